@@ -1,0 +1,81 @@
+package org.her2sim.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import org.her2sim.config.ConfigException;
+import org.her2sim.engine.PopulationLimitException;
+import org.her2sim.experiment.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command line. Commands only parse, call and print; exit codes: 0 done, 2 bad input
+ * (a one-line message naming file, path and expectation), 1 anything else.
+ */
+@Command(name = "her2sim", mixinStandardHelpOptions = true, versionProvider = Her2sim.VersionProvider.class,
+        description = "Simulates tumour clone evolution under HER2-targeted therapy.",
+        subcommands = {RunCommand.class, ValidateCommand.class, DrugsCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Her2sim implements Runnable {
+    public static final int EXIT_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        int code;
+        try {
+            code = commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("her2sim: out of memory; lower stop.max_cells or give Java more memory (HER2SIM_JAVA_OPTS=-Xmx8g)");
+            code = 1;
+        }
+        System.exit(code);
+    }
+
+    /** The configured command line (tests call {@code execute} on it). */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Her2sim());
+        cl.setExecutionExceptionHandler((e, line, parsed) -> {
+            PrintWriter err = line.getErr();
+            if (e instanceof ConfigException) {
+                err.println("her2sim: " + e.getMessage());
+                return EXIT_INPUT;
+            }
+            if (e instanceof PopulationLimitException) {
+                err.println("her2sim: " + e.getMessage());
+                return 1;
+            }
+            if (e instanceof java.io.IOException) {
+                err.println("her2sim: " + e.getMessage());
+                return 1;
+            }
+            err.println("her2sim: internal error: " + e);
+            if (System.getenv("HER2SIM_DEBUG") != null) {
+                e.printStackTrace(err);
+            } else {
+                err.println("her2sim: set HER2SIM_DEBUG=1 for the stack trace, and please report it");
+            }
+            return 1;
+        });
+        return cl;
+    }
+
+    /** The project directory (configs/, runs/), set by the launcher; the working directory otherwise. */
+    static Path home() {
+        String h = System.getProperty("her2sim.home");
+        return h == null ? Path.of("") : Path.of(h);
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"her2sim " + Version.get()};
+        }
+    }
+}

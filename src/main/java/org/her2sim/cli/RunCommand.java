@@ -1,0 +1,89 @@
+package org.her2sim.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.her2sim.config.ConfigLoader;
+import org.her2sim.engine.Scenario;
+import org.her2sim.experiment.SingleRun;
+import org.her2sim.observe.Summary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code her2sim run CONFIG}: one simulation into a run directory. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs one scenario and writes a run directory (config.yaml, timeseries.csv, totals.csv, "
+                + "drugs.csv, clones.csv, events.csv, summary.json).",
+                "Prints a summary; the last line of output is the run directory."})
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "CONFIG", description = "Scenario YAML file, e.g. configs/quickstart.yaml")
+    Path config;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE",
+            description = "Override any setting, e.g. --set time.max=365d --set tumour.initial_cells=5e4 (repeatable)")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--seed", description = "Random seed (overrides the file's seed)")
+    Long seed;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: runs/NAME-TIMESTAMP)")
+    Path out;
+
+    @Option(names = "--runs-dir", paramLabel = "DIR", description = "Where default run directories go (default: runs/ of the project)")
+    Path runsDir;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only the run directory")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        List<String> all = new ArrayList<>(overrides);
+        if (seed != null) {
+            all.add("seed=" + seed);
+        }
+        ConfigLoader.Loaded loaded = new ConfigLoader().load(config, all);
+        Scenario scenario = Scenario.compile(loaded);
+        Path runs = runsDir != null ? runsDir : Her2sim.home().resolve("runs");
+        SingleRun.Result result = SingleRun.run(scenario, out, runs);
+        PrintWriter w = spec.commandLine().getOut();
+        if (!quiet) {
+            printSummary(w, result.summary(), scenario);
+        }
+        w.println(result.directory());
+        w.flush();
+        return 0;
+    }
+
+    static void printSummary(PrintWriter w, Summary s, Scenario scenario) {
+        w.printf(Locale.ROOT, "scenario        %s (seed %d, %s engine)%n", s.scenario(), s.seed(), s.engine());
+        w.printf(Locale.ROOT, "regimen         %s%n", scenario.regimen().name());
+        w.printf(Locale.ROOT, "stopped         %s at day %.1f with %,d cells%n", s.stopReason(), s.finalTimeDays(), s.finalCells());
+        if (s.treatmentStartDays() != null) {
+            w.printf(Locale.ROOT, "treatment       from day %.1f, baseline %,.0f cells, %.0f days on drugs%n",
+                    s.treatmentStartDays(), s.baselineCells(), s.daysOnTreatment());
+            w.printf(Locale.ROOT, "best response   %s (nadir %,.0f cells on day %.1f)%n", s.bestResponse(), s.nadirCells(), s.nadirTimeDays());
+        }
+        w.printf(Locale.ROOT, "progression     %s%n", s.timeToProgressionDays() == null ? "none"
+                : String.format(Locale.ROOT, "day %.1f (%.1f days after treatment start)", s.progressionTimeDays(), s.timeToProgressionDays()));
+        w.printf(Locale.ROOT, "resistance      %s%n", s.timeToResistanceDays() == null ? "none"
+                : String.format(Locale.ROOT, "day %.1f (%.1f days after treatment start)", s.resistanceTimeDays(), s.timeToResistanceDays()));
+        if (s.dominantEscape() != null) {
+            w.printf(Locale.ROOT, "escape          %s%s%n", s.dominantEscape(), s.escapeOrigin() == null ? "" : " (" + s.escapeOrigin() + ")");
+        }
+        if (s.extinct()) {
+            w.printf(Locale.ROOT, "extinct         day %.1f%n", s.extinctionTimeDays());
+        }
+        s.cumulativeDose().forEach((d, mg) -> w.printf(Locale.ROOT, "dose            %s %,.0f mg in total%n", d, mg));
+        w.printf(Locale.ROOT, "clones          %,d founded%n", s.clonesEver());
+        w.printf(Locale.ROOT, "compute         %.2f s, %,.0f cell-updates/s%n", s.wallSeconds(),
+                s.wallSeconds() > 0 ? s.cellUpdates() / s.wallSeconds() : 0.0);
+    }
+}

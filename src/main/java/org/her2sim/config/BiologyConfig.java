@@ -1,0 +1,169 @@
+package org.her2sim.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The biology as data: markers and their states, how states change (heritable mutations at
+ * division, reversible adaptive transitions in time), forbidden combinations, and either a
+ * signalling network that turns state and drug exposure into rates ({@code mode: signalling})
+ * or the rates written out directly ({@code mode: explicit}, the textbook mode).
+ */
+public record BiologyConfig(
+        String mode,
+        List<MarkerSpec> markers,
+        List<Map<String, String>> exclusive,
+        Boolean enforceExclusive,
+        Map<String, NodeSpec> signalling,
+        RateSpec rates,
+        List<ExplicitRateSpec> explicit) {
+
+    public BiologyConfig {
+        mode = Check.oneOf("biology.mode", mode, "signalling", "signalling", "explicit");
+        if (markers == null || markers.isEmpty()) {
+            throw new IllegalArgumentException("biology.markers: expected at least one marker");
+        }
+        markers = List.copyOf(markers);
+        exclusive = exclusive == null ? List.of() : List.copyOf(exclusive);
+        enforceExclusive = enforceExclusive == null || enforceExclusive;
+        signalling = signalling == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(signalling));
+        if (mode.equals("signalling")) {
+            if (signalling.isEmpty()) {
+                throw new IllegalArgumentException("biology.signalling: required in signalling mode (the network's nodes)");
+            }
+            if (rates == null) {
+                throw new IllegalArgumentException("biology.rates: required in signalling mode");
+            }
+        } else if (explicit == null || explicit.isEmpty()) {
+            throw new IllegalArgumentException("biology.explicit: required in explicit mode (rates of each state)");
+        }
+        explicit = explicit == null ? List.of() : List.copyOf(explicit);
+    }
+
+    /** One marker (HER2, PTEN, …) with its states and how they change. */
+    public record MarkerSpec(String name, List<StateSpec> states, List<MutationSpec> mutations,
+                             List<TransitionSpec> transitions) {
+        public MarkerSpec {
+            name = Check.required("name", name);
+            if (states == null || states.isEmpty()) {
+                throw new IllegalArgumentException("states: marker '" + name + "' needs at least one state");
+            }
+            states = List.copyOf(states);
+            mutations = mutations == null ? List.of() : List.copyOf(mutations);
+            transitions = transitions == null ? List.of() : List.copyOf(transitions);
+        }
+    }
+
+    /** A state and the numeric attributes the signalling network reads from it. */
+    public record StateSpec(String name, Map<String, Double> attributes, String description) {
+        public StateSpec {
+            name = Check.required("name", name);
+            attributes = attributes == null ? Map.of() : Check.ordered(attributes);
+            for (Map.Entry<String, Double> a : attributes.entrySet()) {
+                if (a.getValue() == null || !Double.isFinite(a.getValue())) {
+                    throw new IllegalArgumentException("attributes." + a.getKey() + ": expected a finite number");
+                }
+            }
+        }
+    }
+
+    /** A heritable change at division: probability per daughter per division. */
+    public record MutationSpec(String from, String to, Double probability, String source) {
+        public MutationSpec {
+            from = Check.required("from", from);
+            to = Check.required("to", to);
+            probability = Check.probability("probability", probability, Double.NaN);
+        }
+    }
+
+    /**
+     * A reversible, non-genetic change in time. Its rate is {@code rate_per_day} times a factor
+     * from a signalling node: {@code (1 − s)} when {@code direction: low} (induced when the
+     * signal is suppressed), {@code s} when {@code high}, 1 when no node is given.
+     */
+    public record TransitionSpec(String from, String to, Double ratePerDay, String drivenBy, String direction) {
+        public TransitionSpec {
+            from = Check.required("from", from);
+            to = Check.required("to", to);
+            ratePerDay = Check.nonNegative("rate_per_day", ratePerDay, Double.NaN);
+            direction = Check.oneOf("direction", direction, "low", "low", "high");
+        }
+    }
+
+    /**
+     * A node of the continuous-logic network: value = clamp01(sat(raw) + Σ add) × Π(1 − b) over
+     * {@code blocked_by}, where raw is the product of {@code product} terms or the weighted sum
+     * of {@code sum} terms, and sat(x) = x (1 + K) / (x + K) when {@code saturation: K} is given.
+     * A term names a state attribute, another node or a drug target (its effect, 0–1).
+     */
+    public record NodeSpec(List<String> product, Map<String, Double> sum, Double saturation,
+                           List<String> add, List<String> blockedBy, String description) {
+        public NodeSpec {
+            if ((product == null) == (sum == null)) {
+                throw new IllegalArgumentException("node: give exactly one of 'product' or 'sum'");
+            }
+            product = product == null ? null : List.copyOf(product);
+            sum = sum == null ? null : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sum));
+            if (saturation != null) {
+                Check.positive("saturation", saturation, 1);
+            }
+            add = add == null ? List.of() : List.copyOf(add);
+            blockedBy = blockedBy == null ? List.of() : List.copyOf(blockedBy);
+        }
+    }
+
+    /** How network outputs become division and death rates (per day). */
+    public record RateSpec(Double divisionMaxPerDay, String proliferation, String survival,
+                           Double deathBasalPerDay, Double apoptosisMaxPerDay, List<KillSpec> kills) {
+        public RateSpec {
+            divisionMaxPerDay = Check.nonNegative("rates.division_max_per_day", divisionMaxPerDay, Double.NaN);
+            proliferation = Check.required("rates.proliferation", proliferation);
+            survival = Check.required("rates.survival", survival);
+            deathBasalPerDay = Check.nonNegative("rates.death_basal_per_day", deathBasalPerDay, 0.0);
+            apoptosisMaxPerDay = Check.nonNegative("rates.apoptosis_max_per_day", apoptosisMaxPerDay, 0.0);
+            kills = kills == null ? List.of() : List.copyOf(kills);
+        }
+    }
+
+    /**
+     * Direct killing by a drug target's effect E: either {@code max_per_day × E} (e.g. ADCC,
+     * scaled by a state attribute such as the visible HER2 ectodomain; only with immune effector
+     * cells when {@code requires_immune}), or {@code per_division × E × division rate}
+     * (chemotherapy kills cycling cells).
+     */
+    public record KillSpec(String target, Double maxPerDay, Double perDivision, String scaledBy, Boolean requiresImmune) {
+        public KillSpec {
+            target = Check.required("target", target);
+            if ((maxPerDay == null) == (perDivision == null)) {
+                throw new IllegalArgumentException("kills: give exactly one of 'max_per_day' or 'per_division' for target '" + target + "'");
+            }
+            maxPerDay = maxPerDay == null ? null : Check.nonNegative("max_per_day", maxPerDay, 0);
+            perDivision = perDivision == null ? null : Check.nonNegative("per_division", perDivision, 0);
+            requiresImmune = requiresImmune != null && requiresImmune;
+        }
+    }
+
+    /**
+     * Textbook mode: the rates of the states matching {@code state} (markers not named match any
+     * state), and while drugs are given, the rates under each drug (or drug combination, keyed
+     * {@code a+b} in alphabetical order).
+     */
+    public record ExplicitRateSpec(Map<String, String> state, Double divisionPerDay, Double deathPerDay,
+                                   Map<String, RatePair> under) {
+        public ExplicitRateSpec {
+            state = state == null ? Map.of() : Check.ordered(state);
+            divisionPerDay = Check.nonNegative("division_per_day", divisionPerDay, Double.NaN);
+            deathPerDay = Check.nonNegative("death_per_day", deathPerDay, Double.NaN);
+            under = under == null ? Map.of() : Check.ordered(under);
+        }
+    }
+
+    /** A division and a death rate per day. */
+    public record RatePair(Double divisionPerDay, Double deathPerDay) {
+        public RatePair {
+            divisionPerDay = Check.nonNegative("division_per_day", divisionPerDay, Double.NaN);
+            deathPerDay = Check.nonNegative("death_per_day", deathPerDay, Double.NaN);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.her2sim.config;
+
+/** Validation used by the records' compact constructors; messages name the field. */
+public final class Check {
+    private Check() {
+    }
+
+    /** An unmodifiable copy that keeps the file's order (Map.copyOf would not). */
+    public static <K, V> java.util.Map<K, V> ordered(java.util.Map<K, V> map) {
+        return java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(map));
+    }
+
+    public static double nonNegative(String field, Double v, double fallback) {
+        double x = v == null ? fallback : v;
+        if (!Double.isFinite(x) || x < 0) {
+            throw new IllegalArgumentException(field + ": expected a finite number >= 0, got " + x);
+        }
+        return x;
+    }
+
+    public static double positive(String field, Double v, double fallback) {
+        double x = v == null ? fallback : v;
+        if (!Double.isFinite(x) || x <= 0) {
+            throw new IllegalArgumentException(field + ": expected a finite number > 0, got " + x);
+        }
+        return x;
+    }
+
+    public static double probability(String field, Double v, double fallback) {
+        double x = v == null ? fallback : v;
+        if (!(x >= 0 && x <= 1)) {
+            throw new IllegalArgumentException(field + ": expected a probability between 0 and 1, got " + x);
+        }
+        return x;
+    }
+
+    public static String required(String field, String v) {
+        if (v == null || v.isBlank()) {
+            throw new IllegalArgumentException(field + ": required");
+        }
+        return v;
+    }
+
+    public static String oneOf(String field, String v, String fallback, String... allowed) {
+        String x = v == null ? fallback : v;
+        for (String a : allowed) {
+            if (a.equals(x)) {
+                return x;
+            }
+        }
+        throw new IllegalArgumentException(field + ": expected one of " + String.join(", ", allowed) + ", got '" + x + "'"
+                + Suggest.hint(String.valueOf(x), java.util.List.of(allowed)));
+    }
+
+    /** A duration text (e.g. 21d) checked to parse and be > 0 (or >= 0 when zeroAllowed). */
+    public static String duration(String field, String v, String fallback, boolean zeroAllowed) {
+        String x = v == null ? fallback : v;
+        if (x == null) {
+            return null;
+        }
+        double d;
+        try {
+            d = Units.days(x);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(field + ": " + e.getMessage());
+        }
+        if (d < 0 || (!zeroAllowed && d == 0)) {
+            throw new IllegalArgumentException(field + ": expected a duration " + (zeroAllowed ? ">= 0" : "> 0") + ", got '" + x + "'");
+        }
+        return x;
+    }
+}

@@ -1,0 +1,309 @@
+package org.her2sim.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Reads a run configuration: YAML → tree → includes inlined → {@code --set} overrides applied
+ * → immutable records, validated. Every mistake becomes a {@link ConfigException} naming file,
+ * path and expectation.
+ *
+ * <p>An include is a string where a section is expected: {@code biology: biology/her2.yaml}
+ * loads that file (relative to the file that names it) as the section.
+ */
+public final class ConfigLoader {
+    /** Sections that may be given as the path of another YAML file. */
+    private static final Set<String> INCLUDABLE = Set.of("biology", "drugs", "regimen");
+    private static final int MAX_FILE_BYTES = 4 << 20;
+
+    private final ObjectMapper yaml;
+    private final ObjectMapper binder;
+
+    public ConfigLoader() {
+        LoaderOptions options = new LoaderOptions();
+        // limits that keep hostile files (alias bombs, deep nesting) from hanging the reader
+        options.setMaxAliasesForCollections(50);
+        options.setNestingDepthLimit(64);
+        options.setCodePointLimit(MAX_FILE_BYTES);
+        YAMLFactory factory = YAMLFactory.builder().loaderOptions(options)
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+                .build();
+        yaml = new YAMLMapper(factory);
+        binder = newBinder();
+    }
+
+    /** The mapper records are bound with: snake_case keys, unknown keys rejected. */
+    public static ObjectMapper newBinder() {
+        return JsonMapper.builder()
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .build();
+    }
+
+    /** The mapper resolved configurations are written with. */
+    public static ObjectMapper newYamlWriter() {
+        YAMLFactory f = YAMLFactory.builder()
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .build();
+        return new YAMLMapper(f).setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    }
+
+    /** The configuration with every default filled in, as YAML that loads back to the same values. */
+    public static String resolvedYaml(SimulationConfig config) {
+        try {
+            return newYamlWriter().setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                    .writeValueAsString(config);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the resolved configuration", e);
+        }
+    }
+
+    /** A configuration with its resolved tree and the origin of each section. */
+    public record Loaded(SimulationConfig config, JsonNode tree, Origins origins) {
+    }
+
+    public Loaded load(Path file, List<String> overrides) {
+        String name = file.toString();
+        Origins origins = new Origins(name);
+        JsonNode root = readTree(file);
+        if (!root.isObject()) {
+            throw ConfigException.at(name, "", "expected a mapping of settings at the top level");
+        }
+        ObjectNode tree = (ObjectNode) root;
+        for (String section : INCLUDABLE) {
+            JsonNode n = tree.get(section);
+            if (n != null && n.isTextual()) {
+                Path included = resolveInclude(file, n.asText(), name, section);
+                JsonNode content = readTree(included);
+                tree.set(section, content);
+                origins.record(section, included.toString());
+            }
+        }
+        if (!tree.has("name")) {
+            String base = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+            tree.put("name", base);
+        }
+        for (String o : overrides) {
+            applyOverride(tree, o);
+        }
+        SimulationConfig config = bind(tree, SimulationConfig.class, origins);
+        return new Loaded(config, tree, origins);
+    }
+
+    private Path resolveInclude(Path from, String target, String fromName, String section) {
+        Path dir = from.toAbsolutePath().getParent();
+        Path p = dir.resolve(target).normalize();
+        if (!Files.isRegularFile(p)) {
+            throw ConfigException.at(fromName, section, "included file '" + target + "' not found (looked at " + p + ")");
+        }
+        return p;
+    }
+
+    /** Reads one YAML file into a tree; a missing or malformed file is a ConfigException. */
+    public JsonNode readTree(Path file) {
+        String name = file.toString();
+        try {
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                throw ConfigException.at(name, "", "file is larger than " + (MAX_FILE_BYTES >> 20) + " MiB");
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            JsonNode n = yaml.readTree(text);
+            if (n == null || n.isMissingNode()) {
+                throw ConfigException.at(name, "", "file is empty");
+            }
+            return n;
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(name + ": file not found");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ConfigException(name + ": not valid UTF-8 text");
+        } catch (JsonProcessingException e) {
+            String loc = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ": ";
+            throw new ConfigException(name + ": " + loc + "not valid YAML (" + firstLine(e.getOriginalMessage()) + ")");
+        } catch (IOException e) {
+            throw new ConfigException(name + ": cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    /** Applies {@code path.to.key=value}; the value is read as a YAML scalar or flow collection. */
+    void applyOverride(ObjectNode tree, String assignment) {
+        int eq = assignment.indexOf('=');
+        if (eq <= 0) {
+            throw new ConfigException("--set " + assignment + ": expected path.to.key=value");
+        }
+        String path = assignment.substring(0, eq).trim();
+        String valueText = assignment.substring(eq + 1);
+        JsonNode value;
+        try {
+            value = valueText.isEmpty() ? JsonNodeFactory.instance.textNode("") : yaml.readTree(valueText);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException("--set " + assignment + ": value is not valid YAML");
+        }
+        String[] parts = path.split("\\.");
+        JsonNode node = tree;
+        for (int i = 0; i < parts.length; i++) {
+            String key = parts[i];
+            boolean last = i == parts.length - 1;
+            if (key.isEmpty()) {
+                throw new ConfigException("--set " + assignment + ": empty key in path '" + path + "'");
+            }
+            if (node instanceof ArrayNode array) {
+                int index = parseIndex(key, array.size(), assignment);
+                if (last) {
+                    array.set(index, value);
+                } else {
+                    node = array.get(index);
+                }
+            } else if (node instanceof ObjectNode object) {
+                if (last) {
+                    object.set(key, value);
+                } else {
+                    JsonNode child = object.get(key);
+                    if (child == null || !child.isContainerNode()) {
+                        child = object.putObject(key);
+                    }
+                    node = child;
+                }
+            } else {
+                throw new ConfigException("--set " + assignment + ": '" + String.join(".", List.of(parts).subList(0, i))
+                        + "' is a value, not a section");
+            }
+        }
+    }
+
+    private static int parseIndex(String key, int size, String assignment) {
+        try {
+            int i = Integer.parseInt(key);
+            if (i < 0 || i >= size) {
+                throw new ConfigException("--set " + assignment + ": index " + i + " is outside the list (size " + size + ")");
+            }
+            return i;
+        } catch (NumberFormatException e) {
+            throw new ConfigException("--set " + assignment + ": '" + key + "' should be a list index");
+        }
+    }
+
+    /** Binds a tree into a record type, turning Jackson's errors into messages for people. */
+    public <T> T bind(JsonNode tree, Class<T> type, Origins origins) {
+        return bind(tree, binder.readerFor(type), origins);
+    }
+
+    /** Binds a tree into a generic type such as a map of drugs. */
+    public <T> T bind(JsonNode tree, com.fasterxml.jackson.core.type.TypeReference<T> type, Origins origins) {
+        return bind(tree, binder.readerFor(type), origins);
+    }
+
+    private <T> T bind(JsonNode tree, com.fasterxml.jackson.databind.ObjectReader reader, Origins origins) {
+        try {
+            return reader.readValue(tree);
+        } catch (UnrecognizedPropertyException e) {
+            String path = pathOf(e);
+            List<String> known = new ArrayList<>();
+            if (e.getKnownPropertyIds() != null) {
+                e.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
+            }
+            throw origins.error(path, "unknown key '" + e.getPropertyName() + "'" + Suggest.hint(e.getPropertyName(), known)
+                    + (known.isEmpty() ? "" : "; known keys: " + String.join(", ", known.stream().sorted().toList())));
+        } catch (ValueInstantiationException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof ConfigException ce) {
+                throw ce;
+            }
+            throw origins.error(pathOf(e), firstLine(cause.getMessage()));
+        } catch (InvalidFormatException e) {
+            throw origins.error(pathOf(e), "'" + e.getValue() + "' is not a valid " + simpleType(e.getTargetType()));
+        } catch (MismatchedInputException e) {
+            throw origins.error(pathOf(e), "expected " + simpleType(e.getTargetType()) + " (" + firstLine(e.getOriginalMessage()) + ")");
+        } catch (JsonMappingException e) {
+            throw origins.error(pathOf(e), firstLine(e.getOriginalMessage()));
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(origins.fileOf("") + ": " + firstLine(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new ConfigException(origins.fileOf("") + ": " + e.getMessage());
+        }
+    }
+
+    private static String simpleType(Class<?> c) {
+        if (c == null) {
+            return "value";
+        }
+        if (c == Double.class || c == double.class) {
+            return "number";
+        }
+        if (c == Long.class || c == long.class || c == Integer.class || c == int.class) {
+            return "whole number";
+        }
+        if (c == Boolean.class || c == boolean.class) {
+            return "true or false";
+        }
+        if (c == String.class) {
+            return "text";
+        }
+        if (java.util.List.class.isAssignableFrom(c)) {
+            return "a list";
+        }
+        if (java.util.Map.class.isAssignableFrom(c) || c.isRecord()) {
+            return "a mapping";
+        }
+        return c.getSimpleName();
+    }
+
+    /** The dotted path (a.b[2].c) of a Jackson error. */
+    static String pathOf(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    static String firstLine(String s) {
+        if (s == null) {
+            return "invalid value";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

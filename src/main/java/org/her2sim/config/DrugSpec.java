@@ -1,0 +1,86 @@
+package org.her2sim.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/**
+ * One drug of the library: what it acts on (targets with Emax, IC50, Hill), how it moves in the
+ * body (PK), and where the numbers come from.
+ */
+public record DrugSpec(String drugClass, String description, Map<String, TargetSpec> targets, PkSpec pk,
+                       @JsonProperty("molar_mass_g_per_mol") Double molarMassGPerMol, Double fractionUnbound, String source) {
+    public DrugSpec {
+        drugClass = drugClass == null ? "" : drugClass;
+        description = description == null ? "" : description;
+        if (targets == null || targets.isEmpty()) {
+            throw new IllegalArgumentException("targets: a drug needs at least one target");
+        }
+        targets = Check.ordered(targets);
+        pk = pk == null ? new PkSpec(null, null, null, null, null, null, null, null, null, null) : pk;
+        if (molarMassGPerMol != null) {
+            Check.positive("molar_mass_g_per_mol", molarMassGPerMol, 1);
+        }
+        fractionUnbound = Check.probability("fraction_unbound", fractionUnbound, 1.0);
+        if (fractionUnbound == 0) {
+            throw new IllegalArgumentException("fraction_unbound: expected > 0");
+        }
+        source = source == null ? "" : source;
+    }
+
+    /** The Hill effect of the drug on one target: E = Emax·Cʰ/(Cʰ + IC50ʰ). */
+    public record TargetSpec(Double emax, String ic50, Double hill) {
+        public TargetSpec {
+            emax = Check.probability("emax", emax, 1.0);
+            ic50 = Check.required("ic50", ic50);
+            try {
+                if (!(Units.concentration(ic50).value() > 0)) {
+                    throw new IllegalArgumentException("ic50: expected a concentration > 0, got '" + ic50 + "'");
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(e.getMessage().startsWith("ic50") ? e.getMessage() : "ic50: " + e.getMessage());
+            }
+            hill = Check.positive("hill", hill, 1.0);
+        }
+    }
+
+    /**
+     * Linear PK: {@code model} one_compartment (clearance and volume, or half_life and volume) or
+     * two_compartment (clearance, central and peripheral volume, intercompartmental clearance);
+     * {@code route} iv (bolus; infusions of an hour or two are short against half-lives of days)
+     * or oral (first-order absorption). In a dish the PK is off and phases give concentrations.
+     */
+    public record PkSpec(String model, String route, @JsonProperty("clearance_l_per_day") Double clearanceLPerDay, Double centralVolumeL,
+                         Double peripheralVolumeL,
+                         @JsonProperty("intercompartmental_clearance_l_per_day") Double intercompartmentalClearanceLPerDay, String halfLife,
+                         Double absorptionRatePerDay, Double bioavailability, String source) {
+        public PkSpec {
+            model = Check.oneOf("pk.model", model, "one_compartment", "one_compartment", "two_compartment");
+            route = Check.oneOf("pk.route", route, "iv", "iv", "oral");
+            halfLife = Check.duration("pk.half_life", halfLife, null, false);
+            if (clearanceLPerDay != null) {
+                Check.positive("pk.clearance_l_per_day", clearanceLPerDay, 1);
+            }
+            if (centralVolumeL != null) {
+                Check.positive("pk.central_volume_l", centralVolumeL, 1);
+            }
+            if (model.equals("two_compartment")) {
+                Check.positive("pk.clearance_l_per_day", clearanceLPerDay, Double.NaN);
+                Check.positive("pk.central_volume_l", centralVolumeL, Double.NaN);
+                Check.positive("pk.peripheral_volume_l", peripheralVolumeL, Double.NaN);
+                Check.positive("pk.intercompartmental_clearance_l_per_day", intercompartmentalClearanceLPerDay, Double.NaN);
+            }
+            if (route.equals("oral")) {
+                Check.positive("pk.absorption_rate_per_day", absorptionRatePerDay, Double.NaN);
+            }
+            bioavailability = Check.probability("pk.bioavailability", bioavailability, 1.0);
+            source = source == null ? "" : source;
+        }
+
+        /** Whether enough is given to compute concentrations from doses. */
+        public boolean defined() {
+            boolean volume = centralVolumeL != null;
+            boolean elimination = clearanceLPerDay != null || halfLife != null;
+            return volume && elimination;
+        }
+    }
+}

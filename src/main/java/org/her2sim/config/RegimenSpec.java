@@ -1,0 +1,104 @@
+package org.her2sim.config;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import java.util.List;
+
+/**
+ * A treatment plan: phases of zero or more drugs, each ending on a duration, on progression,
+ * on a burden threshold (relative to the burden when treatment began), or never. After the
+ * last phase the regimen loops back to {@code repeat_from} when given (intermittent and
+ * adaptive schedules), otherwise the last phase continues.
+ */
+public record RegimenSpec(String name, String description, List<PhaseSpec> phases, Integer repeatFrom) {
+    public RegimenSpec {
+        name = name == null ? "regimen" : name;
+        description = description == null ? "" : description;
+        if (phases == null || phases.isEmpty()) {
+            throw new IllegalArgumentException("regimen.phases: expected at least one phase");
+        }
+        phases = List.copyOf(phases);
+        if (repeatFrom != null && (repeatFrom < 0 || repeatFrom >= phases.size())) {
+            throw new IllegalArgumentException("regimen.repeat_from: expected a phase index 0.." + (phases.size() - 1) + ", got " + repeatFrom);
+        }
+    }
+
+    /** One phase: the drugs given and when it ends. */
+    public record PhaseSpec(String name, List<DoseSpec> drugs, EndSpec end) {
+        public PhaseSpec {
+            drugs = drugs == null ? List.of() : List.copyOf(drugs);
+            name = name == null ? (drugs.isEmpty() ? "off" : String.join("+", drugs.stream().map(DoseSpec::drug).toList())) : name;
+            end = end == null ? EndSpec.NEVER : end;
+        }
+    }
+
+    /**
+     * A drug in a phase: a {@code dose} every {@code every} (with an optional first
+     * {@code loading_dose}) when PK is on, or a constant {@code concentration} (a dish, or PK off).
+     */
+    public record DoseSpec(String drug, String dose, String loadingDose, String every, String concentration) {
+        public DoseSpec {
+            drug = Check.required("drug", drug);
+            if (dose == null && concentration == null) {
+                throw new IllegalArgumentException("drug '" + drug + "': give a 'dose' (with 'every') or a 'concentration'");
+            }
+            try {
+                if (dose != null) {
+                    if (Units.dose(dose).amount() < 0) {
+                        throw new IllegalArgumentException("dose: expected >= 0");
+                    }
+                    every = Check.duration("every", every, null, false);
+                    if (every == null) {
+                        throw new IllegalArgumentException("every: required with 'dose' (e.g. every: 21d)");
+                    }
+                }
+                if (loadingDose != null && Units.dose(loadingDose).amount() < 0) {
+                    throw new IllegalArgumentException("loading_dose: expected >= 0");
+                }
+                if (concentration != null && Units.concentration(concentration).value() < 0) {
+                    throw new IllegalArgumentException("concentration: expected >= 0");
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("drug '" + drug + "': " + e.getMessage());
+            }
+        }
+    }
+
+    /** When a phase ends: the first of its conditions met; none given means never. */
+    public record EndSpec(String after, Boolean progression, Double burdenBelow, Double burdenAbove) {
+        public static final EndSpec NEVER = new EndSpec(null, null, null, null);
+
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        public EndSpec {
+            after = Check.duration("end.after", after, null, false);
+            progression = progression != null && progression;
+            if (burdenBelow != null) {
+                Check.positive("end.burden_below", burdenBelow, 1);
+            }
+            if (burdenAbove != null) {
+                Check.positive("end.burden_above", burdenAbove, 1);
+            }
+        }
+
+        /** Shorthands: {@code end: never}, {@code end: progression}, {@code end: 21d}. */
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        public static EndSpec of(String text) {
+            return switch (text) {
+                case "never" -> NEVER;
+                case "progression" -> new EndSpec(null, true, null, null);
+                default -> {
+                    try {
+                        Units.days(text);
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("end: expected never, progression, a duration such as 21d, "
+                                + "or a mapping with after/progression/burden_below/burden_above; got '" + text + "'");
+                    }
+                    yield new EndSpec(text, null, null, null);
+                }
+            };
+        }
+
+        public boolean never() {
+            return after == null && !progression && burdenBelow == null && burdenAbove == null;
+        }
+    }
+}

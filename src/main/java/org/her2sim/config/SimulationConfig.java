@@ -1,0 +1,132 @@
+package org.her2sim.config;
+
+import java.util.Map;
+
+/**
+ * One simulation scenario, as read from YAML with every default filled in. Sections that are
+ * data of their own ({@code biology}, {@code drugs}, {@code regimen}) are usually included
+ * from separate files.
+ */
+public record SimulationConfig(
+        String name,
+        Long seed,
+        String engine,
+        TimeConfig time,
+        TumourConfig tumour,
+        ContextConfig context,
+        BiologyConfig biology,
+        Map<String, DrugSpec> drugs,
+        RegimenSpec regimen,
+        ObserveConfig observe,
+        OutcomeConfig outcomes,
+        StopConfig stop) {
+
+    public SimulationConfig {
+        name = Check.required("name", name);
+        if (!name.matches("[A-Za-z0-9._-]{1,80}")) {
+            throw new IllegalArgumentException("name: expected 1-80 letters, digits, '.', '_' or '-', got '" + name + "'");
+        }
+        seed = seed == null ? 1L : seed;
+        engine = Check.oneOf("engine", engine, "agent", "agent");
+        time = time == null ? new TimeConfig(null, null) : time;
+        tumour = tumour == null ? new TumourConfig(null, null, null) : tumour;
+        context = context == null ? new ContextConfig(null, null, null, null, null) : context;
+        if (biology == null) {
+            throw new IllegalArgumentException("biology: required (a mapping, or the path of a biology YAML file)");
+        }
+        drugs = drugs == null ? Map.of() : Check.ordered(drugs);
+        if (regimen == null) {
+            throw new IllegalArgumentException("regimen: required (a mapping, or the path of a regimen YAML file)");
+        }
+        observe = observe == null ? new ObserveConfig(null) : observe;
+        outcomes = outcomes == null ? new OutcomeConfig(null, null, null, null, null) : outcomes;
+        stop = stop == null ? new StopConfig(null, null) : stop;
+    }
+
+    /** Simulated time: the step and the horizon. */
+    public record TimeConfig(String dt, String max) {
+        public TimeConfig {
+            dt = Check.duration("time.dt", dt, "1h", false);
+            max = Check.duration("time.max", max, "730d", false);
+        }
+
+        public double dtDays() {
+            return Units.days(dt);
+        }
+
+        public double maxDays() {
+            return Units.days(max);
+        }
+    }
+
+    /** The tumour at time zero: its founder state and initial clones. */
+    public record TumourConfig(Long initialCells, Map<String, String> founder,
+                               java.util.List<InitialClone> clones) {
+        public TumourConfig {
+            initialCells = initialCells == null ? 1000L : initialCells;
+            if (initialCells < 1) {
+                throw new IllegalArgumentException("tumour.initial_cells: expected at least 1, got " + initialCells);
+            }
+            founder = founder == null ? Map.of() : Check.ordered(founder);
+            clones = clones == null ? java.util.List.of() : java.util.List.copyOf(clones);
+        }
+    }
+
+    /** An extra clone present at time zero (e.g. a pre-existing resistant subclone). */
+    public record InitialClone(Map<String, String> markers, Long cells) {
+        public InitialClone {
+            markers = markers == null ? Map.of() : Check.ordered(markers);
+            if (cells == null || cells < 1) {
+                throw new IllegalArgumentException("cells: expected at least 1");
+            }
+        }
+    }
+
+    /** Where the tumour grows: a patient or mouse (PK, immune killing) or a dish. */
+    public record ContextConfig(String setting, Boolean immune, Boolean pk, Double carryingCapacity, Double bodyWeightKg) {
+        public ContextConfig {
+            setting = Check.oneOf("context.setting", setting, "in_vivo", "in_vivo", "in_vitro");
+            immune = immune == null ? setting.equals("in_vivo") : immune;
+            pk = pk == null ? setting.equals("in_vivo") : pk;
+            carryingCapacity = Check.positive("context.carrying_capacity", carryingCapacity, 1e12);
+            // 70 kg: the conventional reference adult (assumption)
+            bodyWeightKg = Check.positive("context.body_weight_kg", bodyWeightKg, 70.0);
+        }
+    }
+
+    /** How often the state is recorded. */
+    public record ObserveConfig(String every) {
+        public ObserveConfig {
+            every = Check.duration("observe.every", every, "1d", false);
+        }
+
+        public double everyDays() {
+            return Units.days(every);
+        }
+    }
+
+    /** RECIST-like outcome definitions (brief §6). */
+    public record OutcomeConfig(Double detectionLimitCells, Double progressionFactor, Double responseFactor,
+                                String stableDiseaseMin, Double resistantFraction) {
+        public OutcomeConfig {
+            // ~1e8 cells ≈ 0.1 cm³, about the smallest lesion imaging resolves (assumption)
+            detectionLimitCells = Check.nonNegative("outcomes.detection_limit_cells", detectionLimitCells, 1e8);
+            // +20 % in diameter = 1.2³ = 1.728 in cells; −30 % = 0.7³ = 0.343 (RECIST 1.1)
+            progressionFactor = Check.positive("outcomes.progression_factor", progressionFactor, 1.728);
+            if (progressionFactor <= 1) {
+                throw new IllegalArgumentException("outcomes.progression_factor: expected > 1, got " + progressionFactor);
+            }
+            responseFactor = Check.probability("outcomes.response_factor", responseFactor, 0.343);
+            stableDiseaseMin = Check.duration("outcomes.stable_disease_min", stableDiseaseMin, "42d", true);
+            resistantFraction = Check.probability("outcomes.resistant_fraction", resistantFraction, 0.5);
+        }
+    }
+
+    /** When a run stops before its horizon. */
+    public record StopConfig(Double maxCells, Boolean onExtinction) {
+        public StopConfig {
+            maxCells = Check.positive("stop.max_cells", maxCells, 5e7);
+            onExtinction = onExtinction == null || onExtinction;
+        }
+    }
+}

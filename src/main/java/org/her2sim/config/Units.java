@@ -1,0 +1,132 @@
+package org.her2sim.config;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses the quantities a configuration may write with a unit ({@code 21d}, {@code 12h},
+ * {@code 6 mg/kg}, {@code 10 ug/mL}, {@code 0.1 uM}) and converts them to the canonical
+ * internal units: days for time, mg or mg/kg for doses, mg/L (= ug/mL) or uM for concentrations.
+ * A bare number is taken in the canonical unit.
+ */
+public final class Units {
+    private static final Pattern QUANTITY =
+            Pattern.compile("\\s*([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)\\s*([A-Za-zµ/%]*)\\s*");
+
+    private Units() {
+    }
+
+    /** A number with its unit as written; the unit is empty for a bare number. */
+    public record Quantity(double value, String unit) {
+    }
+
+    /** Splits text such as {@code "6 mg/kg"} into value and unit. */
+    public static Quantity parse(String text) {
+        Matcher m = QUANTITY.matcher(text);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not a number with an optional unit");
+        }
+        double v = Double.parseDouble(m.group(1));
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException("'" + text + "' is not a finite number");
+        }
+        return new Quantity(v, m.group(2).replace('µ', 'u'));
+    }
+
+    /** A duration in days: {@code 21d}, {@code 12h}, {@code 30min}, {@code 3w}, {@code 6mo}, {@code 2y}. */
+    public static double days(String text) {
+        Quantity q = parse(text);
+        double factor = switch (q.unit().toLowerCase(Locale.ROOT)) {
+            case "", "d", "day", "days" -> 1.0;
+            case "h", "hr", "hour", "hours" -> 1.0 / 24.0;
+            case "min", "minute", "minutes" -> 1.0 / 1440.0;
+            case "w", "wk", "week", "weeks" -> 7.0;
+            // a month and a year as the mean Gregorian lengths
+            case "mo", "month", "months" -> 30.4375;
+            case "y", "yr", "year", "years" -> 365.25;
+            default -> throw new IllegalArgumentException(
+                    "unknown time unit '" + q.unit() + "' in '" + text + "' (expected d, h, min, w, mo or y)");
+        };
+        return q.value() * factor;
+    }
+
+    /** A dose: {@code mg/kg} (per body weight) or an absolute {@code mg}/{@code g}/{@code ug}. */
+    public record Dose(double amount, boolean perKg) {
+        /** The absolute dose in mg for a patient of the given weight. */
+        public double mg(double weightKg) {
+            return perKg ? amount * weightKg : amount;
+        }
+
+        @Override
+        public String toString() {
+            return fmt(amount) + (perKg ? " mg/kg" : " mg");
+        }
+    }
+
+    public static Dose dose(String text) {
+        Quantity q = parse(text);
+        return switch (q.unit().toLowerCase(Locale.ROOT)) {
+            case "mg/kg" -> new Dose(q.value(), true);
+            case "ug/kg" -> new Dose(q.value() / 1000.0, true);
+            case "g/kg" -> new Dose(q.value() * 1000.0, true);
+            case "mg", "" -> new Dose(q.value(), false);
+            case "g" -> new Dose(q.value() * 1000.0, false);
+            case "ug" -> new Dose(q.value() / 1000.0, false);
+            default -> throw new IllegalArgumentException(
+                    "unknown dose unit '" + q.unit() + "' in '" + text + "' (expected mg/kg, mg, g or ug)");
+        };
+    }
+
+    /**
+     * A concentration: mass ({@code ug/mL}, {@code mg/L}, {@code ng/mL}) or molar ({@code uM},
+     * {@code nM}, {@code mM}). Returned as written in either family; {@link #toMgPerL} converts.
+     */
+    public record Concentration(double value, boolean molar) {
+        /** In mg/L (= ug/mL); molar values need the molar mass. */
+        public double mgPerL(double molarMassGPerMol) {
+            if (!molar) {
+                return value;
+            }
+            if (!(molarMassGPerMol > 0)) {
+                throw new IllegalArgumentException("a molar concentration needs the drug's molar_mass_g_per_mol");
+            }
+            // uM × g/mol = ug/L; /1000 → mg/L
+            return value * molarMassGPerMol / 1000.0;
+        }
+
+        @Override
+        public String toString() {
+            return fmt(value) + (molar ? " uM" : " ug/mL");
+        }
+    }
+
+    public static Concentration concentration(String text) {
+        Quantity q = parse(text);
+        String unit = q.unit().toLowerCase(Locale.ROOT);
+        return switch (unit) {
+            case "ug/ml", "mg/l", "" -> new Concentration(q.value(), false);
+            case "ng/ml", "ug/l" -> new Concentration(q.value() / 1000.0, false);
+            case "mg/ml", "g/l" -> new Concentration(q.value() * 1000.0, false);
+            case "um" -> new Concentration(q.value(), true);
+            case "nm" -> new Concentration(q.value() / 1000.0, true);
+            case "mm" -> new Concentration(q.value() * 1000.0, true);
+            default -> throw new IllegalArgumentException("unknown concentration unit '" + q.unit() + "' in '"
+                    + text + "' (expected ug/mL, mg/L, ng/mL, uM, nM or mM)");
+        };
+    }
+
+    /** Formats a number without trailing zeros, for resolved configurations people read. */
+    public static String fmt(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        String s = Double.toString(v);
+        return s.contains("E") ? s : s.replaceAll("0+$", "");
+    }
+
+    /** A duration written back in days, the form a resolved configuration uses. */
+    public static String daysText(double days) {
+        return fmt(days) + "d";
+    }
+}

@@ -1,0 +1,178 @@
+package org.her2sim.engine;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.her2sim.biology.CellRates;
+import org.her2sim.biology.Exposure;
+import org.her2sim.biology.MutationTable;
+import org.her2sim.biology.RateModel;
+
+/**
+ * One time step of every cell in a well-mixed tumour: each cell dies, divides, switches its
+ * adaptive state, or nothing, with the competing-risk probabilities of
+ * {@link StepProbabilities}. Daughters are appended and act from the next step.
+ *
+ * <p>Why it looks the way it does: per-state thresholds are built once per step (a handful of
+ * states, rates from the cache), then the loop does a table look-up and one draw per cell that
+ * has an event. Cells with no event are skipped by geometric jumps at the largest event
+ * probability p_max, and a selected cell's draw is uniform on [0, p_max) — exact thinning, so
+ * the cost is proportional to the events, not the cells. When p_max is large the loop draws for
+ * every cell instead (cheaper than logarithms).
+ */
+final class CellStep {
+    private static final double DENSE_ABOVE = 0.25;
+
+    private final TumourModel model;
+    private final UniformRandomProvider rng;
+    private final RateModel rates;
+    private final MutationTable mutations;
+    private final int states;
+
+    // per-state tables, rebuilt each step for the occupied states
+    private final double[] death;
+    private final double[] divide;
+    private final double[] event;
+    private final double[] mutate;
+    private final int[][] switchTo;
+    private final double[][] switchCumulative;
+    private int[] holes = new int[256];
+
+    CellStep(TumourModel model, UniformRandomProvider rng, Scenario scenario) {
+        this.model = model;
+        this.rng = rng;
+        this.rates = scenario.rates();
+        this.mutations = scenario.mutations();
+        this.states = scenario.space().size();
+        death = new double[states];
+        divide = new double[states];
+        event = new double[states];
+        mutate = new double[states];
+        switchTo = new int[states][];
+        switchCumulative = new double[states][];
+        for (int s = 0; s < states; s++) {
+            mutate[s] = mutations.anyMutation(s);
+        }
+    }
+
+    /** Builds the thresholds; returns p_max over occupied states. */
+    private double buildTables(double dt, Exposure exposure, double crowding) {
+        Lineage lineage = model.lineage;
+        double pMax = 0;
+        for (int s = 0; s < states; s++) {
+            if (lineage.cellsInState(s) == 0) {
+                continue;
+            }
+            CellRates r = rates.rates(s, exposure);
+            double b = r.division(crowding);
+            double d = r.death(crowding);
+            double sw = r.switchTotal();
+            double total = b + d + sw;
+            if (total * dt > StepProbabilities.MAX_RATE_DT * 1.5) {
+                throw new IllegalStateException("rate " + total + "/day exceeds the stability bound at dt " + dt);
+            }
+            double pAny = StepProbabilities.eventProbability(total, dt);
+            double scale = total > 0 ? pAny / total : 0;
+            death[s] = d * scale;
+            divide[s] = death[s] + b * scale;
+            event[s] = pAny;
+            switchTo[s] = r.switchTo();
+            double[] cum = new double[r.switchPerDay().length];
+            double c = divide[s];
+            for (int k = 0; k < cum.length; k++) {
+                c += r.switchPerDay()[k] * scale;
+                cum[k] = c;
+            }
+            if (cum.length > 0) {
+                cum[cum.length - 1] = pAny;
+            }
+            switchCumulative[s] = cum;
+            pMax = Math.max(pMax, pAny);
+        }
+        return pMax;
+    }
+
+    void step(double t, double dt, Exposure exposure, double crowding) {
+        double pMax = buildTables(dt, exposure, crowding);
+        if (pMax <= 0) {
+            return;
+        }
+        CellStore store = model.cells;
+        final int n0 = store.size;
+        int holeCount = 0;
+        if (pMax > DENSE_ABOVE) {
+            for (int i = 0; i < n0; i++) {
+                double u = rng.nextDouble();
+                if (u < pMax) {
+                    holeCount = act(store, i, u, t, holeCount);
+                }
+            }
+        } else {
+            double logQ = Math.log1p(-pMax);
+            long i = skip(logQ);
+            while (i < n0) {
+                holeCount = act(store, (int) i, rng.nextDouble() * pMax, t, holeCount);
+                i += 1 + skip(logQ);
+            }
+        }
+        store.removeHoles(holes, holeCount);
+    }
+
+    /** Geometric number of cells without a candidate event before the next one. */
+    private long skip(double logQ) {
+        double g = Math.log(1.0 - rng.nextDouble()) / logQ;
+        return g >= Long.MAX_VALUE / 2 ? Long.MAX_VALUE / 2 : (long) g;
+    }
+
+    /** The cell at {@code i} has a candidate event with uniform {@code u} in [0, p_max). */
+    private int act(CellStore store, int i, double u, double t, int holeCount) {
+        int v = store.code[i];
+        Lineage lineage = model.lineage;
+        int s = lineage.variantStates()[v];
+        if (u >= event[s]) {
+            return holeCount;
+        }
+        if (u < death[s]) {
+            store.code[i] = CellStore.DEAD;
+            lineage.add(v, -1);
+            if (holeCount == holes.length) {
+                holes = java.util.Arrays.copyOf(holes, holes.length * 2);
+            }
+            holes[holeCount++] = i;
+        } else if (u < divide[s]) {
+            int clone = lineage.variantClones()[v];
+            int first = daughter(v, s, clone, t);
+            if (first != v) {
+                store.code[i] = first;
+                lineage.add(v, -1);
+                lineage.add(first, 1);
+            }
+            int second = daughter(v, s, clone, t);
+            store.append(second);
+            lineage.add(second, 1);
+        } else {
+            double[] cum = switchCumulative[s];
+            int k = 0;
+            while (k < cum.length - 1 && u >= cum[k]) {
+                k++;
+            }
+            int dest = switchTo[s][k];
+            int w = lineage.variant(lineage.variantClones()[v], dest);
+            store.code[i] = w;
+            lineage.add(v, -1);
+            lineage.add(w, 1);
+        }
+        return holeCount;
+    }
+
+    /** A daughter of a cell of variant v: the same variant, or the founder of a new clone. */
+    private int daughter(int v, int s, int clone, double t) {
+        double p = mutate[s];
+        if (p == 0 || rng.nextDouble() >= p) {
+            return v;
+        }
+        int mutant = mutations.mutantState(s, rng.nextDouble());
+        Lineage lineage = model.lineage;
+        int c = lineage.newClone(clone, mutant, t);
+        model.listener().event("mutation", t, c, model.scenario().space().difference(mutant, s));
+        return lineage.variant(c, mutant);
+    }
+}

@@ -1,0 +1,191 @@
+package org.her2sim.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.her2sim.biology.AdaptiveTransitions;
+import org.her2sim.biology.BiologyException;
+import org.her2sim.biology.CellRates;
+import org.her2sim.biology.Exposure;
+import org.her2sim.biology.ExplicitRates;
+import org.her2sim.biology.MutationTable;
+import org.her2sim.biology.RateCache;
+import org.her2sim.biology.RateModel;
+import org.her2sim.biology.SignallingNetwork;
+import org.her2sim.biology.SignallingRates;
+import org.her2sim.biology.StateSpace;
+import org.her2sim.config.ConfigException;
+import org.her2sim.config.ConfigLoader;
+import org.her2sim.config.SimulationConfig;
+import org.her2sim.config.SimulationConfig.InitialClone;
+import org.her2sim.config.Units;
+import org.her2sim.pharmacology.DrugLibrary;
+import org.her2sim.pharmacology.ProgressionRule;
+import org.her2sim.pharmacology.Regimen;
+
+/**
+ * A configuration compiled into what the engine runs: state space, mutation table, rate model,
+ * drug library and regimen. Compiling is where cross-references (markers, drugs, nodes) and the
+ * time step are checked, so a bad file fails here, before any output exists.
+ */
+public final class Scenario {
+    /** An initial clone: a state and a number of cells. */
+    public record Seeding(int state, long cells) {
+    }
+
+    private final SimulationConfig config;
+    private final StateSpace space;
+    private final MutationTable mutations;
+    private final RateModel rateModel;
+    private final SignallingRates signalling;
+    private final DrugLibrary drugs;
+    private final Regimen regimen;
+    private final int founder;
+    private final List<Seeding> seedings;
+    private final ProgressionRule progression;
+
+    private Scenario(SimulationConfig c) {
+        config = c;
+        space = new StateSpace(c.biology());
+        mutations = new MutationTable(space, c.biology());
+        drugs = new DrugLibrary(c.drugs());
+        RateModel model;
+        if (c.biology().mode().equals("signalling")) {
+            SignallingNetwork network = new SignallingNetwork(c.biology().signalling(), space, drugs.targets());
+            AdaptiveTransitions transitions = new AdaptiveTransitions(space, c.biology(), network);
+            signalling = new SignallingRates(space, network, transitions, c.biology().rates(), drugs.targets(), c.context().immune());
+            model = signalling;
+        } else {
+            signalling = null;
+            AdaptiveTransitions transitions = new AdaptiveTransitions(space, c.biology(), null);
+            model = new ExplicitRates(space, c.biology().explicit(), drugs.names(), transitions);
+        }
+        rateModel = new RateCache(model, space.size());
+        founder = space.encode(c.tumour().founder(), "tumour.founder");
+        if (!space.allowed(founder)) {
+            throw new BiologyException("tumour.founder", "the founder state " + space.label(founder) + " is an excluded combination");
+        }
+        seedings = new ArrayList<>();
+        seedings.add(new Seeding(founder, c.tumour().initialCells()));
+        for (int i = 0; i < c.tumour().clones().size(); i++) {
+            InitialClone ic = c.tumour().clones().get(i);
+            int s = space.encode(merge(c.tumour().founder(), ic.markers()), "tumour.clones[" + i + "].markers");
+            if (!space.allowed(s)) {
+                throw new BiologyException("tumour.clones[" + i + "].markers", "state " + space.label(s) + " is an excluded combination");
+            }
+            seedings.add(new Seeding(s, ic.cells()));
+        }
+        regimen = Regimen.compile(c.regimen(), drugs, c.context().pk(), c.context().bodyWeightKg());
+        progression = new ProgressionRule(c.outcomes().progressionFactor(), c.outcomes().detectionLimitCells());
+        checkObservationGrid();
+        checkStability();
+    }
+
+    private static java.util.Map<String, String> merge(java.util.Map<String, String> base, java.util.Map<String, String> over) {
+        java.util.Map<String, String> m = new java.util.HashMap<>(base);
+        m.putAll(over);
+        return m;
+    }
+
+    /** Compiles a loaded configuration; every problem becomes a ConfigException naming the file. */
+    public static Scenario compile(ConfigLoader.Loaded loaded) {
+        try {
+            return new Scenario(loaded.config());
+        } catch (BiologyException e) {
+            throw loaded.origins().error(e.path(), e.getMessage());
+        } catch (IllegalArgumentException e) {
+            String m = e.getMessage() == null ? "invalid value" : e.getMessage();
+            int colon = m.indexOf(": ");
+            if (colon > 0 && !m.substring(0, colon).contains(" ")) {
+                throw loaded.origins().error(m.substring(0, colon), m.substring(colon + 2));
+            }
+            throw loaded.origins().error("", m);
+        }
+    }
+
+    private void checkObservationGrid() {
+        double dt = config.time().dtDays();
+        double every = config.observe().everyDays();
+        double ratio = every / dt;
+        if (Math.abs(ratio - Math.rint(ratio)) > 1e-9 * ratio || ratio < 1) {
+            throw new IllegalArgumentException("observe.every: expected a whole multiple of time.dt (" + config.time().dt()
+                    + "), got " + config.observe().every());
+        }
+    }
+
+    /**
+     * Stability is checked up front: the largest total rate any state can reach (fastest
+     * division with no drug plus fastest death with every drug at its maximal effect) times dt
+     * must stay below {@link StepProbabilities#MAX_RATE_DT}.
+     */
+    private void checkStability() {
+        Exposure none = Exposure.none(drugs.targets().size());
+        Exposure worst = drugs.maximal(regimen.allDrugsMask());
+        double maxRate = 0;
+        for (int s = 0; s < space.size(); s++) {
+            if (!space.allowed(s)) {
+                continue;
+            }
+            CellRates a = rateModel.rates(s, none);
+            CellRates b = rateModel.rates(s, worst);
+            double division = Math.max(a.divisionPerDay(), b.divisionPerDay());
+            double death = Math.max(a.death(1), b.death(1));
+            double sw = Math.max(a.switchTotal(), b.switchTotal());
+            maxRate = Math.max(maxRate, division + death + sw);
+        }
+        double dt = config.time().dtDays();
+        if (maxRate * dt > StepProbabilities.MAX_RATE_DT) {
+            double ok = StepProbabilities.MAX_RATE_DT / maxRate;
+            throw new IllegalArgumentException("time.dt: " + config.time().dt() + " is too long for the fastest rate ("
+                    + String.format("%.3g", maxRate) + " per day); use time.dt: " + suggest(ok) + " or shorter");
+        }
+    }
+
+    private static String suggest(double days) {
+        double hours = days * 24;
+        if (hours >= 1) {
+            return Units.fmt(Math.floor(hours)) + "h";
+        }
+        return Units.fmt(Math.max(1, Math.floor(hours * 60))) + "min";
+    }
+
+    public SimulationConfig config() {
+        return config;
+    }
+
+    public StateSpace space() {
+        return space;
+    }
+
+    public MutationTable mutations() {
+        return mutations;
+    }
+
+    public RateModel rates() {
+        return rateModel;
+    }
+
+    /** The network-based model, or null in textbook mode. */
+    public SignallingRates signalling() {
+        return signalling;
+    }
+
+    public DrugLibrary drugs() {
+        return drugs;
+    }
+
+    public Regimen regimen() {
+        return regimen;
+    }
+
+    public int founder() {
+        return founder;
+    }
+
+    public List<Seeding> seedings() {
+        return seedings;
+    }
+
+    public ProgressionRule progression() {
+        return progression;
+    }
+}

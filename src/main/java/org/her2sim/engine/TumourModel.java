@@ -1,0 +1,357 @@
+package org.her2sim.engine;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.her2sim.biology.CellRates;
+import org.her2sim.biology.Exposure;
+import org.her2sim.pharmacology.Drug;
+import org.her2sim.pharmacology.DrugLevel;
+import org.her2sim.pharmacology.Regimen;
+import org.her2sim.random.SeedTree;
+import sim.engine.Schedule;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+
+/**
+ * A tumour under treatment, as a MASON model. Its {@link Schedule} is the single clock (in
+ * days) and event queue: phase timers, observations, doses and the cells' step, ordered within
+ * one time by the ORDER_* constants so nothing depends on MASON's same-time shuffling.
+ *
+ * <p>Lifecycle: construct with a compiled {@link Scenario} and a seed, {@link #start()} seeds the
+ * cells and the first phase, then {@link #run()} steps the schedule until a stop condition
+ * (horizon, extinction, cell ceiling). Randomness comes from one Commons RNG stream of the run's
+ * seed tree; MASON's own generator is seeded from the tree too but not used by the model.
+ */
+public final class TumourModel extends SimState {
+    private static final long serialVersionUID = 1L;
+    static final int ORDER_PHASE = 0;
+    static final int ORDER_OBSERVE = 1;
+    static final int ORDER_DOSE = 2;
+    static final int ORDER_CELLS = 3;
+
+    private final transient Scenario scenario;
+    private final transient SimulationListener listener;
+    private final transient UniformRandomProvider rng;
+    private final long seed;
+    final Lineage lineage;
+    final CellStore cells;
+    private final DrugLevel[] levels;
+    private final double dt;
+    private final double observeEvery;
+    private final long stepsPerObservation;
+    private final double maxDays;
+
+    private double now;
+    private long stepIndex;
+    private int phaseIndex = -1;
+    private int phaseGeneration;
+    private double phaseStart;
+    private double phaseReference;
+    private double phaseNadir;
+    private double treatmentStart = Double.NaN;
+    private double baseline = Double.NaN;
+    private double daysOnTreatment;
+    private double extinctionDay = Double.NaN;
+    private long cellUpdates;
+    private String stopReason;
+    private boolean stopped;
+    private final transient CellStep cellStep;
+
+    public TumourModel(Scenario scenario, long seed, SimulationListener listener) {
+        super(new SeedTree(seed).child("mason").masonSeed());
+        this.scenario = scenario;
+        this.seed = seed;
+        this.listener = listener == null ? new SimulationListener() {
+            @Override
+            public void observed(TumourModel model) {
+            }
+
+            @Override
+            public void event(String kind, double day, int clone, String detail) {
+            }
+        } : listener;
+        this.rng = new SeedTree(seed).child("cells").generator();
+        lineage = new Lineage(scenario.space().size());
+        long initial = scenario.seedings().stream().mapToLong(Scenario.Seeding::cells).sum();
+        if (initial > scenario.config().stop().maxCells()) {
+            throw new PopulationLimitException(initial);
+        }
+        cells = new CellStore((int) Math.min(Integer.MAX_VALUE - 16, initial * 2));
+        levels = new DrugLevel[scenario.drugs().drugs().size()];
+        for (Drug d : scenario.drugs().drugs()) {
+            levels[d.bit()] = new DrugLevel(d.pk());
+        }
+        dt = scenario.config().time().dtDays();
+        observeEvery = scenario.config().observe().everyDays();
+        stepsPerObservation = Math.round(observeEvery / dt);
+        maxDays = scenario.config().time().maxDays();
+        cellStep = new CellStep(this, rng, scenario);
+    }
+
+    @Override
+    public void start() {
+        super.start();
+        now = 0;
+        for (Scenario.Seeding s : scenario.seedings()) {
+            int clone = lineage.newClone(-1, s.state(), 0.0);
+            int v = lineage.variant(clone, s.state());
+            for (long i = 0; i < s.cells(); i++) {
+                cells.append(v);
+            }
+            lineage.add(v, s.cells());
+        }
+        startPhase(0);
+        schedule.scheduleOnce(0.0, ORDER_OBSERVE, (Steppable) state -> observe());
+        schedule.scheduleOnce(0.0, ORDER_CELLS, (Steppable) state -> stepCells());
+    }
+
+    /** Steps the schedule until a stop condition; returns why it stopped. */
+    public String run() {
+        start();
+        while (!stopped && schedule.step(this)) {
+            // the schedule drives everything; this loop only ends the run
+        }
+        finish();
+        if (stopReason == null) {
+            stopReason = "schedule_empty";
+        }
+        closeTreatmentAccounting();
+        return stopReason;
+    }
+
+    // ---- the cells' step ----------------------------------------------------------------
+
+    private void stepCells() {
+        double t = stepIndex * dt;
+        now = t;
+        double mid = t + dt / 2;
+        Exposure exposure = exposureAt(mid);
+        double crowding = Math.max(0, 1 - cells.size / scenario.config().context().carryingCapacity());
+        cellUpdates += cells.size;
+        cellStep.step(t, dt, exposure, crowding);
+        stepIndex++;
+        now = stepIndex * dt;
+        if (cells.size == 0) {
+            extinctionDay = now;
+            listener.event("extinction", now, -1, "no cells left");
+            if (scenario.config().stop().onExtinction()) {
+                stop("extinction");
+                return;
+            }
+        } else if (cells.size > scenario.config().stop().maxCells()) {
+            listener.event("ceiling", now, -1, "cells exceed stop.max_cells = " + (long) (double) scenario.config().stop().maxCells());
+            stop("ceiling");
+            return;
+        }
+        schedule.scheduleOnce(stepIndex * dt, ORDER_CELLS, (Steppable) state -> stepCells());
+    }
+
+    private void stop(String reason) {
+        stopReason = reason;
+        lineage.updatePeaks();
+        listener.observed(this);
+        stopped = true;
+    }
+
+    // ---- observation and phase control ------------------------------------------------------
+
+    private void observe() {
+        now = stepIndex * dt;
+        lineage.updatePeaks();
+        listener.observed(this);
+        checkPhaseEnd();
+        if (now >= maxDays - 1e-9) {
+            stopReason = "time";
+            stopped = true;
+            return;
+        }
+        long next = stepIndex + stepsPerObservation;
+        schedule.scheduleOnce(next * dt, ORDER_OBSERVE, (Steppable) state -> observe());
+    }
+
+    private void checkPhaseEnd() {
+        if (phaseIndex < 0) {
+            return;
+        }
+        Regimen.Phase p = scenario.regimen().phases().get(phaseIndex);
+        double burden = cells.size;
+        phaseNadir = Math.min(phaseNadir, burden);
+        double reference = Double.isNaN(baseline) ? phaseReference : baseline;
+        String why = null;
+        if (p.onProgression() && scenario.progression().progressed(burden, phaseNadir)) {
+            why = "progression";
+        } else if (!Double.isNaN(p.burdenBelow()) && burden < p.burdenBelow() * reference) {
+            why = "burden below " + p.burdenBelow() + " x baseline";
+        } else if (!Double.isNaN(p.burdenAbove()) && burden >= p.burdenAbove() * reference) {
+            why = "burden above " + p.burdenAbove() + " x baseline";
+        }
+        if (why != null) {
+            listener.event("phase_end", now, -1, p.name() + ": " + why);
+            startPhase(scenario.regimen().next(phaseIndex));
+        }
+    }
+
+    private void startPhase(int index) {
+        closeTreatmentAccounting();
+        for (DrugLevel level : levels) {
+            if (level.isConstant()) {
+                level.setConstant(Double.NaN); // a dish is washed out when its phase ends
+            }
+        }
+        phaseIndex = index;
+        phaseGeneration++;
+        phaseStart = now;
+        phaseReference = cells.size;
+        phaseNadir = cells.size;
+        if (index < 0) {
+            listener.event("phase", now, -1, "regimen complete; no further treatment");
+            return;
+        }
+        Regimen.Phase p = scenario.regimen().phases().get(index);
+        if (p.givesDrugs() && Double.isNaN(treatmentStart)) {
+            treatmentStart = now;
+            baseline = cells.size;
+            listener.event("treatment_start", now, -1, "baseline " + cells.size + " cells");
+        }
+        listener.event("phase", now, -1, p.name());
+        final int generation = phaseGeneration;
+        for (Regimen.Item item : p.items()) {
+            DrugLevel level = levels[item.drug().bit()];
+            if (item.constant()) {
+                level.setConstant(item.concentrationMgPerL());
+            } else {
+                level.dose(now, item.loadingDoseMg());
+                scheduleDose(item, now + item.everyDays(), generation);
+            }
+        }
+        if (!Double.isNaN(p.afterDays())) {
+            double end = now + p.afterDays();
+            schedule.scheduleOnce(end, ORDER_PHASE, (Steppable) state -> {
+                if (phaseGeneration == generation) {
+                    now = end;
+                    listener.event("phase_end", end, -1, p.name() + ": duration");
+                    startPhase(scenario.regimen().next(phaseIndex));
+                }
+            });
+        }
+    }
+
+    private void scheduleDose(Regimen.Item item, double when, int generation) {
+        if (when > maxDays + observeEvery) {
+            return;
+        }
+        schedule.scheduleOnce(when, ORDER_DOSE, (Steppable) state -> {
+            if (phaseGeneration == generation) {
+                levels[item.drug().bit()].dose(when, item.doseMg());
+                scheduleDose(item, when + item.everyDays(), generation);
+            }
+        });
+    }
+
+    private void closeTreatmentAccounting() {
+        if (phaseIndex >= 0 && scenario.regimen().phases().get(phaseIndex).givesDrugs()) {
+            daysOnTreatment += now - phaseStart;
+            phaseStart = now;
+        }
+    }
+
+    // ---- what observers read ------------------------------------------------------------
+
+    /** Drug exposure at time {@code day} from the current concentrations and the phase's drugs. */
+    public Exposure exposureAt(double day) {
+        double[] c = new double[levels.length];
+        for (int i = 0; i < levels.length; i++) {
+            c[i] = levels[i].concentration(day);
+        }
+        long mask = phaseIndex < 0 ? 0 : scenario.regimen().phases().get(phaseIndex).drugMask();
+        boolean unbound = scenario.config().context().pk();
+        return scenario.drugs().exposure(c, mask, unbound);
+    }
+
+    /** Cells whose net growth under the current drugs (no crowding) is positive. */
+    public long resistantCells() {
+        Exposure e = exposureAt(now);
+        long n = 0;
+        for (int s = 0; s < lineage.states(); s++) {
+            long k = lineage.cellsInState(s);
+            if (k > 0) {
+                CellRates r = scenario.rates().rates(s, e);
+                if (r.netGrowthPerDay() > 0) {
+                    n += k;
+                }
+            }
+        }
+        return n;
+    }
+
+    public boolean resistant(int state) {
+        return scenario.rates().rates(state, exposureAt(now)).netGrowthPerDay() > 0;
+    }
+
+    public double now() {
+        return now;
+    }
+
+    public long cellCount() {
+        return cells.size;
+    }
+
+    public Lineage lineage() {
+        return lineage;
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public double concentration(int drugBit) {
+        return levels[drugBit].concentration(now);
+    }
+
+    public double cumulativeDoseMg(int drugBit) {
+        return levels[drugBit].cumulativeMg();
+    }
+
+    public String phaseName() {
+        return phaseIndex < 0 ? "none" : scenario.regimen().phases().get(phaseIndex).name();
+    }
+
+    public boolean treating() {
+        return phaseIndex >= 0 && scenario.regimen().phases().get(phaseIndex).givesDrugs();
+    }
+
+    public double treatmentStart() {
+        return treatmentStart;
+    }
+
+    public double baseline() {
+        return baseline;
+    }
+
+    public double daysOnTreatment() {
+        return daysOnTreatment;
+    }
+
+    public double extinctionDay() {
+        return extinctionDay;
+    }
+
+    public long cellUpdates() {
+        return cellUpdates;
+    }
+
+    public long seedValue() {
+        return seed;
+    }
+
+    public String stopReason() {
+        return stopReason;
+    }
+
+    public long storeBytes() {
+        return cells.capacityBytes();
+    }
+
+    SimulationListener listener() {
+        return listener;
+    }
+}

@@ -1,0 +1,107 @@
+package org.her2sim.experiment;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.HexFormat;
+import org.her2sim.config.ConfigLoader;
+import org.her2sim.engine.Scenario;
+import org.her2sim.engine.TumourModel;
+import org.her2sim.observe.Outcomes;
+import org.her2sim.observe.RunRecorder;
+import org.her2sim.observe.Summary;
+
+/**
+ * One run of one scenario into a run directory. The directory is built under a hidden
+ * temporary name and renamed when complete, so a crash or kill never leaves a half-written run.
+ */
+public final class SingleRun {
+    /** What a finished run produced. */
+    public record Result(Path directory, Summary summary, TumourModel model, RunRecorder recorder) {
+    }
+
+    private SingleRun() {
+    }
+
+    /** Runs without writing anything (tests, benchmarks). */
+    public static Result simulate(Scenario scenario, long seed) {
+        RunRecorder recorder = new RunRecorder(new Outcomes(scenario.config().outcomes(), scenario.progression()), 1);
+        TumourModel model = new TumourModel(scenario, seed, recorder);
+        long t0 = System.nanoTime();
+        model.run();
+        double wall = (System.nanoTime() - t0) / 1e9;
+        Summary s = recorder.summary(model, scenario.config().engine(), wall, Version.get(), "");
+        return new Result(null, s, model, recorder);
+    }
+
+    /**
+     * Runs and writes the run directory {@code out} (or runs/NAME-TIMESTAMP when null).
+     *
+     * The resolved configuration (every default filled in) is written as config.yaml; running
+     * that file again gives the same numbers.
+     */
+    public static Result run(Scenario scenario, Path out, Path runsRoot) throws IOException {
+        String resolved = ConfigLoader.resolvedYaml(scenario.config());
+        long seed = scenario.config().seed();
+        Path target = out != null ? out : runsRoot.resolve(scenario.config().name() + "-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")));
+        target = target.toAbsolutePath().normalize();
+        if (Files.exists(target) && !isEmptyDirectory(target)) {
+            throw new IOException("output directory " + target + " already exists and is not empty");
+        }
+        Path parent = target.getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".");
+        try {
+            RunRecorder recorder = new RunRecorder(new Outcomes(scenario.config().outcomes(), scenario.progression()), 1);
+            TumourModel model = new TumourModel(scenario, seed, recorder);
+            long t0 = System.nanoTime();
+            model.run();
+            double wall = (System.nanoTime() - t0) / 1e9;
+            Summary summary = recorder.summary(model, scenario.config().engine(), wall, Version.get(), sha256(resolved));
+            RunOutputs.write(tmp, resolved, recorder, model, summary);
+            if (Files.exists(target)) {
+                Files.delete(target); // an empty directory the user made for us
+            }
+            AtomicFiles.readable(tmp);
+            Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return new Result(target, summary, model, recorder);
+        } finally {
+            deleteTree(tmp);
+        }
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean isEmptyDirectory(Path p) throws IOException {
+        if (!Files.isDirectory(p)) {
+            return false;
+        }
+        try (var s = Files.list(p)) {
+            return s.findAny().isEmpty();
+        }
+    }
+
+    static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (var walk = Files.walk(p)) {
+            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(q);
+            }
+        }
+    }
+}

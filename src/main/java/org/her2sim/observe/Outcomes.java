@@ -1,0 +1,137 @@
+package org.her2sim.observe;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.her2sim.biology.StateSpace;
+import org.her2sim.config.SimulationConfig.OutcomeConfig;
+import org.her2sim.config.Units;
+import org.her2sim.engine.Lineage;
+import org.her2sim.engine.TumourModel;
+import org.her2sim.pharmacology.ProgressionRule;
+
+/**
+ * The clinical reading of a run (brief §6), updated at each observation once treatment has
+ * begun: nadir, first progression (RECIST-like, from the nadir since treatment start), time to
+ * resistance (resistant cells — positive net growth under the current drugs — above the
+ * configured fraction while drugs are given), the escape mechanism dominating at progression,
+ * and whether the escaping clone pre-dated treatment.
+ */
+public final class Outcomes {
+    private final OutcomeConfig config;
+    private final ProgressionRule rule;
+    private double nadir = Double.NaN;
+    private double nadirDay = Double.NaN;
+    private double progressionDay = Double.NaN;
+    private double resistanceDay = Double.NaN;
+    private String dominantEscape;
+    private String escapeOrigin;
+    private int escapeClone = -1;
+
+    public Outcomes(OutcomeConfig config, ProgressionRule rule) {
+        this.config = config;
+        this.rule = rule;
+    }
+
+    /** Updates the outcomes; returns "progression" or "resistance" when one happened now. */
+    public String observe(TumourModel model, long resistantCells) {
+        double start = model.treatmentStart();
+        if (Double.isNaN(start) || model.now() < start) {
+            return null;
+        }
+        double burden = model.cellCount();
+        String happened = null;
+        if (Double.isNaN(nadir) || burden < nadir) {
+            nadir = burden;
+            nadirDay = model.now();
+        }
+        if (Double.isNaN(progressionDay) && rule.progressed(burden, nadir)) {
+            progressionDay = model.now();
+            findEscape(model);
+            happened = "progression";
+        }
+        if (Double.isNaN(resistanceDay) && model.treating() && burden > 0
+                && resistantCells > config.resistantFraction() * burden) {
+            resistanceDay = model.now();
+            happened = happened == null ? "resistance" : happened + "+resistance";
+        }
+        return happened;
+    }
+
+    private void findEscape(TumourModel model) {
+        Lineage lineage = model.lineage();
+        StateSpace space = model.scenario().space();
+        int founder = model.scenario().founder();
+        Map<String, Long> byMechanism = new HashMap<>();
+        Map<String, Integer> largestClone = new HashMap<>();
+        for (int v = 0; v < lineage.variantCount(); v++) {
+            long n = lineage.cellsOfVariant(v);
+            if (n == 0) {
+                continue;
+            }
+            String mechanism = space.difference(lineage.stateOfVariant(v), founder);
+            byMechanism.merge(mechanism, n, Long::sum);
+            int c = lineage.cloneOfVariant(v);
+            Integer best = largestClone.get(mechanism);
+            if (best == null || lineage.cells(c) > lineage.cells(best)) {
+                largestClone.put(mechanism, c);
+            }
+        }
+        String top = null;
+        for (Map.Entry<String, Long> e : byMechanism.entrySet()) {
+            if (top == null || e.getValue() > byMechanism.get(top)
+                    || (e.getValue().equals(byMechanism.get(top)) && e.getKey().compareTo(top) < 0)) {
+                top = e.getKey();
+            }
+        }
+        dominantEscape = top;
+        if (top != null && !top.equals("none")) {
+            escapeClone = largestClone.get(top);
+            escapeOrigin = lineage.birthDay(escapeClone) < model.treatmentStart() ? "pre-existing" : "acquired";
+        }
+    }
+
+    /** CR / PR / SD / PD from the nadir and progression, or null if no treatment was given. */
+    public String bestResponse(double baseline, double treatmentStart) {
+        if (Double.isNaN(nadir) || Double.isNaN(baseline)) {
+            return null;
+        }
+        if (nadir < config.detectionLimitCells()) {
+            return "CR";
+        }
+        if (nadir <= config.responseFactor() * baseline) {
+            return "PR";
+        }
+        if (!Double.isNaN(progressionDay) && progressionDay - treatmentStart < Units.days(config.stableDiseaseMin())) {
+            return "PD";
+        }
+        return "SD";
+    }
+
+    public double nadir() {
+        return nadir;
+    }
+
+    public double nadirDay() {
+        return nadirDay;
+    }
+
+    public double progressionDay() {
+        return progressionDay;
+    }
+
+    public double resistanceDay() {
+        return resistanceDay;
+    }
+
+    public String dominantEscape() {
+        return dominantEscape;
+    }
+
+    public String escapeOrigin() {
+        return escapeOrigin;
+    }
+
+    public int escapeClone() {
+        return escapeClone;
+    }
+}

@@ -1,0 +1,129 @@
+package org.her2sim.observe;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.her2sim.engine.Lineage;
+import org.her2sim.engine.SimulationListener;
+import org.her2sim.engine.TumourModel;
+import org.her2sim.pharmacology.Drug;
+
+/**
+ * Listens to a run and keeps what is measured, as tidy rows: clone sizes, totals, drug
+ * concentrations and events; and feeds {@link Outcomes}. Rows are kept in memory (a two-year
+ * daily run with hundreds of clones is a few MB) and written once the run ends.
+ */
+public final class RunRecorder implements SimulationListener {
+    /** One clone's size at one time. */
+    @JsonPropertyOrder({"time_days", "clone_id", "cells"})
+    public record CloneRow(double timeDays, int cloneId, long cells) {
+    }
+
+    /** Tumour totals at one time. */
+    @JsonPropertyOrder({"time_days", "cells", "resistant_cells", "phase", "treating"})
+    public record TotalRow(double timeDays, long cells, long resistantCells, String phase, boolean treating) {
+    }
+
+    /** One drug's concentration at one time (ug/mL = mg/L). */
+    @JsonPropertyOrder({"time_days", "drug", "concentration_ug_per_ml"})
+    public record DrugRow(double timeDays, String drug, double concentrationUgPerMl) {
+    }
+
+    /** Something that happened. */
+    @JsonPropertyOrder({"time_days", "event", "clone_id", "detail"})
+    public record EventRow(double timeDays, String event, Integer cloneId, String detail) {
+    }
+
+    private final List<CloneRow> clones = new ArrayList<>();
+    private final List<TotalRow> totals = new ArrayList<>();
+    private final List<DrugRow> drugs = new ArrayList<>();
+    private final List<EventRow> events = new ArrayList<>();
+    private final Outcomes outcomes;
+    private final long minCloneCells;
+    private double lastObserved = Double.NaN;
+
+    public RunRecorder(Outcomes outcomes, long minCloneCells) {
+        this.outcomes = outcomes;
+        this.minCloneCells = Math.max(1, minCloneCells);
+    }
+
+    @Override
+    public void observed(TumourModel model) {
+        double t = model.now();
+        if (t == lastObserved) {
+            return; // a stop right on an observation time
+        }
+        lastObserved = t;
+        Lineage lineage = model.lineage();
+        for (int c = 0; c < lineage.cloneCount(); c++) {
+            long n = lineage.cells(c);
+            if (n >= minCloneCells) {
+                clones.add(new CloneRow(t, c, n));
+            }
+        }
+        long resistant = model.resistantCells();
+        totals.add(new TotalRow(t, model.cellCount(), resistant, model.phaseName(), model.treating()));
+        for (Drug d : model.scenario().drugs().drugs()) {
+            double c = model.concentration(d.bit());
+            if (c > 0 || model.cumulativeDoseMg(d.bit()) > 0) {
+                drugs.add(new DrugRow(t, d.name(), c));
+            }
+        }
+        String happened = outcomes.observe(model, resistant);
+        if (happened != null) {
+            for (String h : happened.split("\\+")) {
+                String detail = h.equals("progression") ? "dominant escape: " + outcomes.dominantEscape() : resistant + " of " + model.cellCount() + " cells resistant";
+                events.add(new EventRow(t, h, h.equals("progression") && outcomes.escapeClone() >= 0 ? outcomes.escapeClone() : null, detail));
+            }
+        }
+    }
+
+    @Override
+    public void event(String kind, double day, int clone, String detail) {
+        events.add(new EventRow(day, kind, clone < 0 ? null : clone, detail));
+    }
+
+    /** The summary of a finished run. */
+    public Summary summary(TumourModel model, String engine, double wallSeconds, String version, String configSha256) {
+        Map<String, Double> dose = new LinkedHashMap<>();
+        for (Drug d : model.scenario().drugs().drugs()) {
+            if (model.cumulativeDoseMg(d.bit()) > 0) {
+                dose.put(d.name(), model.cumulativeDoseMg(d.bit()));
+            }
+        }
+        double start = model.treatmentStart();
+        double ttp = outcomes.progressionDay() - start;
+        double ttr = outcomes.resistanceDay() - start;
+        return new Summary(model.scenario().config().name(), model.seedValue(), engine, model.stopReason(),
+                model.now(), model.cellCount(), model.cellCount() == 0, Summary.orNull(model.extinctionDay()),
+                Summary.orNull(start), Summary.orNull(model.baseline()),
+                Summary.orNull(outcomes.nadir()), Summary.orNull(outcomes.nadirDay()),
+                outcomes.bestResponse(model.baseline(), start),
+                Summary.orNull(outcomes.progressionDay()), Summary.orNull(ttp),
+                Summary.orNull(outcomes.resistanceDay()), Summary.orNull(ttr),
+                outcomes.dominantEscape(), outcomes.escapeOrigin(), dose, model.daysOnTreatment(),
+                model.lineage().cloneCount(), model.cellUpdates(), wallSeconds, version, configSha256);
+    }
+
+    public List<CloneRow> cloneRows() {
+        return clones;
+    }
+
+    public List<TotalRow> totalRows() {
+        return totals;
+    }
+
+    public List<DrugRow> drugRows() {
+        return drugs;
+    }
+
+    public List<EventRow> eventRows() {
+        return events;
+    }
+
+    public Outcomes outcomes() {
+        return outcomes;
+    }
+}

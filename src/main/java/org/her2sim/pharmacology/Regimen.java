@@ -1,0 +1,111 @@
+package org.her2sim.pharmacology;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.her2sim.config.RegimenSpec;
+import org.her2sim.config.RegimenSpec.DoseSpec;
+import org.her2sim.config.RegimenSpec.PhaseSpec;
+import org.her2sim.config.Units;
+
+/**
+ * A regimen compiled against a drug library and a context: phases with doses in mg (body weight
+ * applied) or constant concentrations in mg/L, and their end conditions in days and fractions.
+ */
+public record Regimen(String name, List<Phase> phases, int repeatFrom) {
+
+    /** One drug of a phase: a dose every {@code everyDays}, or a constant concentration. */
+    public record Item(Drug drug, double doseMg, double loadingDoseMg, double everyDays, double concentrationMgPerL) {
+        public boolean constant() {
+            return !Double.isNaN(concentrationMgPerL);
+        }
+    }
+
+    /** A phase: drugs given and end conditions (NaN = not used). */
+    public record Phase(String name, List<Item> items, long drugMask, double afterDays, boolean onProgression,
+                        double burdenBelow, double burdenAbove) {
+        public boolean givesDrugs() {
+            return drugMask != 0;
+        }
+
+        public boolean neverEnds() {
+            return Double.isNaN(afterDays) && !onProgression && Double.isNaN(burdenBelow) && Double.isNaN(burdenAbove);
+        }
+    }
+
+    /**
+     * Compiles a regimen; problems are reported as {@link IllegalArgumentException} with the dotted
+     * path of the offending value.
+     */
+    public static Regimen compile(RegimenSpec spec, DrugLibrary library, boolean pkOn, double bodyWeightKg) {
+        List<Phase> phases = new ArrayList<>();
+        for (int p = 0; p < spec.phases().size(); p++) {
+            PhaseSpec ps = spec.phases().get(p);
+            String path = "regimen.phases[" + p + "]";
+            List<Item> items = new ArrayList<>();
+            long mask = 0;
+            for (int i = 0; i < ps.drugs().size(); i++) {
+                DoseSpec ds = ps.drugs().get(i);
+                String ipath = path + ".drugs[" + i + "]";
+                Drug d = library.get(ds.drug());
+                if (d == null) {
+                    throw new IllegalArgumentException(ipath + ".drug: unknown drug '" + ds.drug() + "'"
+                            + org.her2sim.config.Suggest.hint(ds.drug(), library.names()) + " (see her2sim drugs)");
+                }
+                if ((mask & (1L << d.bit())) != 0) {
+                    throw new IllegalArgumentException(ipath + ".drug: '" + ds.drug() + "' appears twice in one phase");
+                }
+                mask |= 1L << d.bit();
+                double conc = Double.NaN;
+                double dose = 0;
+                double loading = 0;
+                double every = Double.NaN;
+                if (ds.concentration() != null && (!pkOn || ds.dose() == null)) {
+                    conc = Units.concentration(ds.concentration()).mgPerL(d.molarMassGPerMol());
+                } else if (ds.dose() == null) {
+                    throw new IllegalArgumentException(ipath + ": with PK on, give a 'dose' and 'every' (or set context.pk: false)");
+                } else {
+                    if (d.pk() == null) {
+                        throw new IllegalArgumentException(ipath + ": drug '" + d.name() + "' has no PK model in the library, so it cannot be dosed; give a 'concentration'");
+                    }
+                    dose = Units.dose(ds.dose()).mg(bodyWeightKg);
+                    loading = ds.loadingDose() == null ? dose : Units.dose(ds.loadingDose()).mg(bodyWeightKg);
+                    every = Units.days(ds.every());
+                }
+                if (!pkOn && Double.isNaN(conc)) {
+                    throw new IllegalArgumentException(ipath + ": PK is off in this context, give a 'concentration'");
+                }
+                items.add(new Item(d, dose, loading, every, conc));
+            }
+            var end = ps.end();
+            Phase phase = new Phase(ps.name(), List.copyOf(items), mask,
+                    end.after() == null ? Double.NaN : Units.days(end.after()), end.progression(),
+                    end.burdenBelow() == null ? Double.NaN : end.burdenBelow(),
+                    end.burdenAbove() == null ? Double.NaN : end.burdenAbove());
+            boolean mustEnd = p < spec.phases().size() - 1 || spec.repeatFrom() != null;
+            if (mustEnd && phase.neverEnds()) {
+                throw new IllegalArgumentException(path + ".end: phase '" + ps.name() + "' never ends, but "
+                        + (p < spec.phases().size() - 1 ? "phase " + (p + 1) + " follows it" : "the regimen repeats")
+                        + "; give after, progression, burden_below or burden_above");
+            }
+            phases.add(phase);
+        }
+        return new Regimen(spec.name(), List.copyOf(phases), spec.repeatFrom() == null ? -1 : spec.repeatFrom());
+    }
+
+    /** The phase after {@code index}, or -1 when the regimen is over. */
+    public int next(int index) {
+        if (index + 1 < phases.size()) {
+            return index + 1;
+        }
+        return repeatFrom;
+    }
+
+    /** Every drug mask a phase can have (for stability checks). */
+    public long allDrugsMask() {
+        long m = 0;
+        for (Phase p : phases) {
+            m |= p.drugMask();
+        }
+        return m;
+    }
+}

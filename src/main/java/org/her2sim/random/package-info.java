@@ -1,0 +1,2 @@
+/** Randomness enters here: the seed tree of named, index-addressed child streams. */
+package org.her2sim.random;
