@@ -26,6 +26,9 @@ public record RegimenSpec(String name, String description, List<PhaseSpec> phase
     public record PhaseSpec(String name, List<DoseSpec> drugs, EndSpec end) {
         public PhaseSpec {
             drugs = drugs == null ? List.of() : List.copyOf(drugs);
+            if ("true".equals(name) || "false".equals(name)) {
+                throw new IllegalArgumentException("name: YAML reads on/off/yes/no as true/false; quote the phase name (name: \"on\")");
+            }
             name = name == null ? (drugs.isEmpty() ? "off" : String.join("+", drugs.stream().map(DoseSpec::drug).toList())) : name;
             end = end == null ? EndSpec.NEVER : end;
         }

@@ -8,8 +8,7 @@ import org.her2sim.biology.RateModel;
 
 /**
  * One time step of every cell in a well-mixed tumour: each cell dies, divides, switches its
- * adaptive state, or nothing, with the competing-risk probabilities of
- * {@link StepProbabilities}. Daughters are appended and act from the next step.
+ * adaptive state, or nothing, with the probabilities of {@link StepProbabilities}. Daughters are appended and act from the next step.
  *
  * <p>Why it looks the way it does: per-state thresholds are built once per step (a handful of
  * states, rates from the cache), then the loop does a table look-up and one draw per cell that
@@ -65,12 +64,12 @@ final class CellStep {
             double b = r.division(crowding);
             double d = r.death(crowding);
             double sw = r.switchTotal();
-            double total = b + d + sw;
-            if (total * dt > StepProbabilities.MAX_RATE_DT * 1.5) {
-                throw new IllegalStateException("rate " + total + "/day exceeds the stability bound at dt " + dt);
+            double scale = StepProbabilities.scale(b, d, dt);
+            double pAny = (b + d + sw) * scale;
+            if (pAny > StepProbabilities.MAX_EVENT_PROBABILITY * 1.5) {
+                // the up-front check bounds this; reaching it means a rate the check did not foresee
+                throw new IllegalStateException("event probability " + pAny + " per step exceeds the stability bound at dt " + dt);
             }
-            double pAny = StepProbabilities.eventProbability(total, dt);
-            double scale = total > 0 ? pAny / total : 0;
             death[s] = d * scale;
             divide[s] = death[s] + b * scale;
             event[s] = pAny;

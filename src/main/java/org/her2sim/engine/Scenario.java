@@ -113,30 +113,40 @@ public final class Scenario {
     }
 
     /**
-     * Stability is checked up front: the largest total rate any state can reach (fastest
-     * division with no drug plus fastest death with every drug at its maximal effect) times dt
-     * must stay below {@link StepProbabilities#MAX_RATE_DT}.
+     * Stability is checked up front: with the fastest division any state reaches (no drug or
+     * every drug at maximal effect), the fastest death and the fastest switching, the chance of
+     * an event in one step must stay below {@link StepProbabilities#MAX_EVENT_PROBABILITY}.
      */
     private void checkStability() {
         Exposure none = Exposure.none(drugs.targets().size());
         Exposure worst = drugs.maximal(regimen.allDrugsMask());
-        double maxRate = 0;
+        double division = 0;
+        double death = 0;
+        double sw = 0;
         for (int s = 0; s < space.size(); s++) {
             if (!space.allowed(s)) {
                 continue;
             }
-            CellRates a = rateModel.rates(s, none);
-            CellRates b = rateModel.rates(s, worst);
-            double division = Math.max(a.divisionPerDay(), b.divisionPerDay());
-            double death = Math.max(a.death(1), b.death(1));
-            double sw = Math.max(a.switchTotal(), b.switchTotal());
-            maxRate = Math.max(maxRate, division + death + sw);
+            for (Exposure e : new Exposure[] {none, worst}) {
+                CellRates r = rateModel.rates(s, e);
+                division = Math.max(division, r.divisionPerDay());
+                death = Math.max(death, r.death(1));
+                sw = Math.max(sw, r.switchTotal());
+            }
         }
         double dt = config.time().dtDays();
-        if (maxRate * dt > StepProbabilities.MAX_RATE_DT) {
-            double ok = StepProbabilities.MAX_RATE_DT / maxRate;
-            throw new IllegalArgumentException("time.dt: " + config.time().dt() + " is too long for the fastest rate ("
-                    + String.format("%.3g", maxRate) + " per day); use time.dt: " + suggest(ok) + " or shorter");
+        // the probability is largest when the net rate is largest: fastest division, no death
+        double worstP = Math.max(StepProbabilities.eventProbability(division, death, sw, dt),
+                StepProbabilities.eventProbability(division, 0, sw, dt) + death * dt);
+        if (worstP > StepProbabilities.MAX_EVENT_PROBABILITY) {
+            double ok = dt;
+            while (ok > 1e-6 && Math.max(StepProbabilities.eventProbability(division, death, sw, ok),
+                    StepProbabilities.eventProbability(division, 0, sw, ok) + death * ok) > StepProbabilities.MAX_EVENT_PROBABILITY) {
+                ok *= 0.9;
+            }
+            throw new IllegalArgumentException("time.dt: " + config.time().dt() + " is too long for the fastest rates (division "
+                    + String.format("%.3g", division) + ", death " + String.format("%.3g", death) + " per day); use time.dt: "
+                    + suggest(ok) + " or shorter");
         }
     }
 

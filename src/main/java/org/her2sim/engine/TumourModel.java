@@ -121,6 +121,9 @@ public final class TumourModel extends SimState {
     // ---- the cells' step ----------------------------------------------------------------
 
     private void stepCells() {
+        if (stopped) {
+            return; // the schedule runs every event of the current time; a stop ends them too
+        }
         double t = stepIndex * dt;
         now = t;
         double mid = t + dt / 2;
@@ -155,6 +158,9 @@ public final class TumourModel extends SimState {
     // ---- observation and phase control ------------------------------------------------------
 
     private void observe() {
+        if (stopped) {
+            return;
+        }
         now = stepIndex * dt;
         lineage.updatePeaks();
         listener.observed(this);

@@ -1,0 +1,102 @@
+package org.her2sim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.her2sim.Scenarios;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line: exit codes, output, and what bad input leaves behind (nothing). */
+class CliTest {
+    @TempDir
+    Path runs;
+
+    record Outcome(int code, String out, String err) {
+    }
+
+    static Outcome execute(String... args) {
+        CommandLine cl = Her2sim.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void runPrintsASummaryAndTheRunDirectoryLast() throws Exception {
+        Outcome o = execute("run", Scenarios.configs().resolve("quickstart.yaml").toString(), "--runs-dir", runs.toString(),
+                "--set", "time.max=40d");
+        assertEquals(0, o.code(), o.err());
+        String[] lines = o.out().strip().split("\n");
+        Path dir = Path.of(lines[lines.length - 1]);
+        assertTrue(dir.startsWith(runs), o.out());
+        assertTrue(o.out().contains("best response"), o.out());
+        for (String f : new String[] {"config.yaml", "timeseries.csv", "totals.csv", "drugs.csv", "clones.csv", "events.csv", "summary.json"}) {
+            assertTrue(Files.isRegularFile(dir.resolve(f)), f);
+        }
+    }
+
+    @Test
+    void helpExplainsTheOptions() {
+        Outcome o = execute("run", "--help");
+        assertEquals(0, o.code());
+        assertTrue(o.out().contains("--set"));
+        assertTrue(o.out().contains("--out"));
+        assertEquals(0, execute("--help").code());
+    }
+
+    @Test
+    void badInputExitsWithTwoAndOneLineAndLeavesNoRunDirectory() throws Exception {
+        String[][] cases = {
+            {"run", runs.resolve("missing.yaml").toString()},
+            {"run", Scenarios.configs().resolve("quickstart.yaml").toString(), "--set", "tumour.inital_cells=5"},
+            {"run", Scenarios.configs().resolve("quickstart.yaml").toString(), "--set", "biology.rates.death_basal_per_day=-1"},
+            {"run", Scenarios.configs().resolve("quickstart.yaml").toString(), "--set", "regimen.phases.1.drugs.0.drug=herceptin"},
+            {"run", Scenarios.configs().resolve("quickstart.yaml").toString(), "--set", "time.dt=2 furlongs"},
+            {"run", Scenarios.configs().resolve("quickstart.yaml").toString(), "--set", "biology.markers.1.mutations.0.probability=2"},
+            {"validate", Scenarios.configs().resolve("quickstart.yaml").toString(), "--set", "regimen.phases.0.end=never"},
+        };
+        for (String[] args : cases) {
+            String[] withRuns = java.util.Arrays.copyOf(args, args.length + 2);
+            if (args[0].equals("run")) {
+                withRuns[args.length] = "--runs-dir";
+                withRuns[args.length + 1] = runs.toString();
+            } else {
+                withRuns = args;
+            }
+            Outcome o = execute(withRuns);
+            assertEquals(2, o.code(), String.join(" ", args) + " -> " + o.err());
+            assertEquals(1, o.err().strip().split("\n").length, o.err());
+            assertTrue(o.err().startsWith("her2sim: "), o.err());
+            assertFalse(o.err().contains("Exception"), o.err());
+            try (var list = Files.list(runs)) {
+                assertEquals(0, list.count(), "a failed run must leave nothing behind");
+            }
+        }
+    }
+
+    @Test
+    void validateReportsOk() {
+        Outcome o = execute("validate", Scenarios.configs().resolve("quickstart.yaml").toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("ok (5 markers, 48 states"), o.out());
+    }
+
+    @Test
+    void drugsListsTheLibraryWithPk() {
+        Outcome o = execute("drugs", Scenarios.configs().resolve("drugs.yaml").toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("trastuzumab"));
+        assertTrue(o.out().contains("two-compartment iv"));
+        assertTrue(o.out().contains("lapatinib"));
+    }
+}

@@ -1,0 +1,155 @@
+package org.her2sim.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.her2sim.Scenarios;
+import org.her2sim.engine.Scenario;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    private Path quickstartCopy(String from, String to) throws Exception {
+        String text = Files.readString(Scenarios.configs().resolve("quickstart.yaml"));
+        assertTrue(text.contains(from), "fixture text not found: " + from);
+        Path p = Scenarios.configs().resolve(".test-" + Math.abs(dir.hashCode()) + "-" + System.nanoTime() + ".yaml");
+        Files.writeString(p, text.replace(from, to));
+        p.toFile().deleteOnExit();
+        return p;
+    }
+
+    private ConfigException failure(Path file, String... overrides) {
+        try {
+            return assertThrows(ConfigException.class, () -> Scenarios.compile(file, overrides));
+        } finally {
+            file.toFile().delete();
+        }
+    }
+
+    @Test
+    void quickstartLoadsWithDefaultsFilledIn() {
+        Scenario s = Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"));
+        assertEquals(1.0 / 24, s.config().time().dtDays(), 1e-15);
+        assertEquals(1.728, s.config().outcomes().progressionFactor());
+        assertEquals(5, s.space().markerCount());
+        assertEquals(48, s.space().size());
+        assertTrue(s.drugs().names().contains("trastuzumab"));
+    }
+
+    @Test
+    void unknownKeySuggestsTheNearestAndNamesFileAndPath() throws Exception {
+        ConfigException e = failure(quickstartCopy("  initial_cells: 20000", "  inital_cells: 20000"));
+        assertTrue(e.getMessage().contains(".test-"), e.getMessage());
+        assertTrue(e.getMessage().contains("tumour"), e.getMessage());
+        assertTrue(e.getMessage().contains("did you mean 'initial_cells'"), e.getMessage());
+    }
+
+    @Test
+    void errorsInsideAnIncludedFileNameThatFile() {
+        ConfigException e = assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"),
+                "biology.rates.death_basal_per_day=-0.1"));
+        assertTrue(e.getMessage().contains("biology/her2.yaml"), e.getMessage());
+        assertTrue(e.getMessage().contains("death_basal_per_day"), e.getMessage());
+        assertTrue(e.getMessage().contains(">= 0"), e.getMessage());
+    }
+
+    @Test
+    void wrongUnitIsRejected() throws Exception {
+        ConfigException e = failure(quickstartCopy("dt: 1h", "dt: 1 mg"));
+        assertTrue(e.getMessage().contains("time.dt"), e.getMessage());
+        assertTrue(e.getMessage().contains("unknown time unit"), e.getMessage());
+    }
+
+    @Test
+    void probabilityAboveOneIsRejected() {
+        ConfigException e = assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"),
+                "biology.markers.1.mutations.0.probability=1.5"));
+        assertTrue(e.getMessage().contains("probability between 0 and 1"), e.getMessage());
+    }
+
+    @Test
+    void unknownDrugIsNamedWithASuggestion() throws Exception {
+        ConfigException e = failure(quickstartCopy("drug: trastuzumab,", "drug: trastuzamab,"));
+        assertTrue(e.getMessage().contains("regimen.phases[1].drugs[0].drug"), e.getMessage());
+        assertTrue(e.getMessage().contains("did you mean 'trastuzumab'"), e.getMessage());
+    }
+
+    @Test
+    void unknownMarkerIsNamed() {
+        ConfigException e = assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"),
+                "tumour.founder={her4: amplified}"));
+        assertTrue(e.getMessage().contains("unknown marker 'her4'"), e.getMessage());
+    }
+
+    @Test
+    void aPhaseThatCanNeverEndBeforeAnotherIsRejected() throws Exception {
+        ConfigException e = failure(quickstartCopy("end: {burden_above: 50}", "end: never"));
+        assertTrue(e.getMessage().contains("regimen.phases[0].end"), e.getMessage());
+        assertTrue(e.getMessage().contains("never ends"), e.getMessage());
+    }
+
+    @Test
+    void missingFileIsReported() {
+        ConfigException e = assertThrows(ConfigException.class, () -> Scenarios.load(dir.resolve("nope.yaml")));
+        assertTrue(e.getMessage().contains("nope.yaml: file not found"), e.getMessage());
+    }
+
+    @Test
+    void malformedYamlGivesTheLine() {
+        Path p = Scenarios.write(dir, "bad.yaml", "name: x\ntime: {dt: 1h\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> Scenarios.load(p));
+        assertTrue(e.getMessage().contains("not valid YAML"), e.getMessage());
+    }
+
+    @Test
+    void aliasBombsAreRefused() {
+        StringBuilder y = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 1; i < 12; i++) {
+            y.append((char) ('a' + i)).append(": &").append((char) ('a' + i)).append(" [");
+            for (int k = 0; k < 9; k++) {
+                y.append(k > 0 ? ", " : "").append('*').append((char) ('a' + i - 1));
+            }
+            y.append("]\n");
+        }
+        Path p = Scenarios.write(dir, "bomb.yaml", y.toString());
+        assertThrows(ConfigException.class, () -> Scenarios.load(p));
+    }
+
+    @Test
+    void setOverridesAnyValueIncludingListItems() {
+        Scenario s = Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"),
+                "time.max=100d", "regimen.phases.1.drugs.0.dose=4 mg/kg", "seed=99");
+        assertEquals(100.0, s.config().time().maxDays());
+        assertEquals(99L, s.config().seed());
+        assertEquals(280.0, s.regimen().phases().get(1).items().get(0).doseMg(), 1e-9);
+    }
+
+    @Test
+    void setWithoutEqualsIsAnInputError() {
+        assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"), "time.max"));
+    }
+
+    @Test
+    void tooLongTimeStepFailsWithTheStepThatWorks() {
+        ConfigException e = assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"),
+                "time.dt=12h", "observe.every=1d"));
+        assertTrue(e.getMessage().contains("time.dt"), e.getMessage());
+        assertTrue(e.getMessage().matches(".*use time.dt: \\d+h or shorter.*"), e.getMessage());
+    }
+
+    @Test
+    void resolvedConfigurationLoadsBackToTheSameValues() throws Exception {
+        Scenario s = Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"));
+        String yaml = ConfigLoader.resolvedYaml(s.config());
+        Path p = Scenarios.write(dir, "resolved.yaml", yaml);
+        Scenario again = Scenarios.compile(p);
+        assertEquals(s.config(), again.config());
+        assertEquals(yaml, ConfigLoader.resolvedYaml(again.config()));
+    }
+}
