@@ -102,6 +102,16 @@ public final class ConfigLoader {
             throw ConfigException.at(name, "", "expected a mapping of settings at the top level");
         }
         ObjectNode tree = (ObjectNode) root;
+        // a whole section replaced by a file path (--set regimen=regimens/x.yaml) is included too
+        List<String> later = new ArrayList<>();
+        for (String o : overrides) {
+            int eq = o.indexOf('=');
+            if (eq > 0 && INCLUDABLE.contains(o.substring(0, eq).trim())) {
+                applyOverride(tree, o);
+            } else {
+                later.add(o);
+            }
+        }
         for (String section : INCLUDABLE) {
             JsonNode n = tree.get(section);
             if (n != null && n.isTextual()) {
@@ -115,7 +125,7 @@ public final class ConfigLoader {
             String base = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
             tree.put("name", base);
         }
-        for (String o : overrides) {
+        for (String o : later) {
             applyOverride(tree, o);
         }
         SimulationConfig config = bind(tree, SimulationConfig.class, origins);

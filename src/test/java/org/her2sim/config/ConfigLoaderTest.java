@@ -131,6 +131,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void setCanReplaceASectionByAnIncludedFile() {
+        Scenario s = Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"), "regimen=regimens/trastuzumab-then-lapatinib.yaml");
+        assertEquals("trastuzumab then lapatinib", s.regimen().name());
+        assertEquals(2, s.regimen().phases().size());
+    }
+
+    @Test
     void setWithoutEqualsIsAnInputError() {
         assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"), "time.max"));
     }

@@ -1,0 +1,133 @@
+package org.her2sim.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.her2sim.biology.CellRates;
+import org.her2sim.biology.Exposure;
+import org.her2sim.config.ConfigLoader;
+import org.her2sim.engine.Scenario;
+import org.her2sim.engine.StepProbabilities;
+import org.her2sim.engine.TumourModel;
+import org.her2sim.random.SeedTree;
+
+/**
+ * Measures cell-updates per second and bytes per cell of the well-mixed agent engine with the
+ * full model (signalling rates from the cache, mutations, lineage), on the quickstart biology
+ * held near a steady size by crowding, next to two baselines running the same
+ * birth–death–mutation probabilities: one MASON Steppable per cell, and a bare array loop.
+ */
+public final class EngineBenchmark {
+    /** One measured row. */
+    public record Row(String design, long cells, double updatesPerSecond, double bytesPerCell, double eventsPerUpdate) {
+    }
+
+    private final Path scenarioFile;
+    private final Path textbookFile;
+    private final double seconds;
+
+    public EngineBenchmark(Path scenarioFile, Path textbookFile, double seconds) {
+        this.scenarioFile = scenarioFile;
+        this.textbookFile = textbookFile;
+        this.seconds = seconds;
+    }
+
+    public List<Row> run(long cells, boolean baselines) {
+        List<Row> rows = new ArrayList<>();
+        Scenario probe = compile(scenarioFile, cells, 1e12, List.of());
+        CellRates r = probe.rates().rates(probe.founder(), Exposure.none(probe.drugs().targets().size()));
+        double b = r.divisionPerDay();
+        double d = r.death(1);
+        double dt = probe.config().time().dtDays();
+        // crowding holds the tumour where division × (1 − N/K) = death: events 2·d·x per update
+        double capacity = cells / (1 - d / b);
+        double pEvent = 2 * d * StepProbabilities.scale(d, d, dt);
+        rows.add(engine(cells, compile(scenarioFile, cells, capacity, List.of()), "agent engine, full HER2 model, untreated steady state", pEvent));
+        // textbook mode at the stability limit: b = d = 1.15/day, dt = 1 h → an event in 9.6 % of updates
+        Scenario dense = compile(textbookFile, cells, 1e12, List.of("biology.explicit.0.division_per_day=1.15",
+                "biology.explicit.0.death_per_day=1.15", "biology.explicit.1.division_per_day=1.15", "biology.explicit.1.death_per_day=1.15",
+                "time.dt=1h"));
+        rows.add(engine(cells, dense, "agent engine, textbook mode at the step limit", 2.3 / 24));
+        if (baselines) {
+            double x = StepProbabilities.scale(d, d, dt);
+            BirthDeathRule rule = new BirthDeathRule(d * x, d * x, probe.mutations().anyMutation(probe.founder()));
+            rows.add(arrayLoop(cells, rule));
+            BirthDeathRule denseRule = new BirthDeathRule(0.05, 0.05, probe.mutations().anyMutation(probe.founder()));
+            rows.add(arrayLoop(cells, denseRule));
+            rows.add(masonAgents(cells, rule));
+        }
+        return rows;
+    }
+
+    private Scenario compile(Path file, long cells, double capacity, List<String> extra) {
+        List<String> o = new ArrayList<>(List.of(
+                "tumour.initial_cells=" + cells, "context.carrying_capacity=" + capacity, "context.pk=false",
+                "regimen.phases=[{name: untreated, end: never}]", "time.max=100000d", "stop.max_cells=" + (cells * 20),
+                "observe.every=1d"));
+        o.addAll(extra);
+        return Scenario.compile(new ConfigLoader().load(file, o));
+    }
+
+    private Row engine(long cells, Scenario scenario, String label, double pEvent) {
+        long before = usedHeap();
+        TumourModel model = new TumourModel(scenario, new SeedTree(42).seed(), null);
+        model.start();
+        long after = usedHeap();
+        double bytes = (after - before) / (double) cells;
+        double stepsPerDay = 1 / scenario.config().time().dtDays();
+        // warm up (JIT) for a simulated day, then measure whole steps for the time budget
+        for (int i = 0; i < stepsPerDay && model.schedule.step(model); i++) {
+            // warm-up
+        }
+        long u0 = model.cellUpdates();
+        long t0 = System.nanoTime();
+        while (System.nanoTime() - t0 < seconds * 1e9 && model.schedule.step(model)) {
+            // the schedule runs observations and cell steps
+        }
+        double wall = (System.nanoTime() - t0) / 1e9;
+        long updates = model.cellUpdates() - u0;
+        return new Row(label, model.cellCount(), updates / wall, bytes, pEvent);
+    }
+
+    private Row arrayLoop(long cells, BirthDeathRule rule) {
+        long before = usedHeap();
+        ArrayLoopBaseline loop = new ArrayLoopBaseline((int) cells, rule, new SeedTree(42).child("array").generator());
+        long after = usedHeap();
+        for (int i = 0; i < 5; i++) {
+            loop.step();
+        }
+        long u0 = loop.updates();
+        long t0 = System.nanoTime();
+        while (System.nanoTime() - t0 < seconds * 1e9) {
+            loop.step();
+        }
+        double wall = (System.nanoTime() - t0) / 1e9;
+        return new Row("bare struct-of-arrays loop, one draw per cell", loop.size(), (loop.updates() - u0) / wall, (after - before) / (double) cells,
+                rule.death() + rule.division());
+    }
+
+    private Row masonAgents(long cells, BirthDeathRule rule) {
+        long before = usedHeap();
+        MasonAgentBaseline model = new MasonAgentBaseline((int) cells, rule, new SeedTree(42).child("mason").generator());
+        model.start();
+        long after = usedHeap();
+        model.schedule.step(model);
+        long u0 = model.updates();
+        long t0 = System.nanoTime();
+        while (System.nanoTime() - t0 < seconds * 1e9) {
+            model.schedule.step(model);
+        }
+        double wall = (System.nanoTime() - t0) / 1e9;
+        return new Row("MASON Steppable per cell, one draw per cell", model.cells(), (model.updates() - u0) / wall, (after - before) / (double) cells,
+                rule.death() + rule.division());
+    }
+
+    private static long usedHeap() {
+        Runtime rt = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return rt.totalMemory() - rt.freeMemory();
+    }
+}
