@@ -21,6 +21,7 @@ final class CellStep {
     private static final double DENSE_ABOVE = 0.25;
 
     private final TumourModel model;
+    private final CellStore store;
     private final UniformRandomProvider rng;
     private final RateModel rates;
     private final MutationTable mutations;
@@ -35,8 +36,9 @@ final class CellStep {
     private final double[][] switchCumulative;
     private int[] holes = new int[256];
 
-    CellStep(TumourModel model, UniformRandomProvider rng, Scenario scenario) {
+    CellStep(TumourModel model, CellStore store, UniformRandomProvider rng, Scenario scenario) {
         this.model = model;
+        this.store = store;
         this.rng = rng;
         this.rates = scenario.rates();
         this.mutations = scenario.mutations();
@@ -94,7 +96,6 @@ final class CellStep {
         if (pMax <= 0) {
             return;
         }
-        CellStore store = model.cells;
         final int n0 = store.size;
         int holeCount = 0;
         if (pMax > DENSE_ABOVE) {

@@ -33,7 +33,7 @@ public final class TumourModel extends SimState {
     private final transient UniformRandomProvider rng;
     private final long seed;
     final Lineage lineage;
-    final CellStore cells;
+    private final transient CellSpace cells;
     private final DrugLevel[] levels;
     private final double dt;
     private final double observeEvery;
@@ -54,7 +54,6 @@ public final class TumourModel extends SimState {
     private long cellUpdates;
     private String stopReason;
     private boolean stopped;
-    private final transient CellStep cellStep;
 
     public TumourModel(Scenario scenario, long seed, SimulationListener listener) {
         super(new SeedTree(seed).child("mason").masonSeed());
@@ -75,7 +74,6 @@ public final class TumourModel extends SimState {
         if (initial > scenario.config().stop().maxCells()) {
             throw new PopulationLimitException(initial);
         }
-        cells = new CellStore((int) Math.min(Integer.MAX_VALUE - 16, initial * 2));
         levels = new DrugLevel[scenario.drugs().drugs().size()];
         for (Drug d : scenario.drugs().drugs()) {
             levels[d.bit()] = new DrugLevel(d.pk());
@@ -84,7 +82,7 @@ public final class TumourModel extends SimState {
         observeEvery = scenario.config().observe().everyDays();
         stepsPerObservation = Math.round(observeEvery / dt);
         maxDays = scenario.config().time().maxDays();
-        cellStep = new CellStep(this, rng, scenario);
+        cells = new WellMixedSpace(this, rng, scenario, initial);
     }
 
     @Override
@@ -94,9 +92,7 @@ public final class TumourModel extends SimState {
         for (Scenario.Seeding s : scenario.seedings()) {
             int clone = lineage.newClone(-1, s.state(), 0.0);
             int v = lineage.variant(clone, s.state());
-            for (long i = 0; i < s.cells(); i++) {
-                cells.append(v);
-            }
+            cells.seed(v, s.cells());
             lineage.add(v, s.cells());
         }
         startPhase(0);
@@ -128,19 +124,19 @@ public final class TumourModel extends SimState {
         now = t;
         double mid = t + dt / 2;
         Exposure exposure = exposureAt(mid);
-        double crowding = Math.max(0, 1 - cells.size / scenario.config().context().carryingCapacity());
-        cellUpdates += cells.size;
-        cellStep.step(t, dt, exposure, crowding);
+        double crowding = Math.max(0, 1 - cells.size() / scenario.config().context().carryingCapacity());
+        cellUpdates += cells.size();
+        cells.step(t, dt, exposure, crowding);
         stepIndex++;
         now = stepIndex * dt;
-        if (cells.size == 0) {
+        if (cells.size() == 0) {
             extinctionDay = now;
             listener.event("extinction", now, -1, "no cells left");
             if (scenario.config().stop().onExtinction()) {
                 stop("extinction");
                 return;
             }
-        } else if (cells.size > scenario.config().stop().maxCells()) {
+        } else if (cells.size() > scenario.config().stop().maxCells()) {
             listener.event("ceiling", now, -1, "cells exceed stop.max_cells = " + (long) (double) scenario.config().stop().maxCells());
             stop("ceiling");
             return;
@@ -179,7 +175,7 @@ public final class TumourModel extends SimState {
             return;
         }
         Regimen.Phase p = scenario.regimen().phases().get(phaseIndex);
-        double burden = cells.size;
+        double burden = cells.size();
         phaseNadir = Math.min(phaseNadir, burden);
         double reference = Double.isNaN(baseline) ? phaseReference : baseline;
         String why = null;
@@ -206,8 +202,8 @@ public final class TumourModel extends SimState {
         phaseIndex = index;
         phaseGeneration++;
         phaseStart = now;
-        phaseReference = cells.size;
-        phaseNadir = cells.size;
+        phaseReference = cells.size();
+        phaseNadir = cells.size();
         if (index < 0) {
             listener.event("phase", now, -1, "regimen complete; no further treatment");
             return;
@@ -215,8 +211,8 @@ public final class TumourModel extends SimState {
         Regimen.Phase p = scenario.regimen().phases().get(index);
         if (p.givesDrugs() && Double.isNaN(treatmentStart)) {
             treatmentStart = now;
-            baseline = cells.size;
-            listener.event("treatment_start", now, -1, "baseline " + cells.size + " cells");
+            baseline = cells.size();
+            listener.event("treatment_start", now, -1, "baseline " + cells.size() + " cells");
         }
         listener.event("phase", now, -1, p.name());
         final int generation = phaseGeneration;
@@ -298,7 +294,7 @@ public final class TumourModel extends SimState {
     }
 
     public long cellCount() {
-        return cells.size;
+        return cells.size();
     }
 
     public Lineage lineage() {
@@ -354,7 +350,7 @@ public final class TumourModel extends SimState {
     }
 
     public long storeBytes() {
-        return cells.capacityBytes();
+        return cells.storeBytes();
     }
 
     SimulationListener listener() {

@@ -1,0 +1,21 @@
+package org.her2sim.engine;
+
+import org.her2sim.biology.Exposure;
+
+/**
+ * How a tumour's cells are held and stepped: the seam between the model's clock and the
+ * arrangement of cells. {@link WellMixedSpace} holds exchangeable cells in one array; a spatial
+ * arrangement (a lattice) implements the same interface.
+ */
+interface CellSpace {
+    /** Adds {@code count} cells of a variant at time zero. */
+    void seed(int variant, long count);
+
+    /** Advances every cell present at time {@code t} by one step of {@code dt} days. */
+    void step(double t, double dt, Exposure exposure, double crowding);
+
+    int size();
+
+    /** Bytes held for the cells (for benchmarks). */
+    long storeBytes();
+}

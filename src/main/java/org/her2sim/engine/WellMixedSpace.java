@@ -1,0 +1,37 @@
+package org.her2sim.engine;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.her2sim.biology.Exposure;
+
+/** Exchangeable cells of a well-mixed tumour: a {@link CellStore} stepped by {@link CellStep}. */
+final class WellMixedSpace implements CellSpace {
+    private final CellStore cells;
+    private final CellStep step;
+
+    WellMixedSpace(TumourModel model, UniformRandomProvider rng, Scenario scenario, long initialCells) {
+        cells = new CellStore((int) Math.min(Integer.MAX_VALUE - 16, initialCells * 2));
+        step = new CellStep(model, cells, rng, scenario);
+    }
+
+    @Override
+    public void seed(int variant, long count) {
+        for (long i = 0; i < count; i++) {
+            cells.append(variant);
+        }
+    }
+
+    @Override
+    public void step(double t, double dt, Exposure exposure, double crowding) {
+        step.step(t, dt, exposure, crowding);
+    }
+
+    @Override
+    public int size() {
+        return cells.size;
+    }
+
+    @Override
+    public long storeBytes() {
+        return cells.capacityBytes();
+    }
+}
