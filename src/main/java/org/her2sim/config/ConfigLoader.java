@@ -254,11 +254,13 @@ public final class ConfigLoader {
             if (cause instanceof ConfigException ce) {
                 throw ce;
             }
-            throw origins.error(pathOf(e), firstLine(cause.getMessage()));
+            throw located(origins, pathOf(e), firstLine(cause.getMessage()));
         } catch (InvalidFormatException e) {
             throw origins.error(pathOf(e), "'" + e.getValue() + "' is not a valid " + simpleType(e.getTargetType()));
         } catch (MismatchedInputException e) {
-            throw origins.error(pathOf(e), "expected " + simpleType(e.getTargetType()) + " (" + firstLine(e.getOriginalMessage()) + ")");
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("value \\((\"?[^)]*\"?)\\)").matcher(String.valueOf(e.getOriginalMessage()));
+            String got = m.find() ? ", got " + m.group(1) : "";
+            throw origins.error(pathOf(e), "expected " + simpleType(e.getTargetType()) + got);
         } catch (JsonMappingException e) {
             throw origins.error(pathOf(e), firstLine(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
@@ -268,15 +270,40 @@ public final class ConfigLoader {
         }
     }
 
+    /**
+     * Joins the path of the object being built with the field a record's check names
+     * ("time" + "time.max: …" → "time.max: …"; "drugs.x.targets.t" + "ic50: …" → "…t.ic50: …").
+     */
+    static ConfigException located(Origins origins, String path, String message) {
+        int colon = message.indexOf(": ");
+        if (colon > 0 && message.substring(0, colon).matches("[a-z0-9_.\\[\\]]+")) {
+            String field = message.substring(0, colon);
+            String rest = message.substring(colon + 2);
+            int dot = path.lastIndexOf('.');
+            String last = dot < 0 ? path : path.substring(dot + 1);
+            String parent = dot < 0 ? "" : path.substring(0, dot + 1);
+            String full;
+            if (path.isEmpty()) {
+                full = field;
+            } else if (field.startsWith(last + ".")) {
+                full = parent + field;
+            } else {
+                full = path + "." + field;
+            }
+            return origins.error(full, rest);
+        }
+        return origins.error(path, message);
+    }
+
     private static String simpleType(Class<?> c) {
         if (c == null) {
             return "value";
         }
         if (c == Double.class || c == double.class) {
-            return "number";
+            return "a number";
         }
         if (c == Long.class || c == long.class || c == Integer.class || c == int.class) {
-            return "whole number";
+            return "a whole number";
         }
         if (c == Boolean.class || c == boolean.class) {
             return "true or false";

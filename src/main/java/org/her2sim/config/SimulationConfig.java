@@ -30,7 +30,7 @@ public record SimulationConfig(
         engine = Check.oneOf("engine", engine, "agent", "agent");
         time = time == null ? new TimeConfig(null, null) : time;
         tumour = tumour == null ? new TumourConfig(null, null, null) : tumour;
-        context = context == null ? new ContextConfig(null, null, null, null, null) : context;
+        context = context == null ? new ContextConfig(null, null, null, null, null, null) : context;
         if (biology == null) {
             throw new IllegalArgumentException("biology: required (a mapping, or the path of a biology YAML file)");
         }
@@ -83,7 +83,8 @@ public record SimulationConfig(
     }
 
     /** Where the tumour grows: a patient or mouse (PK, immune killing) or a dish. */
-    public record ContextConfig(String setting, Boolean immune, Boolean pk, Double carryingCapacity, Double bodyWeightKg) {
+    public record ContextConfig(String setting, Boolean immune, Boolean pk, Double carryingCapacity, Double bodyWeightKg,
+                                @com.fasterxml.jackson.annotation.JsonProperty("body_surface_m2") Double bodySurfaceM2) {
         public ContextConfig {
             setting = Check.oneOf("context.setting", setting, "in_vivo", "in_vivo", "in_vitro");
             immune = immune == null ? setting.equals("in_vivo") : immune;
@@ -91,6 +92,8 @@ public record SimulationConfig(
             carryingCapacity = Check.positive("context.carrying_capacity", carryingCapacity, 1e12);
             // 70 kg: the conventional reference adult (assumption)
             bodyWeightKg = Check.positive("context.body_weight_kg", bodyWeightKg, 70.0);
+            // 1.8 m²: a typical adult body surface (assumption), for doses in mg/m²
+            bodySurfaceM2 = Check.positive("context.body_surface_m2", bodySurfaceM2, 1.8);
         }
     }
 

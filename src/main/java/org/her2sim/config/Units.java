@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 public final class Units {
     private static final Pattern QUANTITY =
-            Pattern.compile("\\s*([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)\\s*([A-Za-zµ/%]*)\\s*");
+            Pattern.compile("\\s*([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)\\s*([A-Za-zµ/%²][A-Za-z0-9µ/%²]*)?\\s*");
 
     private Units() {
     }
@@ -31,7 +31,7 @@ public final class Units {
         if (!Double.isFinite(v)) {
             throw new IllegalArgumentException("'" + text + "' is not a finite number");
         }
-        return new Quantity(v, m.group(2).replace('µ', 'u'));
+        return new Quantity(v, m.group(2) == null ? "" : m.group(2).replace('µ', 'u').replace("²", "2"));
     }
 
     /** A duration in days: {@code 21d}, {@code 12h}, {@code 30min}, {@code 3w}, {@code 6mo}, {@code 2y}. */
@@ -51,30 +51,43 @@ public final class Units {
         return q.value() * factor;
     }
 
-    /** A dose: {@code mg/kg} (per body weight) or an absolute {@code mg}/{@code g}/{@code ug}. */
-    public record Dose(double amount, boolean perKg) {
-        /** The absolute dose in mg for a patient of the given weight. */
-        public double mg(double weightKg) {
-            return perKg ? amount * weightKg : amount;
+    /** What a dose is relative to. */
+    public enum DoseBasis { FLAT, PER_KG, PER_M2 }
+
+    /** A dose: per body weight ({@code mg/kg}), per body surface ({@code mg/m2}) or flat ({@code mg}). */
+    public record Dose(double amount, DoseBasis basis) {
+        /** The absolute dose in mg for a patient of the given weight and body surface. */
+        public double mg(double weightKg, double surfaceM2) {
+            return switch (basis) {
+                case PER_KG -> amount * weightKg;
+                case PER_M2 -> amount * surfaceM2;
+                case FLAT -> amount;
+            };
         }
 
         @Override
         public String toString() {
-            return fmt(amount) + (perKg ? " mg/kg" : " mg");
+            return fmt(amount) + switch (basis) {
+                case PER_KG -> " mg/kg";
+                case PER_M2 -> " mg/m2";
+                case FLAT -> " mg";
+            };
         }
     }
 
     public static Dose dose(String text) {
         Quantity q = parse(text);
         return switch (q.unit().toLowerCase(Locale.ROOT)) {
-            case "mg/kg" -> new Dose(q.value(), true);
-            case "ug/kg" -> new Dose(q.value() / 1000.0, true);
-            case "g/kg" -> new Dose(q.value() * 1000.0, true);
-            case "mg", "" -> new Dose(q.value(), false);
-            case "g" -> new Dose(q.value() * 1000.0, false);
-            case "ug" -> new Dose(q.value() / 1000.0, false);
+            case "mg/kg" -> new Dose(q.value(), DoseBasis.PER_KG);
+            case "ug/kg" -> new Dose(q.value() / 1000.0, DoseBasis.PER_KG);
+            case "g/kg" -> new Dose(q.value() * 1000.0, DoseBasis.PER_KG);
+            case "mg/m2" -> new Dose(q.value(), DoseBasis.PER_M2);
+            case "g/m2" -> new Dose(q.value() * 1000.0, DoseBasis.PER_M2);
+            case "mg", "" -> new Dose(q.value(), DoseBasis.FLAT);
+            case "g" -> new Dose(q.value() * 1000.0, DoseBasis.FLAT);
+            case "ug" -> new Dose(q.value() / 1000.0, DoseBasis.FLAT);
             default -> throw new IllegalArgumentException(
-                    "unknown dose unit '" + q.unit() + "' in '" + text + "' (expected mg/kg, mg, g or ug)");
+                    "unknown dose unit '" + q.unit() + "' in '" + text + "' (expected mg/kg, mg/m2, mg, g or ug)");
         };
     }
 

@@ -74,7 +74,12 @@ public final class Scenario {
             }
             seedings.add(new Seeding(s, ic.cells()));
         }
-        regimen = Regimen.compile(c.regimen(), drugs, c.context().pk(), c.context().bodyWeightKg());
+        regimen = Regimen.compile(c.regimen(), drugs, c.context().pk(), c.context().bodyWeightKg(), c.context().bodySurfaceM2());
+        long initial = seedings.stream().mapToLong(Seeding::cells).sum();
+        if (initial > c.stop().maxCells()) {
+            throw new IllegalArgumentException("tumour.initial_cells: the tumour starts with " + initial
+                    + " cells, more than stop.max_cells (" + Units.fmt(c.stop().maxCells()) + "); raise stop.max_cells or start smaller");
+        }
         progression = new ProgressionRule(c.outcomes().progressionFactor(), c.outcomes().detectionLimitCells());
         checkObservationGrid();
         checkStability();

@@ -9,7 +9,7 @@ import org.her2sim.config.Units;
 
 /**
  * A regimen compiled against a drug library and a context: phases with doses in mg (body weight
- * applied) or constant concentrations in mg/L, and their end conditions in days and fractions.
+ * or surface applied) or constant concentrations in mg/L, and their end conditions in days and fractions.
  */
 public record Regimen(String name, List<Phase> phases, int repeatFrom) {
 
@@ -36,7 +36,7 @@ public record Regimen(String name, List<Phase> phases, int repeatFrom) {
      * Compiles a regimen; problems are reported as {@link IllegalArgumentException} with the dotted
      * path of the offending value.
      */
-    public static Regimen compile(RegimenSpec spec, DrugLibrary library, boolean pkOn, double bodyWeightKg) {
+    public static Regimen compile(RegimenSpec spec, DrugLibrary library, boolean pkOn, double bodyWeightKg, double bodySurfaceM2) {
         List<Phase> phases = new ArrayList<>();
         for (int p = 0; p < spec.phases().size(); p++) {
             PhaseSpec ps = spec.phases().get(p);
@@ -67,8 +67,8 @@ public record Regimen(String name, List<Phase> phases, int repeatFrom) {
                     if (d.pk() == null) {
                         throw new IllegalArgumentException(ipath + ": drug '" + d.name() + "' has no PK model in the library, so it cannot be dosed; give a 'concentration'");
                     }
-                    dose = Units.dose(ds.dose()).mg(bodyWeightKg);
-                    loading = ds.loadingDose() == null ? dose : Units.dose(ds.loadingDose()).mg(bodyWeightKg);
+                    dose = Units.dose(ds.dose()).mg(bodyWeightKg, bodySurfaceM2);
+                    loading = ds.loadingDose() == null ? dose : Units.dose(ds.loadingDose()).mg(bodyWeightKg, bodySurfaceM2);
                     every = Units.days(ds.every());
                 }
                 if (!pkOn && Double.isNaN(conc)) {

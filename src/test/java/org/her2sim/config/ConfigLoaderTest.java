@@ -54,8 +54,7 @@ class ConfigLoaderTest {
     void errorsInsideAnIncludedFileNameThatFile() {
         ConfigException e = assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"),
                 "biology.rates.death_basal_per_day=-0.1"));
-        assertTrue(e.getMessage().contains("biology/her2.yaml"), e.getMessage());
-        assertTrue(e.getMessage().contains("death_basal_per_day"), e.getMessage());
+        assertTrue(e.getMessage().contains("biology/her2.yaml: biology.rates.death_basal_per_day: expected"), e.getMessage());
         assertTrue(e.getMessage().contains(">= 0"), e.getMessage());
     }
 
@@ -92,6 +91,22 @@ class ConfigLoaderTest {
         ConfigException e = failure(quickstartCopy("end: {burden_above: 50}", "end: never"));
         assertTrue(e.getMessage().contains("regimen.phases[0].end"), e.getMessage());
         assertTrue(e.getMessage().contains("never ends"), e.getMessage());
+    }
+
+    @Test
+    void fieldPathsAreNotRepeated() {
+        ConfigException e = assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"),
+                "context.carrying_capacity=-5"));
+        assertTrue(e.getMessage().endsWith("quickstart.yaml: context.carrying_capacity: expected a finite number > 0, got -5.0"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"), "tumour.initial_cells=abc"));
+        assertTrue(e.getMessage().endsWith("tumour.initial_cells: expected a whole number, got \"abc\""), e.getMessage());
+    }
+
+    @Test
+    void aTumourLargerThanTheCeilingIsAnInputError() {
+        ConfigException e = assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"),
+                "tumour.initial_cells=1e9"));
+        assertTrue(e.getMessage().contains("stop.max_cells"), e.getMessage());
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every shipped scenario and regimen loads, compiles and runs. */
 class ShippedConfigsTest {
     static Stream<Path> regimens() throws Exception {
-        try (var s = Files.list(Scenarios.configs().resolve("regimens"))) {
+        try (var s = Files.walk(Scenarios.configs().resolve("regimens"))) {
             return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList().stream();
         }
     }
@@ -44,10 +44,10 @@ class ShippedConfigsTest {
                 "name: regimen-check",
                 "biology: biology/her2.yaml",
                 "drugs: drugs.yaml",
-                "regimen: regimens/" + regimen.getFileName(),
+                "regimen: " + Scenarios.configs().relativize(regimen),
                 "tumour: {initial_cells: 5000}",
                 "context: {setting: " + (dish ? "in_vitro" : "in_vivo") + "}",
-                "time: {dt: 30min, max: 60d}",
+                "time: {dt: 20min, max: 60d}",
                 "outcomes: {detection_limit_cells: 100}"));
         Path p = Scenarios.configs().resolve(".regimen-check-" + regimen.getFileName());
         Files.writeString(p, text);

@@ -27,10 +27,18 @@ class UnitsTest {
     @Test
     void dosesPerKgScaleWithWeight() {
         Units.Dose d = Units.dose("6 mg/kg");
-        assertTrue(d.perKg());
-        assertEquals(420.0, d.mg(70));
-        assertEquals(840.0, Units.dose("840 mg").mg(70));
-        assertEquals(1000.0, Units.dose("1 g").mg(70));
+        assertEquals(Units.DoseBasis.PER_KG, d.basis());
+        assertEquals(420.0, d.mg(70, 1.8));
+        assertEquals(840.0, Units.dose("840 mg").mg(70, 1.8));
+        assertEquals(1000.0, Units.dose("1 g").mg(70, 1.8));
+    }
+
+    @Test
+    void dosesPerSquareMetreScaleWithBodySurface() {
+        assertEquals(140.0, Units.dose("80 mg/m2").mg(70, 1.75), 1e-12);
+        assertEquals(140.0, Units.dose("80 mg/m²").mg(70, 1.75), 1e-12);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Units.dose("6 mg/m3"));
+        assertTrue(e.getMessage().contains("mg/m2"), e.getMessage());
     }
 
     @Test
