@@ -86,7 +86,9 @@ public final class Outcomes {
         dominantEscape = top;
         if (top != null && !top.equals("none")) {
             escapeClone = largestClone.get(top);
-            escapeOrigin = lineage.birthDay(escapeClone) < model.treatmentStart() ? "pre-existing" : "acquired";
+            // initial clones were there before any treatment, even when treatment starts on day 0
+            boolean before = lineage.parent(escapeClone) < 0 || lineage.birthDay(escapeClone) < model.treatmentStart();
+            escapeOrigin = before ? "pre-existing" : "acquired";
         }
     }
 
