@@ -16,7 +16,7 @@ public record DrugSpec(String drugClass, String description, Map<String, TargetS
             throw new IllegalArgumentException("targets: a drug needs at least one target");
         }
         targets = Check.ordered(targets);
-        pk = pk == null ? new PkSpec(null, null, null, null, null, null, null, null, null, null) : pk;
+        pk = pk == null ? new PkSpec(null, null, null, null, null, null, null, null, null, null, null) : pk;
         if (molarMassGPerMol != null) {
             Check.positive("molar_mass_g_per_mol", molarMassGPerMol, 1);
         }
@@ -46,13 +46,13 @@ public record DrugSpec(String drugClass, String description, Map<String, TargetS
     /**
      * Linear PK: {@code model} one_compartment (clearance and volume, or half_life and volume) or
      * two_compartment (clearance, central and peripheral volume, intercompartmental clearance);
-     * {@code route} iv (bolus; infusions of an hour or two are short against half-lives of days)
-     * or oral (first-order absorption). In a dish the PK is off and phases give concentrations.
+     * {@code route} iv (a bolus, or a constant-rate infusion over {@code infusion}, e.g. 90min) or
+     * oral (first-order absorption). In a dish the PK is off and phases give concentrations.
      */
     public record PkSpec(String model, String route, @JsonProperty("clearance_l_per_day") Double clearanceLPerDay, Double centralVolumeL,
                          Double peripheralVolumeL,
                          @JsonProperty("intercompartmental_clearance_l_per_day") Double intercompartmentalClearanceLPerDay, String halfLife,
-                         Double absorptionRatePerDay, Double bioavailability, String source) {
+                         Double absorptionRatePerDay, Double bioavailability, String infusion, String source) {
         public PkSpec {
             model = Check.oneOf("pk.model", model, "one_compartment", "one_compartment", "two_compartment");
             route = Check.oneOf("pk.route", route, "iv", "iv", "oral");
@@ -73,6 +73,10 @@ public record DrugSpec(String drugClass, String description, Map<String, TargetS
                 Check.positive("pk.absorption_rate_per_day", absorptionRatePerDay, Double.NaN);
             }
             bioavailability = Check.probability("pk.bioavailability", bioavailability, 1.0);
+            infusion = Check.duration("pk.infusion", infusion, null, false);
+            if (infusion != null && !route.equals("iv")) {
+                throw new IllegalArgumentException("pk.infusion: only an iv drug is infused; route is " + route);
+            }
             source = source == null ? "" : source;
         }
 

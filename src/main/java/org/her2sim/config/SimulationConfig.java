@@ -43,9 +43,24 @@ public record SimulationConfig(
         stop = stop == null ? new StopConfig(null, null) : stop;
     }
 
-    /** Simulated time: the step and the horizon. */
-    public record TimeConfig(String dt, String max) {
+    /**
+     * Simulated time: the step and the horizon. The step may be given as {@code dt: 30min} or
+     * as a number of hours, {@code dt_hours: 0.5}; the resolved configuration writes {@code dt}.
+     */
+    public record TimeConfig(String dt, String max, Double dtHours) {
+        public TimeConfig(String dt, String max) {
+            this(dt, max, null);
+        }
+
         public TimeConfig {
+            if (dtHours != null) {
+                if (dt != null) {
+                    throw new IllegalArgumentException("time.dt_hours: give either dt or dt_hours, not both");
+                }
+                Check.positive("time.dt_hours", dtHours, 1);
+                dt = Units.fmt(dtHours) + "h";
+                dtHours = null;
+            }
             dt = Check.duration("time.dt", dt, "1h", false);
             max = Check.duration("time.max", max, "730d", false);
         }

@@ -1,6 +1,8 @@
 package org.her2sim.engine;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.GeometricSampler;
+import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
 import org.her2sim.biology.CellRates;
 import org.her2sim.biology.Exposure;
 import org.her2sim.biology.MutationTable;
@@ -106,20 +108,15 @@ final class CellStep {
                 }
             }
         } else {
-            double logQ = Math.log1p(-pMax);
-            long i = skip(logQ);
+            // the number of cells without a candidate event before the next one is geometric
+            SharedStateDiscreteSampler gap = GeometricSampler.of(rng, pMax);
+            long i = gap.sample();
             while (i < n0) {
                 holeCount = act(store, (int) i, rng.nextDouble() * pMax, t, holeCount);
-                i += 1 + skip(logQ);
+                i += 1L + gap.sample();
             }
         }
         store.removeHoles(holes, holeCount);
-    }
-
-    /** Geometric number of cells without a candidate event before the next one. */
-    private long skip(double logQ) {
-        double g = Math.log(1.0 - rng.nextDouble()) / logQ;
-        return g >= Long.MAX_VALUE / 2 ? Long.MAX_VALUE / 2 : (long) g;
     }
 
     /** The cell at {@code i} has a candidate event with uniform {@code u} in [0, p_max). */

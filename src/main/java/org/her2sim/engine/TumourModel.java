@@ -76,7 +76,7 @@ public final class TumourModel extends SimState {
         }
         levels = new DrugLevel[scenario.drugs().drugs().size()];
         for (Drug d : scenario.drugs().drugs()) {
-            levels[d.bit()] = new DrugLevel(d.pk());
+            levels[d.bit()] = new DrugLevel(d.pk(), d.infusionDays());
         }
         dt = scenario.config().time().dtDays();
         observeEvery = scenario.config().observe().everyDays();

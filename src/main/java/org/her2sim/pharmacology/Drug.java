@@ -4,10 +4,11 @@ import java.util.List;
 
 /**
  * A drug compiled for a scenario: its mask bit, its targets with Hill parameters (IC50 in mg/L),
- * its PK (null when none is given) and the fraction of it that is free to act in vivo.
+ * its PK (null when none is given), its infusion time (0: a bolus) and the fraction of it that
+ * is free to act in vivo.
  */
 public record Drug(String name, int bit, String drugClass, int[] targets, double[] emax, double[] ic50MgPerL,
-                   double[] hill, PkModel pk, double fractionUnbound, double molarMassGPerMol) {
+                   double[] hill, PkModel pk, double infusionDays, double fractionUnbound, double molarMassGPerMol) {
 
     /** Hill effect E = Emax·Cʰ/(Cʰ + IC50ʰ) on the i-th target at concentration {@code c} mg/L. */
     public double effect(int i, double c) {

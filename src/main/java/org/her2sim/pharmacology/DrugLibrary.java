@@ -59,7 +59,8 @@ public final class DrugLibrary {
                     throw new IllegalArgumentException("drugs." + e.getKey() + "." + ex.getMessage());
                 }
             }
-            drugs.add(new Drug(e.getKey(), bit++, s.drugClass(), idx, emax, ic50, hill, pk, s.fractionUnbound(), mw));
+            double infusion = s.pk().infusion() == null ? 0 : Units.days(s.pk().infusion());
+            drugs.add(new Drug(e.getKey(), bit++, s.drugClass(), idx, emax, ic50, hill, pk, infusion, s.fractionUnbound(), mw));
         }
     }
 

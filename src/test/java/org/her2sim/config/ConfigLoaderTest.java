@@ -153,6 +153,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theTimeStepCanBeGivenInHours() {
+        Scenario s = Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"), "time.dt=null", "time.dt_hours=0.5");
+        assertEquals(0.5 / 24, s.config().time().dtDays(), 1e-15);
+        assertTrue(ConfigLoader.resolvedYaml(s.config()).contains("dt: 0.5h"));
+        assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"), "time.dt_hours=0.5"));
+    }
+
+    @Test
     void setWithoutEqualsIsAnInputError() {
         assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"), "time.max"));
     }

@@ -3,6 +3,8 @@ package org.her2sim.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.apache.commons.statistics.distribution.BinomialDistribution;
+import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.her2sim.Scenarios;
 import org.her2sim.experiment.SingleRun;
 import org.her2sim.random.SeedTree;
@@ -10,11 +12,21 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The agent engine in textbook mode against birth–death branching-process theory. Seeds are
- * fixed; each tolerance is a multiple of the standard error the theory predicts, stated where
- * it is used (a 4-SE band has a two-sided false-alarm probability of 6e-5).
+ * fixed; each acceptance region is the central 1 − 1e-4 of the distribution the theory predicts
+ * for the statistic (Commons Statistics quantiles), so a correct engine fails a test with
+ * probability 1e-4.
  */
 class BranchingTheoryTest {
     private static final SeedTree SEEDS = new SeedTree(20261122L);
+    private static final double ALPHA = 1e-4;
+
+    /** Asserts that a binomial count lies in the central 1 − ALPHA of Binomial(n, p). */
+    static void assertBinomial(long count, int n, double p, String what) {
+        BinomialDistribution b = BinomialDistribution.of(n, p);
+        int low = b.inverseCumulativeProbability(ALPHA / 2);
+        int high = b.inverseCumulativeProbability(1 - ALPHA / 2);
+        assertTrue(count >= low && count <= high, what + ": " + count + " outside [" + low + ", " + high + "] of Binomial(" + n + ", " + p + ")");
+    }
 
     @Test
     void lineageOfOneCellDiesOutWithProbabilityDOverB() {
@@ -31,9 +43,8 @@ class BranchingTheoryTest {
                 assertEquals("ceiling", r.summary().stopReason());
             }
         }
-        double p = extinct / (double) n;
-        double se = Math.sqrt(0.5 * 0.5 / n); // 0.0079
-        assertEquals(0.5, p, 4 * se, "extinction fraction " + p);
+        // extinct lineages ~ Binomial(4000, 0.5): acceptance about 0.5 ± 0.031
+        assertBinomial(extinct, n, 0.5, "extinct lineages");
     }
 
     @Test
@@ -65,7 +76,9 @@ class BranchingTheoryTest {
         double expected = 1000 * Math.exp(4);
         double var = 1000 * (0.8 / 0.4) * Math.exp(4) * (Math.exp(4) - 1);
         double se = Math.sqrt(var / n);
-        assertEquals(expected, mean, 4 * se, "mean " + mean);
+        // the mean of 200 runs is close to normal: accept within the central 1 − ALPHA
+        double z = NormalDistribution.of(0, 1).inverseCumulativeProbability(1 - ALPHA / 2);
+        assertEquals(expected, mean, z * se, "mean " + mean);
     }
 
     @Test
@@ -85,15 +98,15 @@ class BranchingTheoryTest {
             divisions += r.summary().finalCells() - 1000;
             mutants += r.summary().clonesEver() - 1;
         }
-        double mu = mutants / (2.0 * divisions);
-        double se = Math.sqrt(1e-3 / (2.0 * divisions));
-        assertEquals(1e-3, mu, 4 * se, "estimated mu " + mu + " from " + divisions + " divisions");
+        // given the divisions, mutant daughters ~ Binomial(2D, 1e-3)
+        assertBinomial(mutants, Math.toIntExact(2 * divisions), 1e-3, "mutant daughters of " + divisions + " divisions");
     }
 
     @Test
     void adaptiveSwitchingFollowsItsRate() {
-        // no division or death, switch rate k = 0.1/day: after 5 days a fraction 1 − e^{−0.5}
-        // = 0.3935 has switched (per-step discretisation error 6e-4); 10 000 cells → SE 0.0049.
+        // no division or death, switch rate k = 0.1/day: a cell switches with probability k·dt per
+        // step (StepProbabilities, b = d), so after 120 steps 1 − (1 − k dt)^120 = 0.3941 have
+        // switched (1 − e^{−0.5} = 0.3935 in continuous time); switched cells ~ Binomial(10 000, ·).
         Scenario s = Scenarios.compile(Scenarios.testScenario("textbook.yaml"),
                 "tumour.initial_cells=10000", "biology.explicit.0.division_per_day=0", "biology.explicit.0.death_per_day=0",
                 "biology.explicit.1.division_per_day=0", "biology.explicit.1.death_per_day=0",
@@ -101,9 +114,9 @@ class BranchingTheoryTest {
                 "time.max=5d", "stop.max_cells=1e7");
         SingleRun.Result r = SingleRun.simulate(s, SEEDS.child("switch", 0).seed());
         int resistant = s.space().encode(java.util.Map.of("type", "resistant"), "t");
-        double fraction = r.model().lineage().cellsInState(resistant) / 10000.0;
-        double expected = 1 - Math.exp(-0.5);
-        assertEquals(expected, fraction, 4 * Math.sqrt(expected * (1 - expected) / 10000));
+        double discrete = 1 - Math.pow(1 - 0.1 / 24, 120);
+        assertEquals(1 - Math.exp(-0.5), discrete, 1e-3);
+        assertBinomial(r.model().lineage().cellsInState(resistant), 10000, discrete, "switched cells");
         assertEquals(1, r.summary().clonesEver(), "adaptive switches do not found clones");
     }
 }

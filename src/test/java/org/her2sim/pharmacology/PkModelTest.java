@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class PkModelTest {
     static PkSpec twoCompartment() {
-        return new PkSpec("two_compartment", "iv", 0.225, 2.95, 2.68, 0.11, null, null, null, null);
+        return new PkSpec("two_compartment", "iv", 0.225, 2.95, 2.68, 0.11, null, null, null, null, null);
     }
 
     @Test
@@ -43,7 +43,7 @@ class PkModelTest {
 
     @Test
     void oneCompartmentHalvesEveryHalfLife() {
-        PkModel pk = PkModel.of(new PkSpec("one_compartment", "iv", null, 5.0, null, null, "17.5d", null, null, null));
+        PkModel pk = PkModel.of(new PkSpec("one_compartment", "iv", null, 5.0, null, null, "17.5d", null, null, null, null));
         assertEquals(100.0 / 5.0, pk.concentration(100, 0), 1e-12);
         assertEquals(10.0, pk.concentration(100, 17.5), 1e-12);
     }
@@ -51,7 +51,7 @@ class PkModelTest {
     @Test
     void oralAbsorptionStartsAtZeroAndPeaksAtTheBatemanTime() {
         double ka = 6, k = Math.log(2);
-        PkModel pk = PkModel.of(new PkSpec("one_compartment", "oral", null, 1000.0, null, null, "1d", ka, 1.0, null));
+        PkModel pk = PkModel.of(new PkSpec("one_compartment", "oral", null, 1000.0, null, null, "1d", ka, 1.0, null, null));
         assertEquals(0.0, pk.concentration(1250, 0), 1e-12);
         double tmax = Math.log(ka / k) / (ka - k);
         double peak = pk.concentration(1250, tmax);
@@ -73,6 +73,24 @@ class PkModelTest {
         }
         assertEquals(explicit, level.concentration(t), 1e-9 * explicit);
         assertEquals(560 + 4200, level.cumulativeMg(), 1e-9);
+    }
+
+    @Test
+    void anInfusionRisesDuringItsHourAndThenMatchesTheBolusSolutionForThatInput() {
+        // one compartment, V = 5 L, k = ln2/17.5 d; 420 mg over 90 min. During the infusion
+        // C(t) = R/(kV)(1 − e^{−kt}); afterwards C(T)·e^{−k(t−T)}.
+        PkModel pk = PkModel.of(new PkSpec("one_compartment", "iv", null, 5.0, null, null, "17.5d", null, null, "90min", null));
+        double k = Math.log(2) / 17.5, v = 5.0, tInf = 1.5 / 24, r = 420 / tInf;
+        DrugLevel level = new DrugLevel(pk, tInf);
+        level.dose(0, 420);
+        assertEquals(0.0, level.concentration(0), 1e-12);
+        double mid = tInf / 2;
+        assertEquals(r / (k * v) * -Math.expm1(-k * mid), level.concentration(mid), 1e-9);
+        double end = r / (k * v) * -Math.expm1(-k * tInf);
+        assertEquals(end * Math.exp(-k * 10), level.concentration(tInf + 10), 1e-9);
+        assertEquals(420.0 / v * Math.exp(-k * 10), level.concentration(tInf + 10), 0.01 * 420 / v, "close to a bolus after the infusion");
+        level.dose(21, 420);
+        assertEquals(840.0, level.cumulativeMg(), 1e-12);
     }
 
     @Test
