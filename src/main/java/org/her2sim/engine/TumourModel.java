@@ -285,10 +285,6 @@ public final class TumourModel extends SimState {
         return n;
     }
 
-    public boolean resistant(int state) {
-        return scenario.rates().rates(state, exposureAt(now)).netGrowthPerDay() > 0;
-    }
-
     public double now() {
         return now;
     }
