@@ -31,8 +31,19 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--scenario", description = "Scenario whose biology is measured (default: configs/quickstart.yaml)")
     Path scenario;
 
+    @Option(names = "--report", description = "Measure report making (all charts and the page) for a 2-year run with ~500 clones instead")
+    boolean report;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        if (report) {
+            var r = org.her2sim.bench.ReportBenchmark.run(Her2sim.home().resolve("configs/textbook-two-types.yaml"), 5);
+            spec.commandLine().getOut().printf(Locale.ROOT,
+                    "report of a 730-day run with %d clones (%,d timeseries rows): median %.2f s over %d repeats (%s)%n",
+                    r.clones(), r.rows(), org.her2sim.bench.ReportBenchmark.median(r.seconds()), r.seconds().length,
+                    java.util.Arrays.toString(java.util.Arrays.stream(r.seconds()).map(x -> Math.round(x * 100) / 100.0).toArray()));
+            return 0;
+        }
         Path file = scenario != null ? scenario : Her2sim.home().resolve("configs/quickstart.yaml");
         EngineBenchmark bench = new EngineBenchmark(file, Her2sim.home().resolve("configs/textbook-two-types.yaml"), seconds);
         PrintWriter w = spec.commandLine().getOut();

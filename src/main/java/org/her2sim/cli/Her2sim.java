@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "her2sim", mixinStandardHelpOptions = true, versionProvider = Her2sim.VersionProvider.class,
         description = "Simulates tumour clone evolution under HER2-targeted therapy.",
-        subcommands = {RunCommand.class, ValidateCommand.class, DrugsCommand.class, BenchCommand.class,
+        subcommands = {RunCommand.class, ReportCommand.class, ValidateCommand.class, DrugsCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Her2sim implements Runnable {
     public static final int EXIT_INPUT = 2;
@@ -43,7 +43,7 @@ public final class Her2sim implements Runnable {
         CommandLine cl = new CommandLine(new Her2sim());
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
             PrintWriter err = line.getErr();
-            if (e instanceof ConfigException) {
+            if (e instanceof ConfigException || e instanceof org.her2sim.report.ReportInputException) {
                 err.println("her2sim: " + e.getMessage());
                 return EXIT_INPUT;
             }

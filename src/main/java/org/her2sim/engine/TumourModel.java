@@ -271,18 +271,20 @@ public final class TumourModel extends SimState {
 
     /** Cells whose net growth under the current drugs (no crowding) is positive. */
     public long resistantCells() {
-        Exposure e = exposureAt(now);
         long n = 0;
         for (int s = 0; s < lineage.states(); s++) {
             long k = lineage.cellsInState(s);
-            if (k > 0) {
-                CellRates r = scenario.rates().rates(s, e);
-                if (r.netGrowthPerDay() > 0) {
-                    n += k;
-                }
+            if (k > 0 && resistant(s)) {
+                n += k;
             }
         }
         return n;
+    }
+
+    /** Whether cells in {@code state} grow (net, without crowding) under the drugs present now. */
+    public boolean resistant(int state) {
+        CellRates r = scenario.rates().rates(state, exposureAt(now));
+        return r.netGrowthPerDay() > 0;
     }
 
     public double now() {

@@ -40,6 +40,7 @@ public final class RunOutputs {
         csv(dir.resolve("totals.csv"), RunRecorder.TotalRow.class, recorder.totalRows());
         csv(dir.resolve("drugs.csv"), RunRecorder.DrugRow.class, recorder.drugRows());
         csv(dir.resolve("events.csv"), RunRecorder.EventRow.class, recorder.eventRows());
+        csv(dir.resolve("mechanisms.csv"), RunRecorder.MechanismRow.class, recorder.mechanismRows());
         csv(dir.resolve("clones.csv"), CloneInfo.class, clones(model));
         AtomicFiles.write(dir.resolve("summary.json"), out -> JSON.writeValue(out, summary));
     }

@@ -16,6 +16,7 @@ import org.her2sim.engine.TumourModel;
 import org.her2sim.observe.Outcomes;
 import org.her2sim.observe.RunRecorder;
 import org.her2sim.observe.Summary;
+import org.her2sim.report.Reporter;
 
 /**
  * One run of one scenario into a run directory. The directory is built under a hidden
@@ -66,6 +67,8 @@ public final class SingleRun {
             double wall = (System.nanoTime() - t0) / 1e9;
             Summary summary = recorder.summary(model, scenario.config().engine(), wall, Version.get(), sha256(resolved));
             RunOutputs.write(tmp, resolved, recorder, model, summary);
+            // the report is made from the files just written, as her2sim report would
+            Reporter.write(tmp, Reporter.Options.defaults());
             if (Files.exists(target)) {
                 Files.delete(target); // an empty directory the user made for us
             }

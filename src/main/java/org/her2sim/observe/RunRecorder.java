@@ -31,6 +31,11 @@ public final class RunRecorder implements SimulationListener {
     public record DrugRow(double timeDays, String drug, double concentrationUgPerMl) {
     }
 
+    /** Cells of one escape mechanism (marker combination differing from the founder) at one time. */
+    @JsonPropertyOrder({"time_days", "mechanism", "cells", "resistant_cells"})
+    public record MechanismRow(double timeDays, String mechanism, long cells, long resistantCells) {
+    }
+
     /** Something that happened. */
     @JsonPropertyOrder({"time_days", "event", "clone_id", "detail"})
     public record EventRow(double timeDays, String event, Integer cloneId, String detail) {
@@ -40,6 +45,7 @@ public final class RunRecorder implements SimulationListener {
     private final List<TotalRow> totals = new ArrayList<>();
     private final List<DrugRow> drugs = new ArrayList<>();
     private final List<EventRow> events = new ArrayList<>();
+    private final List<MechanismRow> mechanisms = new ArrayList<>();
     private final Outcomes outcomes;
     private final long minCloneCells;
     private double lastObserved = Double.NaN;
@@ -64,6 +70,7 @@ public final class RunRecorder implements SimulationListener {
             }
         }
         long resistant = model.resistantCells();
+        recordMechanisms(model, t);
         totals.add(new TotalRow(t, model.cellCount(), resistant, model.phaseName(), model.treating()));
         for (Drug d : model.scenario().drugs().drugs()) {
             double c = model.concentration(d.bit());
@@ -78,6 +85,24 @@ public final class RunRecorder implements SimulationListener {
                 events.add(new EventRow(t, h, h.equals("progression") && outcomes.escapeClone() >= 0 ? outcomes.escapeClone() : null, detail));
             }
         }
+    }
+
+    private void recordMechanisms(TumourModel model, double t) {
+        Lineage lineage = model.lineage();
+        var space = model.scenario().space();
+        int founder = model.scenario().founder();
+        java.util.TreeMap<String, long[]> byMechanism = new java.util.TreeMap<>();
+        for (int s = 0; s < lineage.states(); s++) {
+            long n = lineage.cellsInState(s);
+            if (n > 0) {
+                long[] acc = byMechanism.computeIfAbsent(space.difference(s, founder), k -> new long[2]);
+                acc[0] += n;
+                if (model.resistant(s)) {
+                    acc[1] += n;
+                }
+            }
+        }
+        byMechanism.forEach((m, acc) -> mechanisms.add(new MechanismRow(t, m, acc[0], acc[1])));
     }
 
     @Override
@@ -117,6 +142,10 @@ public final class RunRecorder implements SimulationListener {
 
     public List<DrugRow> drugRows() {
         return drugs;
+    }
+
+    public List<MechanismRow> mechanismRows() {
+        return mechanisms;
     }
 
     public List<EventRow> eventRows() {

@@ -85,6 +85,28 @@ class CliTest {
     }
 
     @Test
+    void reportRemakesChartsAndRefusesWhatIsNotARun() throws Exception {
+        Outcome run = execute("run", Scenarios.configs().resolve("quickstart.yaml").toString(), "--runs-dir", runs.toString(),
+                "--set", "time.max=35d", "-q");
+        assertEquals(0, run.code(), run.err());
+        Path dir = Path.of(run.out().strip());
+        Outcome o = execute("report", dir.toString(), "--format", "svg", "--charts", "burden", "--width", "640", "--height", "400");
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().strip().endsWith("report.html"), o.out());
+        assertTrue(Files.readString(dir.resolve("charts/burden.svg")).contains("width='640.0'"));
+
+        Outcome bad = execute("report", runs.toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("not a run directory"), bad.err());
+        Outcome chart = execute("report", dir.toString(), "--charts", "mueller");
+        assertEquals(2, chart.code());
+        assertTrue(chart.err().contains("did you mean 'muller'"), chart.err());
+        Outcome format = execute("report", dir.toString(), "--format", "pdf");
+        assertEquals(2, format.code());
+        assertTrue(format.err().contains("expected png or svg"), format.err());
+    }
+
+    @Test
     void validateReportsOk() {
         Outcome o = execute("validate", Scenarios.configs().resolve("quickstart.yaml").toString());
         assertEquals(0, o.code(), o.err());

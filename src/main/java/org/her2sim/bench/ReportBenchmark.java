@@ -1,0 +1,62 @@
+package org.her2sim.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.her2sim.config.ConfigLoader;
+import org.her2sim.engine.Scenario;
+import org.her2sim.experiment.SingleRun;
+import org.her2sim.report.Reporter;
+
+/**
+ * Time to make a report (all charts, PNG and SVG, and the page) for a two-year run with about
+ * 500 clones: the textbook scenario held at 10⁴ cells, mutating both ways at 1.2·10⁻⁴ per
+ * daughter, observed daily.
+ */
+public final class ReportBenchmark {
+    /** What was measured: clones founded, rows of timeseries.csv, and the seconds each report took. */
+    public record Result(int clones, long rows, double[] seconds) {
+    }
+
+    private ReportBenchmark() {
+    }
+
+    public static Result run(Path textbook, int repeats) throws IOException {
+        Scenario s = Scenario.compile(new ConfigLoader().load(textbook, List.of(
+                "tumour.initial_cells=10000", "context.carrying_capacity=25000", "time.max=730d", "stop.max_cells=1e6",
+                "biology.explicit.1.division_per_day=0.5", "biology.explicit.1.death_per_day=0.3",
+                "biology.markers.0.mutations=[{from: sensitive, to: resistant, probability: 1.2e-4},"
+                        + " {from: resistant, to: sensitive, probability: 1.2e-4}]",
+                "regimen.phases=[{name: untreated, end: never}]")));
+        Path dir = Files.createTempDirectory("her2sim-report-bench");
+        try {
+            SingleRun.Result r = SingleRun.run(s, dir.resolve("run"), dir);
+            long rows;
+            try (var lines = Files.lines(r.directory().resolve("timeseries.csv"))) {
+                rows = lines.count() - 1;
+            }
+            double[] seconds = new double[repeats];
+            for (int i = 0; i < repeats; i++) {
+                long t0 = System.nanoTime();
+                Reporter.write(r.directory(), Reporter.Options.defaults());
+                seconds[i] = (System.nanoTime() - t0) / 1e9;
+            }
+            return new Result(r.summary().clonesEver(), rows, seconds);
+        } finally {
+            try (var walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    /** The median of the measured times. */
+    public static double median(double[] seconds) {
+        double[] s = seconds.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
+    }
+}

@@ -1,0 +1,144 @@
+package org.her2sim.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.her2sim.observe.RunRecorder.TotalRow;
+import org.her2sim.observe.Summary;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYPointerAnnotation;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * Tumour burden on a log axis, with treatment phases as shaded bands labelled by drug, the
+ * nadir, progression and time to resistance marked, and the detection limit as a line.
+ */
+final class BurdenChart implements ChartKind {
+    @Override
+    public String name() {
+        return "burden";
+    }
+
+    @Override
+    public String caption() {
+        return "Tumour burden (cells, log scale) with treatment phases, nadir, progression and resistance.";
+    }
+
+    @Override
+    public JFreeChart build(RunData data, Palette palette) {
+        XYSeries total = new XYSeries("all cells", false, true);
+        XYSeries resistant = new XYSeries("resistant cells (grow under the drugs given)", false, true);
+        double low = Double.MAX_VALUE;
+        double high = 1;
+        for (TotalRow r : data.totals()) {
+            if (r.cells() > 0) {
+                total.add(r.timeDays(), r.cells());
+                low = Math.min(low, r.cells());
+                high = Math.max(high, r.cells());
+            }
+            // resistance is defined against the drugs given: shown only while treating
+            if (r.treating() && r.resistantCells() > 0) {
+                resistant.add(r.timeDays(), r.resistantCells());
+                low = Math.min(low, r.resistantCells());
+            }
+        }
+        double detection = data.scenario().config().outcomes().detectionLimitCells();
+        if (detection > 0) {
+            low = Math.min(low, detection);
+        }
+        if (low == Double.MAX_VALUE) {
+            low = 1;
+        }
+        XYSeriesCollection dataset = new XYSeriesCollection();
+        dataset.addSeries(total);
+        dataset.addSeries(resistant);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        renderer.setSeriesPaint(0, Color.BLACK);
+        renderer.setSeriesStroke(0, new BasicStroke(2.2f));
+        renderer.setSeriesPaint(1, new Color(0xD5, 0x5E, 0x00));
+        renderer.setSeriesStroke(1, ChartStyle.DASHED);
+        LogAxis y = ChartStyle.logAxis("tumour cells (log scale)");
+        ChartStyle.logRange(y, Math.max(low, 1), high);
+        XYPlot plot = new XYPlot(dataset, ChartStyle.daysAxis(data.summary().finalTimeDays()), y, renderer);
+        addPhases(plot, data);
+        addMarkers(plot, data);
+        JFreeChart chart = new JFreeChart("Tumour burden — " + data.summary().scenario(), ChartStyle.TITLE, plot, true);
+        return ChartStyle.apply(chart);
+    }
+
+    private static void addPhases(XYPlot plot, RunData data) {
+        Phases phases = Phases.of(data);
+        double span = data.summary().finalTimeDays();
+        Map<String, Color> colours = new HashMap<>();
+        Map<String, Boolean> labelled = new HashMap<>();
+        for (Phases.Phase p : phases.intervals()) {
+            if (!p.treating() || p.end() <= p.start()) {
+                continue;
+            }
+            Color c = colours.computeIfAbsent(p.name(), n -> Palette.tint(Palette.indexed(colours.size() + 1), 0.78));
+            IntervalMarker band = new IntervalMarker(p.start(), p.end(), c);
+            band.setAlpha(0.85f);
+            // label each drug once, and only where the band is wide enough to hold it
+            if (!labelled.containsKey(p.name()) && (p.end() - p.start()) > 0.06 * span) {
+                band.setLabel(p.name());
+                band.setLabelFont(ChartStyle.SMALL);
+                band.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+                band.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+                band.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(4, 4, 4, 4));
+                labelled.put(p.name(), true);
+            }
+            plot.addDomainMarker(band, Layer.BACKGROUND);
+        }
+    }
+
+    private static void addMarkers(XYPlot plot, RunData data) {
+        Summary s = data.summary();
+        double detection = data.scenario().config().outcomes().detectionLimitCells();
+        if (detection > 0) {
+            ValueMarker limit = new ValueMarker(detection, new Color(0x55, 0x55, 0x55), ChartStyle.DASHED);
+            limit.setLabel("detection limit");
+            limit.setLabelFont(ChartStyle.SMALL);
+            limit.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+            limit.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+            plot.addRangeMarker(limit);
+        }
+        if (s.progressionTimeDays() != null) {
+            ValueMarker m = new ValueMarker(s.progressionTimeDays(), new Color(0xD5, 0x5E, 0x00), new BasicStroke(2f));
+            m.setLabel(String.format(Locale.ROOT, "progression, day %.0f", s.progressionTimeDays()));
+            m.setLabelFont(ChartStyle.SMALL);
+            m.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+            m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+            plot.addDomainMarker(m);
+        }
+        if (s.resistanceTimeDays() != null) {
+            ValueMarker m = new ValueMarker(s.resistanceTimeDays(), new Color(0x00, 0x72, 0xB2), ChartStyle.DASHED);
+            m.setLabel(String.format(Locale.ROOT, "resistant majority, day %.0f", s.resistanceTimeDays()));
+            m.setLabelFont(ChartStyle.SMALL);
+            // the resistance label sits low-left, progression low-right: they do not collide
+            m.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
+            m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+            m.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(22, 4, 22, 4));
+            plot.addDomainMarker(m);
+        }
+        if (s.nadirCells() != null && s.nadirCells() > 0 && s.nadirTimeDays() != null) {
+            XYPointerAnnotation nadir = new XYPointerAnnotation(
+                    String.format(Locale.ROOT, "nadir %,.0f cells", s.nadirCells()), s.nadirTimeDays(), s.nadirCells(), Math.PI / 2);
+            nadir.setFont(ChartStyle.SMALL);
+            nadir.setTipRadius(3);
+            nadir.setBaseRadius(28);
+            nadir.setTextAnchor(TextAnchor.TOP_CENTER);
+            plot.addAnnotation(nadir);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.her2sim.report;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.ToLongFunction;
+import org.her2sim.observe.RunRecorder.MechanismRow;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.StackedXYAreaRenderer2;
+import org.jfree.data.xy.DefaultTableXYDataset;
+import org.jfree.data.xy.XYSeries;
+
+/**
+ * Shares of the tumour by marker combination, stacked: the composition chart, and (with
+ * resistant cells only) the resistant fraction by mechanism.
+ */
+final class CompositionChart implements ChartKind {
+    private final boolean resistantOnly;
+
+    CompositionChart(boolean resistantOnly) {
+        this.resistantOnly = resistantOnly;
+    }
+
+    @Override
+    public String name() {
+        return resistantOnly ? "resistance" : "composition";
+    }
+
+    @Override
+    public String caption() {
+        return resistantOnly
+                ? "Resistant fraction of the tumour by escape mechanism: cells that grow under the drugs present."
+                : "Clonal composition by marker combination (share of all cells).";
+    }
+
+    @Override
+    public JFreeChart build(RunData data, Palette palette) {
+        ToLongFunction<MechanismRow> count = resistantOnly ? MechanismRow::resistantCells : MechanismRow::cells;
+        Map<Double, Map<String, Long>> byTime = new TreeMap<>();
+        Map<Double, Long> totals = new TreeMap<>();
+        Phases phases = Phases.of(data);
+        Map<String, Double> peakShare = new java.util.HashMap<>();
+        for (MechanismRow r : data.mechanisms()) {
+            if (resistantOnly && !phases.treatingAt(r.timeDays())) {
+                continue; // resistance is defined against the drugs given
+            }
+            byTime.computeIfAbsent(r.timeDays(), t -> new LinkedHashMap<>()).merge(r.mechanism(), count.applyAsLong(r), Long::sum);
+            totals.merge(r.timeDays(), r.cells(), Long::sum);
+        }
+        for (Map.Entry<Double, Map<String, Long>> e : byTime.entrySet()) {
+            long n = totals.get(e.getKey());
+            e.getValue().forEach((m, k) -> peakShare.merge(m, n == 0 ? 0.0 : k / (double) n, Math::max));
+        }
+        List<String> mechanisms = peakShare.keySet().stream().sorted().toList();
+        java.util.Set<String> visible = new java.util.HashSet<>();
+        peakShare.forEach((m, share) -> {
+            if (share >= MullerChart.MIN_PEAK_SHARE) {
+                visible.add(m);
+            }
+        });
+        DefaultTableXYDataset dataset = new DefaultTableXYDataset();
+        StackedXYAreaRenderer2 renderer = new StackedXYAreaRenderer2();
+        int i = 0;
+        for (String m : mechanisms) {
+            XYSeries series = new XYSeries(Palette.label(m), false, false);
+            for (Map.Entry<Double, Map<String, Long>> e : byTime.entrySet()) {
+                long n = totals.get(e.getKey());
+                series.add(e.getKey().doubleValue(), (double) (n == 0 ? 0.0 : e.getValue().getOrDefault(m, 0L) / (double) n), false);
+            }
+            dataset.addSeries(series);
+            renderer.setSeriesPaint(i++, palette.of(m));
+        }
+        NumberAxis y = new NumberAxis(resistantOnly ? "resistant share of all cells" : "share of all cells");
+        y.setRange(0, 1.0);
+        y.setNumberFormatOverride(java.text.NumberFormat.getPercentInstance(java.util.Locale.ROOT));
+        XYPlot plot = new XYPlot(dataset, ChartStyle.daysAxis(data.summary().finalTimeDays()), y, renderer);
+        plot.setFixedLegendItems(ChartStyle.legend(palette.legend(visible)));
+        if (resistantOnly) {
+            double threshold = data.scenario().config().outcomes().resistantFraction();
+            org.jfree.chart.plot.ValueMarker line = new org.jfree.chart.plot.ValueMarker(threshold, java.awt.Color.DARK_GRAY, ChartStyle.DASHED);
+            line.setLabel("resistance threshold");
+            line.setLabelFont(ChartStyle.SMALL);
+            line.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
+            line.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
+            plot.addRangeMarker(line);
+        }
+        String title = resistantOnly ? "Resistant fraction by escape mechanism" : "Clonal composition by marker combination";
+        return ChartStyle.apply(new JFreeChart(title, ChartStyle.TITLE, plot, true));
+    }
+}

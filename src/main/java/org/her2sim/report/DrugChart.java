@@ -1,0 +1,92 @@
+package org.her2sim.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.her2sim.observe.RunRecorder.DrugRow;
+import org.her2sim.pharmacology.Drug;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * Drug exposure: the concentration that acts (free plasma concentration in vivo, medium
+ * concentration in a dish) of each drug over time, on a log axis, against the IC50 of each of
+ * its targets drawn as a dashed line in the drug's colour.
+ */
+final class DrugChart implements ChartKind {
+    @Override
+    public String name() {
+        return "drugs";
+    }
+
+    @Override
+    public String caption() {
+        return "Drug exposure: acting (free) concentration of each drug against the IC50 of its targets.";
+    }
+
+    @Override
+    public JFreeChart build(RunData data, Palette palette) {
+        if (data.drugs().isEmpty()) {
+            return null;
+        }
+        boolean free = data.scenario().config().context().pk();
+        Map<String, XYSeries> series = new LinkedHashMap<>();
+        for (DrugRow r : data.drugs()) {
+            Drug d = data.scenario().drugs().get(r.drug());
+            if (d == null) {
+                throw new ReportInputException(data.directory().resolve("drugs.csv") + ": drug '" + r.drug()
+                        + "' is not in config.yaml");
+            }
+            double c = free ? r.concentrationUgPerMl() * d.fractionUnbound() : r.concentrationUgPerMl();
+            XYSeries s = series.computeIfAbsent(r.drug(), k -> new XYSeries(k + (free && d.fractionUnbound() < 1
+                    ? String.format(Locale.ROOT, " (free, %.0f %% unbound)", 100 * d.fractionUnbound()) : ""), false, true));
+            if (c > 0) {
+                s.add(r.timeDays(), c);
+            }
+        }
+        XYSeriesCollection dataset = new XYSeriesCollection();
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        org.jfree.chart.axis.LogAxis y = ChartStyle.logAxis((free ? "free concentration" : "concentration") + " (µg/mL, log scale)");
+        XYPlot plot = new XYPlot(dataset, ChartStyle.daysAxis(data.summary().finalTimeDays()), y, renderer);
+        double low = Double.MAX_VALUE;
+        double high = 0;
+        int i = 0;
+        for (Map.Entry<String, XYSeries> e : series.entrySet()) {
+            dataset.addSeries(e.getValue());
+            if (e.getValue().getItemCount() > 0) {
+                low = Math.min(low, e.getValue().getMinY());
+                high = Math.max(high, e.getValue().getMaxY());
+            }
+            Color colour = Palette.indexed(i + 4);
+            renderer.setSeriesPaint(i, colour);
+            renderer.setSeriesStroke(i, new BasicStroke(2f));
+            Drug d = data.scenario().drugs().get(e.getKey());
+            for (int k = 0; k < d.targets().length; k++) {
+                low = Math.min(low, d.ic50MgPerL()[k]);
+                high = Math.max(high, d.ic50MgPerL()[k]);
+                ValueMarker ic50 = new ValueMarker(d.ic50MgPerL()[k], colour, ChartStyle.DASHED);
+                ic50.setLabel(String.format(Locale.ROOT, "%s IC50 on %s: %.3g µg/mL", d.name(),
+                        data.scenario().drugs().targets().names().get(d.targets()[k]), d.ic50MgPerL()[k]));
+                ic50.setLabelFont(ChartStyle.SMALL);
+                ic50.setLabelPaint(colour.darker());
+                ic50.setLabelAnchor(k % 2 == 0 ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.BOTTOM_RIGHT);
+                ic50.setLabelTextAnchor(k % 2 == 0 ? TextAnchor.BOTTOM_RIGHT : TextAnchor.TOP_RIGHT);
+                plot.addRangeMarker(ic50);
+            }
+            i++;
+        }
+        if (high > 0) {
+            // the IC50 lines are part of the range, so a drug far above or below its IC50 shows it
+            ChartStyle.logRange(y, low, high);
+        }
+        return ChartStyle.apply(new JFreeChart("Drug exposure against IC50", ChartStyle.TITLE, plot, true));
+    }
+}

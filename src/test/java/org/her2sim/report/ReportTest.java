@@ -1,0 +1,179 @@
+package org.her2sim.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.her2sim.Scenarios;
+import org.her2sim.engine.Scenario;
+import org.her2sim.experiment.SingleRun;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+/** Charts and report.html of a real simulated run. */
+class ReportTest {
+    @TempDir
+    static Path runs;
+    static Path run;
+
+    @BeforeAll
+    static void simulate() throws Exception {
+        Scenario s = Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"), "time.max=120d");
+        run = SingleRun.run(s, runs.resolve("quick"), runs).directory();
+    }
+
+    static void assertPicture(Path png, int width, int height) throws Exception {
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertEquals(width, img.getWidth(), png.toString());
+        assertEquals(height, img.getHeight(), png.toString());
+        // axes, text and grid are grey; data and markers are drawn in palette colours, so a
+        // chart with nothing plotted has (almost) no saturated pixels
+        Set<Integer> colours = new HashSet<>();
+        long coloured = 0;
+        float[] hsb = new float[3];
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y) & 0xFFFFFF;
+                colours.add(rgb);
+                java.awt.Color.RGBtoHSB(rgb >> 16, (rgb >> 8) & 0xFF, rgb & 0xFF, hsb);
+                if (hsb[1] > 0.25f && hsb[2] > 0.2f) {
+                    coloured++;
+                }
+            }
+        }
+        double share = coloured / (double) (img.getWidth() * img.getHeight());
+        assertTrue(colours.size() > 20, png + " has only " + colours.size() + " colours");
+        assertTrue(share > 0.003, png + " shows no data: " + share + " of its pixels are coloured");
+    }
+
+    @Test
+    void everyChartIsRenderedAsPngOfTheRightSizeAndNotBlank() throws Exception {
+        for (String name : Reporter.names()) {
+            assertPicture(run.resolve("charts/" + name + ".png"), 1000, 560);
+        }
+    }
+
+    @Test
+    void everySvgParsesAsSvgOfTheRightSize() throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        // the SVG names the W3C DTD; parse without fetching it
+        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        for (String name : Reporter.names()) {
+            Document doc = f.newDocumentBuilder().parse(run.resolve("charts/" + name + ".svg").toFile());
+            assertEquals("svg", doc.getDocumentElement().getLocalName(), name);
+            assertEquals(1000.0, Double.parseDouble(doc.getDocumentElement().getAttribute("width")), name);
+            assertEquals(560.0, Double.parseDouble(doc.getDocumentElement().getAttribute("height")), name);
+            assertTrue(doc.getElementsByTagNameNS("*", "path").getLength() > 5, name + " draws nothing");
+        }
+    }
+
+    @Test
+    void chartsNameMarkersNotClonesAndCarryTheirTitles() throws Exception {
+        String muller = Files.readString(run.resolve("charts/muller.svg"));
+        assertTrue(muller.contains("Clonal evolution (Muller plot)"));
+        assertTrue(muller.contains("founder-like"), "the legend names markers");
+        assertFalse(muller.contains("clone 0"), "the legend does not list clone numbers");
+        String burden = Files.readString(run.resolve("charts/burden.svg"));
+        assertTrue(burden.contains("time (days)"));
+        assertTrue(burden.contains("progression, day"));
+        assertTrue(burden.contains("nadir"));
+        assertTrue(burden.contains("detection limit"));
+        assertTrue(burden.contains("trastuzumab"), "the treatment band is labelled by drug");
+        assertTrue(Files.readString(run.resolve("charts/drugs.svg")).contains("IC50"));
+    }
+
+    @Test
+    void reportPageHoldsOutcomesChartsAndConfiguration() throws Exception {
+        String html = Files.readString(run.resolve("report.html"));
+        assertTrue(html.contains("id=\"outcomes\""));
+        assertTrue(html.contains("Best response"));
+        assertTrue(html.contains("Time to progression"));
+        assertTrue(html.contains("Dominant escape"));
+        for (String name : Reporter.names()) {
+            assertTrue(html.contains("src=\"charts/" + name + ".png\""), name);
+        }
+        assertTrue(html.contains("carrying_capacity"), "the resolved configuration is on the page");
+        assertFalse(html.contains("http://") || html.contains("https://"), "nothing is fetched from the network");
+    }
+
+    @Test
+    void textFromTheConfigurationIsEscaped(@TempDir Path dir) throws Exception {
+        Scenario s = Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"), "time.max=35d",
+                "regimen.description=<script>alert('x')</script> & more",
+                "regimen.phases.1.name=<b>trastuzumab</b>");
+        Path out = SingleRun.run(s, dir.resolve("esc"), dir).directory();
+        String html = Files.readString(out.resolve("report.html"));
+        assertFalse(html.contains("<script>alert"), "raw script from the configuration");
+        assertFalse(html.contains("<b>trastuzumab"));
+        assertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more"));
+        assertTrue(html.contains("&lt;b&gt;trastuzumab&lt;/b&gt;"));
+    }
+
+    @Test
+    void reportCanBeRemadeWithOtherOptions(@TempDir Path dir) throws Exception {
+        Path copy = copyRun(dir.resolve("copy"));
+        List<Path> written = Reporter.write(copy, new Reporter.Options(800, 450, Set.of(ChartFormat.SVG), Set.of("burden", "muller")));
+        assertEquals(2, written.size());
+        try (var files = Files.list(copy.resolve("charts"))) {
+            assertEquals(Set.of("burden.svg", "muller.svg"), new HashSet<>(files.map(p -> p.getFileName().toString()).toList()));
+        }
+        assertTrue(Files.readString(copy.resolve("charts/burden.svg")).contains("width='800.0'"));
+        assertTrue(Files.readString(copy.resolve("report.html")).contains("charts/burden.svg"));
+    }
+
+    @Test
+    void aTruncatedRunIsRefusedAndTheOldReportStays(@TempDir Path dir) throws Exception {
+        Path copy = copyRun(dir.resolve("copy"));
+        byte[] page = Files.readAllBytes(copy.resolve("report.html"));
+        byte[] chart = Files.readAllBytes(copy.resolve("charts/burden.png"));
+        List<String> totals = Files.readAllLines(copy.resolve("totals.csv"));
+        Files.write(copy.resolve("totals.csv"), totals.subList(0, totals.size() / 2));
+        ReportInputException e = assertThrows(ReportInputException.class, () -> Reporter.write(copy, Reporter.Options.defaults()));
+        assertTrue(e.getMessage().contains("totals.csv"), e.getMessage());
+        assertTrue(e.getMessage().contains("summary.json"), e.getMessage());
+        assertArrayEquals(page, Files.readAllBytes(copy.resolve("report.html")));
+        assertArrayEquals(chart, Files.readAllBytes(copy.resolve("charts/burden.png")));
+        try (var files = Files.list(copy)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith(".report-")), "no temporary folder left");
+        }
+    }
+
+    @Test
+    void aDirectoryThatIsNotARunIsRefused(@TempDir Path dir) {
+        ReportInputException e = assertThrows(ReportInputException.class, () -> Reporter.write(dir, Reporter.Options.defaults()));
+        assertTrue(e.getMessage().contains("not a run directory"), e.getMessage());
+    }
+
+    @Test
+    void aCorruptedCsvNamesTheFile(@TempDir Path dir) throws Exception {
+        Path copy = copyRun(dir.resolve("copy"));
+        Files.writeString(copy.resolve("timeseries.csv"), "time_days,clone_id,cells\n1.0,zero,5\n");
+        ReportInputException e = assertThrows(ReportInputException.class, () -> Reporter.write(copy, Reporter.Options.defaults()));
+        assertTrue(e.getMessage().contains("timeseries.csv"), e.getMessage());
+    }
+
+    static Path copyRun(Path to) throws Exception {
+        Files.createDirectories(to.resolve("charts"));
+        try (var files = Files.walk(run)) {
+            for (Path p : files.toList()) {
+                if (Files.isRegularFile(p)) {
+                    Files.copy(p, to.resolve(run.relativize(p).toString()));
+                }
+            }
+        }
+        return to;
+    }
+}
