@@ -315,6 +315,11 @@ public final class TumourModel extends SimState {
         return phaseIndex < 0 ? "none" : scenario.regimen().phases().get(phaseIndex).name();
     }
 
+    /** Whether the regimen is over (its last phase ended and it does not repeat). */
+    public boolean regimenComplete() {
+        return phaseIndex < 0 && !Double.isNaN(treatmentStart);
+    }
+
     public boolean treating() {
         return phaseIndex >= 0 && scenario.regimen().phases().get(phaseIndex).givesDrugs();
     }

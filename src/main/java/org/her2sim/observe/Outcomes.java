@@ -11,16 +11,22 @@ import org.her2sim.pharmacology.ProgressionRule;
 
 /**
  * The clinical reading of a run (brief §6), updated at each observation once treatment has
- * begun: nadir, first progression (RECIST-like, from the nadir since treatment start), time to
- * resistance (resistant cells — positive net growth under the current drugs — above the
- * configured fraction while drugs are given), the escape mechanism dominating at progression,
- * and whether the escaping clone pre-dated treatment.
+ * begun: nadir, first progression, time to resistance (resistant cells — positive net growth
+ * under the current drugs — above the configured fraction while drugs are given), the escape
+ * mechanism dominating at progression, and whether the escaping clone pre-dated treatment.
+ *
+ * <p>Progression is RECIST-like: the burden reaches 1.728 × the nadir of the current course of
+ * treatment. Regrowth during a planned treatment holiday (a phase without drugs inside the
+ * regimen: intermittent and adaptive schedules) is not progression, and a course that resumes
+ * after a holiday measures from its own nadir. Once the regimen is over, regrowth is progression.
  */
 public final class Outcomes {
     private final OutcomeConfig config;
     private final ProgressionRule rule;
     private double nadir = Double.NaN;
     private double nadirDay = Double.NaN;
+    private double courseNadir = Double.NaN;
+    private boolean onHoliday;
     private double progressionDay = Double.NaN;
     private double resistanceDay = Double.NaN;
     private String dominantEscape;
@@ -44,12 +50,23 @@ public final class Outcomes {
             nadir = burden;
             nadirDay = model.now();
         }
-        if (Double.isNaN(progressionDay) && rule.progressed(burden, nadir)) {
+        boolean holiday = !model.treating() && !model.regimenComplete();
+        if (holiday) {
+            onHoliday = true;
+            return null;
+        }
+        if (onHoliday || Double.isNaN(courseNadir)) {
+            courseNadir = burden; // a new course of treatment measures from where it starts
+            onHoliday = false;
+        }
+        courseNadir = Math.min(courseNadir, burden);
+        if (Double.isNaN(progressionDay) && rule.progressed(burden, courseNadir)) {
             progressionDay = model.now();
             findEscape(model);
             happened = "progression";
         }
-        if (Double.isNaN(resistanceDay) && model.treating() && burden > 0
+        // not at the very start of treatment: a dose being infused has not reached the cells yet
+        if (Double.isNaN(resistanceDay) && model.treating() && model.now() > model.treatmentStart() && burden > 0
                 && resistantCells > config.resistantFraction() * burden) {
             resistanceDay = model.now();
             happened = happened == null ? "resistance" : happened + "+resistance";

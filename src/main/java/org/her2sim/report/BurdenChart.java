@@ -47,10 +47,13 @@ final class BurdenChart implements ChartKind {
                 low = Math.min(low, r.cells());
                 high = Math.max(high, r.cells());
             }
-            // resistance is defined against the drugs given: shown only while treating
+            // resistance is defined against the drugs given: shown only while treating, with a
+            // gap (a null point) where treatment pauses
             if (r.treating() && r.resistantCells() > 0) {
                 resistant.add(r.timeDays(), r.resistantCells());
                 low = Math.min(low, r.resistantCells());
+            } else if (resistant.getItemCount() > 0 && resistant.getY(resistant.getItemCount() - 1) != null) {
+                resistant.add(r.timeDays(), null);
             }
         }
         double detection = data.scenario().config().outcomes().detectionLimitCells();
@@ -71,16 +74,24 @@ final class BurdenChart implements ChartKind {
         LogAxis y = ChartStyle.logAxis("tumour cells (log scale)");
         ChartStyle.logRange(y, Math.max(low, 1), high);
         XYPlot plot = new XYPlot(dataset, ChartStyle.daysAxis(data.summary().finalTimeDays()), y, renderer);
-        addPhases(plot, data);
+        org.jfree.chart.LegendItemCollection legend = new org.jfree.chart.LegendItemCollection();
+        legend.addAll(renderer.getLegendItems());
+        for (Map.Entry<String, Color> band : addPhases(plot, data).entrySet()) {
+            org.jfree.chart.LegendItem item = new org.jfree.chart.LegendItem(band.getKey() + " given", band.getValue());
+            item.setLabelFont(ChartStyle.SMALL);
+            legend.add(item);
+        }
+        plot.setFixedLegendItems(legend);
         addMarkers(plot, data);
         JFreeChart chart = new JFreeChart("Tumour burden — " + data.summary().scenario(), ChartStyle.TITLE, plot, true);
         return ChartStyle.apply(chart);
     }
 
-    private static void addPhases(XYPlot plot, RunData data) {
+    /** Shades the phases that give drugs; returns each phase name's colour for the legend. */
+    private static Map<String, Color> addPhases(XYPlot plot, RunData data) {
         Phases phases = Phases.of(data);
         double span = data.summary().finalTimeDays();
-        Map<String, Color> colours = new HashMap<>();
+        Map<String, Color> colours = new java.util.LinkedHashMap<>();
         Map<String, Boolean> labelled = new HashMap<>();
         for (Phases.Phase p : phases.intervals()) {
             if (!p.treating() || p.end() <= p.start()) {
@@ -100,6 +111,7 @@ final class BurdenChart implements ChartKind {
             }
             plot.addDomainMarker(band, Layer.BACKGROUND);
         }
+        return colours;
     }
 
     private static void addMarkers(XYPlot plot, RunData data) {
@@ -117,17 +129,19 @@ final class BurdenChart implements ChartKind {
             ValueMarker m = new ValueMarker(s.progressionTimeDays(), new Color(0xD5, 0x5E, 0x00), new BasicStroke(2f));
             m.setLabel(String.format(Locale.ROOT, "progression, day %.0f", s.progressionTimeDays()));
             m.setLabelFont(ChartStyle.SMALL);
-            m.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
-            m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+            boolean nearRightEdge = s.progressionTimeDays() > 0.8 * s.finalTimeDays();
+            m.setLabelAnchor(nearRightEdge ? RectangleAnchor.BOTTOM_LEFT : RectangleAnchor.BOTTOM_RIGHT);
+            m.setLabelTextAnchor(nearRightEdge ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT);
             plot.addDomainMarker(m);
         }
         if (s.resistanceTimeDays() != null) {
             ValueMarker m = new ValueMarker(s.resistanceTimeDays(), new Color(0x00, 0x72, 0xB2), ChartStyle.DASHED);
             m.setLabel(String.format(Locale.ROOT, "resistant majority, day %.0f", s.resistanceTimeDays()));
             m.setLabelFont(ChartStyle.SMALL);
-            // the resistance label sits low-left, progression low-right: they do not collide
-            m.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
-            m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+            // the resistance label sits higher than the progression label, on the side with room
+            boolean nearLeftEdge = s.resistanceTimeDays() < 0.25 * s.finalTimeDays();
+            m.setLabelAnchor(nearLeftEdge ? RectangleAnchor.BOTTOM_RIGHT : RectangleAnchor.BOTTOM_LEFT);
+            m.setLabelTextAnchor(nearLeftEdge ? TextAnchor.BOTTOM_LEFT : TextAnchor.BOTTOM_RIGHT);
             m.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(22, 4, 22, 4));
             plot.addDomainMarker(m);
         }

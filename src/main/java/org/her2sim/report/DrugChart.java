@@ -69,17 +69,25 @@ final class DrugChart implements ChartKind {
             renderer.setSeriesPaint(i, colour);
             renderer.setSeriesStroke(i, new BasicStroke(2f));
             Drug d = data.scenario().drugs().get(e.getKey());
+            // targets with the same IC50 share one line and one label
+            Map<Double, java.util.List<String>> byIc50 = new java.util.TreeMap<>();
             for (int k = 0; k < d.targets().length; k++) {
-                low = Math.min(low, d.ic50MgPerL()[k]);
-                high = Math.max(high, d.ic50MgPerL()[k]);
-                ValueMarker ic50 = new ValueMarker(d.ic50MgPerL()[k], colour, ChartStyle.DASHED);
-                ic50.setLabel(String.format(Locale.ROOT, "%s IC50 on %s: %.3g µg/mL", d.name(),
-                        data.scenario().drugs().targets().names().get(d.targets()[k]), d.ic50MgPerL()[k]));
+                byIc50.computeIfAbsent(d.ic50MgPerL()[k], x -> new java.util.ArrayList<>())
+                        .add(data.scenario().drugs().targets().names().get(d.targets()[k]));
+            }
+            int k = 0;
+            for (Map.Entry<Double, java.util.List<String>> t : byIc50.entrySet()) {
+                double value = t.getKey();
+                low = Math.min(low, value);
+                high = Math.max(high, value);
+                ValueMarker ic50 = new ValueMarker(value, colour, ChartStyle.DASHED);
+                ic50.setLabel(String.format(Locale.ROOT, "%s IC50 on %s: %.3g µg/mL", d.name(), String.join(", ", t.getValue()), value));
                 ic50.setLabelFont(ChartStyle.SMALL);
                 ic50.setLabelPaint(colour.darker());
                 ic50.setLabelAnchor(k % 2 == 0 ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.BOTTOM_RIGHT);
                 ic50.setLabelTextAnchor(k % 2 == 0 ? TextAnchor.BOTTOM_RIGHT : TextAnchor.TOP_RIGHT);
                 plot.addRangeMarker(ic50);
+                k++;
             }
             i++;
         }

@@ -52,6 +52,8 @@ class RegimenTest {
                 assertTrue(n >= baseline, "off-phase ended at " + n);
             }
         }
+        // regrowth during planned holidays is not progression: all cells stay sensitive
+        assertEquals(null, r.summary().progressionTimeDays());
         double onDays = r.summary().daysOnTreatment();
         assertTrue(onDays > 0 && onDays < r.summary().finalTimeDays(), "treatment holidays: " + onDays + " days on");
     }
