@@ -145,6 +145,14 @@ final class BurdenChart implements ChartKind {
             m.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(22, 4, 22, 4));
             plot.addDomainMarker(m);
         }
+        if (s.extinct() && s.extinctionTimeDays() != null) {
+            ValueMarker m = new ValueMarker(s.extinctionTimeDays(), new Color(0x00, 0x9E, 0x73), new BasicStroke(2f));
+            m.setLabel(String.format(Locale.ROOT, "extinct, day %.1f", s.extinctionTimeDays()));
+            m.setLabelFont(ChartStyle.SMALL);
+            m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+            m.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+            plot.addDomainMarker(m);
+        }
         if (s.nadirCells() != null && s.nadirCells() > 0 && s.nadirTimeDays() != null) {
             XYPointerAnnotation nadir = new XYPointerAnnotation(
                     String.format(Locale.ROOT, "nadir %,.0f cells", s.nadirCells()), s.nadirTimeDays(), s.nadirCells(), Math.PI / 2);
