@@ -41,10 +41,12 @@ final class CompositionChart implements ChartKind {
         ToLongFunction<MechanismRow> count = resistantOnly ? MechanismRow::resistantCells : MechanismRow::cells;
         Map<Double, Map<String, Long>> byTime = new TreeMap<>();
         Map<Double, Long> totals = new TreeMap<>();
-        Phases phases = Phases.of(data);
+        // whether drugs were given at each observation, as recorded with it
+        Map<Double, Boolean> treating = new java.util.HashMap<>();
+        data.totals().forEach(t -> treating.put(t.timeDays(), t.treating()));
         Map<String, Double> peakShare = new java.util.HashMap<>();
         for (MechanismRow r : data.mechanisms()) {
-            if (resistantOnly && !phases.treatingAt(r.timeDays())) {
+            if (resistantOnly && !treating.getOrDefault(r.timeDays(), false)) {
                 continue; // resistance is defined against the drugs given
             }
             byTime.computeIfAbsent(r.timeDays(), t -> new LinkedHashMap<>()).merge(r.mechanism(), count.applyAsLong(r), Long::sum);

@@ -25,13 +25,4 @@ record Phases(List<Phase> intervals) {
         return new Phases(out);
     }
 
-    /** Whether drugs were being given at {@code day}. */
-    boolean treatingAt(double day) {
-        for (Phase p : intervals) {
-            if (day >= p.start() && day < p.end()) {
-                return p.treating();
-            }
-        }
-        return !intervals.isEmpty() && day >= intervals.get(intervals.size() - 1).end() && intervals.get(intervals.size() - 1).treating();
-    }
 }
