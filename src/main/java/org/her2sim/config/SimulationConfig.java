@@ -10,6 +10,7 @@ import java.util.Map;
 public record SimulationConfig(
         String name,
         Long seed,
+        String arm,
         String engine,
         TimeConfig time,
         TumourConfig tumour,
@@ -27,6 +28,7 @@ public record SimulationConfig(
             throw new IllegalArgumentException("name: expected 1-80 letters, digits, '.', '_' or '-', got '" + name + "'");
         }
         seed = seed == null ? 1L : seed;
+        arm = arm == null ? "" : arm;
         engine = Check.oneOf("engine", engine, "agent", "agent");
         time = time == null ? new TimeConfig(null, null) : time;
         tumour = tumour == null ? new TumourConfig(null, null, null) : tumour;
@@ -74,10 +76,20 @@ public record SimulationConfig(
         }
     }
 
-    /** The tumour at time zero: its founder state and initial clones. */
+    /**
+     * The tumour at time zero: its founder state and initial clones; with {@code diagnosis_cells}
+     * it first grows untreated until it reaches that size, and the regimen starts then.
+     */
     public record TumourConfig(Long initialCells, Map<String, String> founder,
-                               java.util.List<InitialClone> clones) {
+                               java.util.List<InitialClone> clones, Double diagnosisCells) {
+        public TumourConfig(Long initialCells, Map<String, String> founder, java.util.List<InitialClone> clones) {
+            this(initialCells, founder, clones, null);
+        }
+
         public TumourConfig {
+            if (diagnosisCells != null) {
+                Check.positive("tumour.diagnosis_cells", diagnosisCells, 1);
+            }
             initialCells = initialCells == null ? 1000L : initialCells;
             if (initialCells < 1) {
                 throw new IllegalArgumentException("tumour.initial_cells: expected at least 1, got " + initialCells);

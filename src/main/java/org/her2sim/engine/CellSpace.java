@@ -16,6 +16,9 @@ interface CellSpace {
 
     int size();
 
+    /** Continues with another random stream (a paired arm's own stream after diagnosis). */
+    void reseed(org.apache.commons.rng.UniformRandomProvider rng);
+
     /** Bytes held for the cells (for benchmarks). */
     long storeBytes();
 }

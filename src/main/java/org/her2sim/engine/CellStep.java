@@ -24,7 +24,7 @@ final class CellStep {
 
     private final TumourModel model;
     private final CellStore store;
-    private final UniformRandomProvider rng;
+    private UniformRandomProvider rng;
     private final RateModel rates;
     private final MutationTable mutations;
     private final int states;
@@ -54,6 +54,10 @@ final class CellStep {
         for (int s = 0; s < states; s++) {
             mutate[s] = mutations.anyMutation(s);
         }
+    }
+
+    void reseed(UniformRandomProvider next) {
+        rng = next;
     }
 
     /** Builds the thresholds; returns p_max over occupied states. */

@@ -76,6 +76,11 @@ public final class Scenario {
         }
         regimen = Regimen.compile(c.regimen(), drugs, c.context().pk(), c.context().bodyWeightKg(), c.context().bodySurfaceM2());
         long initial = seedings.stream().mapToLong(Seeding::cells).sum();
+        Double diagnosis = c.tumour().diagnosisCells();
+        if (diagnosis != null && diagnosis > c.stop().maxCells()) {
+            throw new IllegalArgumentException("tumour.diagnosis_cells: " + Units.fmt(diagnosis) + " is more than stop.max_cells ("
+                    + Units.fmt(c.stop().maxCells()) + "); the tumour could never be diagnosed");
+        }
         if (initial > c.stop().maxCells()) {
             throw new IllegalArgumentException("tumour.initial_cells: the tumour starts with " + initial
                     + " cells, more than stop.max_cells (" + Units.fmt(c.stop().maxCells()) + "); raise stop.max_cells or start smaller");

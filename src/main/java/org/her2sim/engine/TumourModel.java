@@ -27,6 +27,8 @@ public final class TumourModel extends SimState {
     static final int ORDER_OBSERVE = 1;
     static final int ORDER_DOSE = 2;
     static final int ORDER_CELLS = 3;
+    /** The phase name while a tumour grows untreated to its diagnosis size. */
+    public static final String GROWTH = "growth to diagnosis";
 
     private final transient Scenario scenario;
     private final transient SimulationListener listener;
@@ -54,6 +56,7 @@ public final class TumourModel extends SimState {
     private long cellUpdates;
     private String stopReason;
     private boolean stopped;
+    private boolean diagnosed;
 
     public TumourModel(Scenario scenario, long seed, SimulationListener listener) {
         super(new SeedTree(seed).child("mason").masonSeed());
@@ -95,7 +98,13 @@ public final class TumourModel extends SimState {
             cells.seed(v, s.cells());
             lineage.add(v, s.cells());
         }
-        startPhase(0);
+        Double diagnosis = scenario.config().tumour().diagnosisCells();
+        if (diagnosis == null) {
+            diagnosed = true;
+            startPhase(0);
+        } else {
+            listener.event("phase", now, -1, GROWTH);
+        }
         schedule.scheduleOnce(0.0, ORDER_OBSERVE, (Steppable) state -> observe());
         schedule.scheduleOnce(0.0, ORDER_CELLS, (Steppable) state -> stepCells());
     }
@@ -158,6 +167,9 @@ public final class TumourModel extends SimState {
             return;
         }
         now = stepIndex * dt;
+        if (!diagnosed && cells.size() >= scenario.config().tumour().diagnosisCells()) {
+            diagnose();
+        }
         lineage.updatePeaks();
         listener.observed(this);
         checkPhaseEnd();
@@ -168,6 +180,17 @@ public final class TumourModel extends SimState {
         }
         long next = stepIndex + stepsPerObservation;
         schedule.scheduleOnce(next * dt, ORDER_OBSERVE, (Steppable) state -> observe());
+    }
+
+    /**
+     * The tumour reached its diagnosis size: treatment begins, and from here each arm of a paired
+     * comparison continues with its own random stream (the tumour so far is the same in every arm).
+     */
+    private void diagnose() {
+        diagnosed = true;
+        listener.event("diagnosis", now, -1, cells.size() + " cells");
+        cells.reseed(new SeedTree(seed).child("after-diagnosis:" + scenario.config().arm()).generator());
+        startPhase(0);
     }
 
     private void checkPhaseEnd() {
@@ -312,6 +335,9 @@ public final class TumourModel extends SimState {
     }
 
     public String phaseName() {
+        if (!diagnosed) {
+            return GROWTH;
+        }
         return phaseIndex < 0 ? "none" : scenario.regimen().phases().get(phaseIndex).name();
     }
 

@@ -26,6 +26,11 @@ final class WellMixedSpace implements CellSpace {
     }
 
     @Override
+    public void reseed(UniformRandomProvider rng) {
+        step.reseed(rng);
+    }
+
+    @Override
     public int size() {
         return cells.size;
     }

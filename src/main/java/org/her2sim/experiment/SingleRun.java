@@ -37,7 +37,8 @@ public final class SingleRun {
         long t0 = System.nanoTime();
         model.run();
         double wall = (System.nanoTime() - t0) / 1e9;
-        Summary s = recorder.summary(model, scenario.config().engine(), wall, Version.get(), "");
+        String sha = sha256(org.her2sim.config.ConfigLoader.resolvedYaml(scenario.config()));
+        Summary s = recorder.summary(model, scenario.config().engine(), wall, Version.get(), sha);
         return new Result(null, s, model, recorder);
     }
 

@@ -120,6 +120,10 @@ final class HtmlPage {
         return b.toString();
     }
 
+    static String css() {
+        return CSS;
+    }
+
     private static final String CSS = """
             body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;margin:0 auto;max-width:1080px;padding:0 24px 48px;color:#222;background:#fff}
             header{border-bottom:1px solid #ddd;margin-bottom:8px}

@@ -1,0 +1,79 @@
+package org.her2sim.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.her2sim.experiment.Sweep;
+import org.her2sim.experiment.SweepResults;
+import org.her2sim.experiment.SweepRunner;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code her2sim sweep SPEC}: arms × parameter points × replicates on local cores. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Runs every arm x parameter point x replicate of a sweep file on a thread pool and writes a results",
+                "directory: results.csv, summary.csv, comparison.csv, report.html and charts/. Finished tasks are kept in",
+                "tasks/; --resume runs only the missing ones. The last line of output is the results directory."})
+final class SweepCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "SPEC", description = "Sweep YAML file, e.g. configs/experiments/seq-vs-combo.yaml")
+    Path file;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Results directory (default: runs/NAME)")
+    Path out;
+
+    @Option(names = "--threads", description = "Worker threads (default: all cores, ${DEFAULT-VALUE})", defaultValue = "0")
+    int threads;
+
+    @Option(names = "--resume", description = "Continue an interrupted sweep in --out: run only the tasks without a result")
+    boolean resume;
+
+    @Option(names = "--shard", paramLabel = "I/N", description = "Run only the I-th of N disjoint slices of the tasks (for clusters)")
+    String shard;
+
+    @Option(names = "--keep-runs", description = "Also keep every task's full run directory (time series, charts) under runs/")
+    boolean keepRuns;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress bar")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        Sweep sweep = Sweep.load(file);
+        SweepRunner.Shard s = shard == null ? null : SweepRunner.Shard.parse(shard);
+        Path dir = (out != null ? out : Her2sim.home().resolve("runs").resolve(sweep.spec().name())).toAbsolutePath().normalize();
+        int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        PrintWriter w = spec.commandLine().getOut();
+        w.printf("sweep %s: %d tasks (%d arms x %d points x %d replicates), %d threads%s%n", sweep.spec().name(),
+                sweep.tasks().size(), sweep.spec().arms().size(), sweep.points().size(), sweep.spec().replicates(), n,
+                s == null ? "" : ", shard " + s.index() + "/" + s.count());
+        w.flush();
+        Thread hook = new Thread(() -> System.err.println("\nher2sim: interrupted; finished tasks are kept. Resume with: her2sim sweep "
+                + file + " --out " + dir + " --resume" + (shard == null ? "" : " --shard " + shard)));
+        Runtime.getRuntime().addShutdownHook(hook);
+        SweepRunner.Outcome o;
+        try {
+            o = SweepRunner.run(sweep, dir, n, resume, s, keepRuns, quiet ? null : System.err);
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        }
+        w.printf("%d tasks run, %d already done%n", o.ran(), o.alreadyDone());
+        if (o.missing() > 0) {
+            w.printf("%d tasks of other shards still missing; when all shards are done: her2sim merge %s%n", o.missing(), dir);
+        } else {
+            SweepResults.Tasks tasks = SweepResults.read(sweep, List.of(dir));
+            SweepResults.write(tasks, dir);
+            SweepResults.report(tasks, dir);
+            w.println("results.csv, summary.csv, comparison.csv and report.html written");
+        }
+        w.println(dir);
+        w.flush();
+        return 0;
+    }
+}

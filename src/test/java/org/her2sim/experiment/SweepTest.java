@@ -1,0 +1,184 @@
+package org.her2sim.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.her2sim.Scenarios;
+import org.her2sim.config.ConfigException;
+import org.her2sim.engine.Scenario;
+import org.her2sim.observe.RunRecorder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Sweeps: the same tables whatever the threads or shards; resume; paired arms; bad specs. */
+class SweepTest {
+    static final Path SMALL = Scenarios.home().resolve("src/test/resources/sweeps/small.yaml");
+    static final List<String> TABLES = List.of("results.csv", "summary.csv", "comparison.csv");
+
+    @TempDir
+    Path dir;
+
+    static void complete(Sweep sweep, Path out) throws Exception {
+        SweepResults.write(SweepResults.read(sweep, List.of(out)), out);
+    }
+
+    @Test
+    void oneTwoThreadsAndThreeMergedShardsGiveIdenticalTables() throws Exception {
+        Sweep sweep = Sweep.load(SMALL);
+        assertEquals(12, sweep.tasks().size());
+        SweepRunner.run(sweep, dir.resolve("one"), 1, false, null, false, null);
+        complete(sweep, dir.resolve("one"));
+        SweepRunner.run(sweep, dir.resolve("two"), 2, false, null, false, null);
+        complete(sweep, dir.resolve("two"));
+        List<Path> shards = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            Path s = dir.resolve("shard" + i);
+            SweepRunner.Outcome o = SweepRunner.run(sweep, s, 2, false, new SweepRunner.Shard(i, 3), false, null);
+            assertEquals(4, o.ran());
+            assertEquals(8, o.missing());
+            shards.add(s);
+        }
+        Path merged = dir.resolve("merged");
+        Files.createDirectories(merged);
+        SweepResults.write(SweepResults.read(sweep, shards), merged);
+        for (String table : TABLES) {
+            byte[] one = Files.readAllBytes(dir.resolve("one").resolve(table));
+            assertArrayEquals(one, Files.readAllBytes(dir.resolve("two").resolve(table)), table + ": 1 vs 2 threads");
+            assertArrayEquals(one, Files.readAllBytes(merged.resolve(table)), table + ": merged shards");
+        }
+        assertEquals(13, Files.readAllLines(dir.resolve("one/results.csv")).size());
+    }
+
+    @Test
+    void resumeRunsOnlyTheMissingTasks() throws Exception {
+        Sweep sweep = Sweep.load(SMALL);
+        Path out = dir.resolve("out");
+        SweepRunner.run(sweep, out, 2, false, null, false, null);
+        complete(sweep, out);
+        byte[] before = Files.readAllBytes(out.resolve("results.csv"));
+        // lose three finished tasks and leave a half-written temporary file behind
+        for (int id : new int[] {0, 5, 11}) {
+            Files.delete(SweepRunner.taskFile(out.resolve("tasks"), id));
+        }
+        Files.writeString(out.resolve("tasks/.000005.json.123.tmp"), "{\"task_id\": 5, \"arm\"");
+        assertThrows(ConfigException.class, () -> SweepRunner.run(sweep, out, 2, false, null, false, null), "needs --resume");
+        SweepRunner.Outcome o = SweepRunner.run(sweep, out, 2, true, null, false, null);
+        assertEquals(3, o.ran());
+        assertEquals(9, o.alreadyDone());
+        complete(sweep, out);
+        assertArrayEquals(before, Files.readAllBytes(out.resolve("results.csv")));
+        try (var files = Files.list(out.resolve("tasks"))) {
+            assertEquals(12, files.count(), "no duplicates, no temporary files");
+        }
+    }
+
+    @Test
+    void aResultsDirectoryOfAnotherSweepIsRefused() throws Exception {
+        Sweep sweep = Sweep.load(SMALL);
+        Path out = dir.resolve("out");
+        SweepRunner.run(sweep, out, 2, false, new SweepRunner.Shard(1, 12), false, null);
+        Path other = Scenarios.write(SMALL.getParent(), ".other-" + System.nanoTime() + ".yaml",
+                Files.readString(SMALL).replace("seed: 11", "seed: 12"));
+        try {
+            Sweep different = Sweep.load(other);
+            ConfigException e = assertThrows(ConfigException.class, () -> SweepRunner.run(different, out, 1, true, null, false, null));
+            assertTrue(e.getMessage().contains("different sweep"), e.getMessage());
+        } finally {
+            Files.deleteIfExists(other);
+        }
+    }
+
+    @Test
+    void armsOfOneVirtualPatientShareTheTumourAtDiagnosis() {
+        Sweep sweep = Sweep.load(SMALL);
+        Sweep.Task a = sweep.tasks().get(0);
+        Sweep.Task b = sweep.tasks().get(1);
+        assertEquals(a.seed(), b.seed());
+        assertNotEquals(a.arm(), b.arm());
+        SingleRun.Result ra = SingleRun.simulate(sweep.scenario(a), a.seed());
+        SingleRun.Result rb = SingleRun.simulate(sweep.scenario(b), b.seed());
+        double diagnosis = ra.summary().treatmentStartDays();
+        assertEquals(diagnosis, rb.summary().treatmentStartDays());
+        assertEquals(ra.summary().baselineCells(), rb.summary().baselineCells());
+        List<RunRecorder.CloneRow> before = ra.recorder().cloneRows().stream().filter(r -> r.timeDays() <= diagnosis).toList();
+        assertEquals(before, rb.recorder().cloneRows().stream().filter(r -> r.timeDays() <= diagnosis).toList(),
+                "identical clones up to diagnosis");
+        assertNotEquals(ra.recorder().totalRows().get(ra.recorder().totalRows().size() - 1),
+                rb.recorder().totalRows().get(rb.recorder().totalRows().size() - 1));
+    }
+
+    @Test
+    void aTaskCanBeRerunAloneFromItsRecordedSeedAndOverrides() throws Exception {
+        Sweep sweep = Sweep.load(SMALL);
+        Path out = dir.resolve("out");
+        SweepRunner.run(sweep, out, 2, false, new SweepRunner.Shard(1, 12), false, null);
+        TaskResult t = SweepRunner.JSON.readValue(SweepRunner.taskFile(out.resolve("tasks"), 0).toFile(), TaskResult.class);
+        Scenario alone = Scenarios.compile(sweep.baseFile(), t.overrides().toArray(String[]::new));
+        SingleRun.Result r = SingleRun.simulate(alone, alone.config().seed());
+        assertEquals(t.summary().finalCells(), r.summary().finalCells());
+        assertEquals(t.summary().progressionTimeDays(), r.summary().progressionTimeDays());
+        assertEquals(t.summary().configSha256(), r.summary().configSha256());
+    }
+
+    @Test
+    void latinHypercubePutsOneSampleInEachStratum() throws Exception {
+        Path spec = Scenarios.write(dir, "lhs.yaml", String.join("\n",
+                "name: lhs", "base: " + Scenarios.configs().resolve("quickstart.yaml"), "replicates: 1",
+                "arms: {a: {time.max: 5d}}",
+                "parameters:", "  design: lhs", "  points: 10", "  vary:",
+                "    - {path: biology.rates.death_basal_per_day, range: {from: 0.01, to: 0.1, log: true}}",
+                "    - {path: biology.rates.apoptosis_max_per_day, range: {from: 0.5, to: 1.5}}"));
+        Sweep sweep = Sweep.load(spec);
+        assertEquals(10, sweep.points().size());
+        boolean[] strata = new boolean[10];
+        for (Map<String, String> p : sweep.points()) {
+            double v = Double.parseDouble(p.get("biology.rates.apoptosis_max_per_day"));
+            strata[(int) Math.floor((v - 0.5) / 0.1)] = true;
+            double w = Double.parseDouble(p.get("biology.rates.death_basal_per_day"));
+            assertTrue(w >= 0.01 && w <= 0.1);
+        }
+        for (boolean s : strata) {
+            assertTrue(s, "every tenth of the range holds one point");
+        }
+    }
+
+    @Test
+    void badSpecsAreRefusedBeforeAnyTaskRuns() {
+        String[][] cases = {
+            {"replicates: 3", "replicates: 0", "replicates: expected at least 1"},
+            {"trastuzumab: {regimen: regimens/trastuzumab-q3w.yaml}", "trastuzumab: {}", "overrides nothing"},
+            {"biology.markers.2.mutations.0.probability", "biology.markers.2.mutations.0.probabilty", "did you mean 'probability'"},
+            {"values: [2.0e-6, 2.0e-4]", "values: []", "values is empty"},
+            {"reference_arm: trastuzumab", "reference_arm: trastuzamab", "did you mean 'trastuzumab'"},
+        };
+        for (String[] c : cases) {
+            Path p = Scenarios.write(SMALL.getParent(), ".bad-" + System.nanoTime() + ".yaml", uncheckedRead().replace(c[0], c[1]));
+            try {
+                ConfigException e = assertThrows(ConfigException.class, () -> Sweep.load(p), c[1]);
+                assertTrue(e.getMessage().contains(c[2]), c[1] + " -> " + e.getMessage());
+            } finally {
+                p.toFile().delete();
+            }
+        }
+        Path empty = Scenarios.write(dir, "range.yaml", String.join("\n", "name: r", "base: " + Scenarios.configs().resolve("quickstart.yaml"),
+                "arms: {a: {time.max: 5d}}", "parameters: {vary: [{path: seed, range: {from: 2, to: 2}}]}"));
+        ConfigException e = assertThrows(ConfigException.class, () -> Sweep.load(empty));
+        assertTrue(e.getMessage().contains("empty range"), e.getMessage());
+    }
+
+    static String uncheckedRead() {
+        try {
+            return Files.readString(SMALL);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
