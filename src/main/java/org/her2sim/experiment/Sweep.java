@@ -50,17 +50,24 @@ public final class Sweep {
         tasks = new ArrayList<>();
         SeedTree root = new SeedTree(spec.seed());
         int id = 0;
+        List<Map<String, String>> patients = new ArrayList<>();
+        for (int r = 0; r < spec.replicates(); r++) {
+            patients.add(draw(root.child("patient", r)));
+        }
         for (int p = 0; p < points.size(); p++) {
             for (int r = 0; r < spec.replicates(); r++) {
                 long seed = root.child("point", p).child("replicate", r).seed();
+                Map<String, String> values = new LinkedHashMap<>(points.get(p));
+                values.putAll(patients.get(r));
                 for (Map.Entry<String, Map<String, JsonNode>> arm : spec.arms().entrySet()) {
                     List<String> o = new ArrayList<>();
                     spec.set().forEach((k, v) -> o.add(k + "=" + text(v)));
+                    patients.get(r).forEach((k, v) -> o.add(k + "=" + v));
                     arm.getValue().forEach((k, v) -> o.add(k + "=" + text(v)));
                     points.get(p).forEach((k, v) -> o.add(k + "=" + v));
                     o.add("seed=" + seed);
                     o.add("arm=" + arm.getKey());
-                    tasks.add(new Task(id++, arm.getKey(), p, r, seed, points.get(p), List.copyOf(o)));
+                    tasks.add(new Task(id++, arm.getKey(), p, r, seed, values, List.copyOf(o)));
                 }
             }
         }
@@ -92,11 +99,16 @@ public final class Sweep {
 
     private void checkEveryConfiguration() {
         for (Task t : tasks) {
-            if (t.replicate() != 0) {
-                continue; // replicates differ only by seed
+            // replicates differ only by seed, unless patients draw characteristics
+            boolean firstArm = t.arm().equals(spec.arms().keySet().iterator().next());
+            if (t.replicate() != 0 && (spec.patients().isEmpty() || !firstArm || t.point() != 0)) {
+                continue;
             }
             try {
-                resolved.append(ConfigLoader.resolvedYaml(scenario(t).config()));
+                String yaml = ConfigLoader.resolvedYaml(scenario(t).config());
+                if (t.replicate() == 0) {
+                    resolved.append(yaml);
+                }
             } catch (ConfigException e) {
                 throw new ConfigException(specFile + ": arm '" + t.arm() + "'"
                         + (t.parameters().isEmpty() ? "" : " at point " + t.parameters()) + ": " + e.getMessage());
@@ -107,6 +119,39 @@ public final class Sweep {
     /** The compiled scenario of a task (each task compiles its own: nothing is shared between threads). */
     public Scenario scenario(Task t) {
         return Scenario.compile(new ConfigLoader().load(baseFile, t.overrides()));
+    }
+
+    /** One virtual patient's drawn characteristics, from its own stream (so arms and points share them). */
+    private Map<String, String> draw(SeedTree patient) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (SweepSpec.Draw d : spec.patients()) {
+            UniformRandomProvider rng = patient.child(d.path()).generator();
+            String value = switch (d.distribution()) {
+                case "lognormal" -> {
+                    double sigma = Math.sqrt(Math.log1p(d.cv() * d.cv()));
+                    yield Double.toString(org.apache.commons.statistics.distribution.LogNormalDistribution
+                            .of(Math.log(d.median()), sigma).createSampler(rng).sample());
+                }
+                case "normal" -> Double.toString(org.apache.commons.statistics.distribution.NormalDistribution
+                        .of(d.mean(), d.sd()).createSampler(rng).sample());
+                case "uniform" -> Double.toString(d.from() + rng.nextDouble() * (d.to() - d.from()));
+                default -> {
+                    double u = rng.nextDouble();
+                    String chosen = null;
+                    double c = 0;
+                    for (Map.Entry<String, Double> e : d.values().entrySet()) {
+                        c += e.getValue();
+                        chosen = e.getKey();
+                        if (u < c) {
+                            break;
+                        }
+                    }
+                    yield chosen;
+                }
+            };
+            out.put(d.path(), value);
+        }
+        return out;
     }
 
     private List<Map<String, String>> design() {
@@ -194,8 +239,13 @@ public final class Sweep {
         return SingleRun.sha256(specText + "\n" + resolved);
     }
 
-    /** The parameter paths in column order. */
+    /** The varied parameter paths in column order. */
     public List<String> parameterPaths() {
         return spec.parameters().vary().stream().map(SweepSpec.Vary::path).toList();
+    }
+
+    /** The paths each virtual patient draws. */
+    public List<String> patientPaths() {
+        return spec.patients().stream().map(SweepSpec.Draw::path).toList();
     }
 }

@@ -83,11 +83,13 @@ public final class SweepResults {
     /** Writes results.csv, summary.csv and comparison.csv into {@code out}. */
     public static void write(Tasks tasks, Path out) throws IOException {
         List<String> params = tasks.sweep().parameterPaths();
+        List<String> columns = new ArrayList<>(params);
+        columns.addAll(tasks.sweep().patientPaths());
         TreeSet<String> drugs = new TreeSet<>();
         tasks.results().forEach(t -> drugs.addAll(t.summary().cumulativeDose().keySet()));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (TaskResult t : tasks.results()) {
-            rows.add(row(t, params, List.copyOf(drugs)));
+            rows.add(row(t, columns, List.copyOf(drugs)));
         }
         csv(out.resolve("results.csv"), rows);
         csv(out.resolve("summary.csv"), summary(tasks, params, List.copyOf(drugs)));

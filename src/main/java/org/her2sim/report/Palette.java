@@ -73,7 +73,7 @@ public final class Palette {
 
     /** A mechanism as a reader wants it: "founder-like" for none, markers joined by " + ". */
     public static String label(String mechanism) {
-        return mechanism.equals(FOUNDER) ? "founder-like (no escape markers)" : mechanism.replace("+", " + ");
+        return mechanism.equals(FOUNDER) ? "founder's own markers (no new escape)" : mechanism.replace("+", " + ");
     }
 
     /** The i-th palette colour, for drugs. */

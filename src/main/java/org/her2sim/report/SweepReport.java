@@ -128,7 +128,9 @@ public final class SweepReport {
         java.util.Collections.sort(mechanisms);
         for (String m : mechanisms) {
             for (Map.Entry<String, Map<String, Integer>> arm : byArm.entrySet()) {
-                dataset.addValue(arm.getValue().getOrDefault(m, 0), Palette.label(m), arm.getKey());
+                // arm names break where a reader would: at "+" and "-"
+                String label = arm.getKey().replace("+", " + ").replace("-", " ");
+                dataset.addValue(arm.getValue().getOrDefault(m, 0), Palette.label(m), label);
             }
         }
         StackedBarRenderer renderer = new StackedBarRenderer();

@@ -129,6 +129,42 @@ class SweepTest {
     }
 
     @Test
+    void virtualPatientsDrawTheirOwnPkSharedByTheirArms() throws Exception {
+        int n = 200;
+        Path spec = Scenarios.write(dir, "patients.yaml", String.join("\n",
+                "name: patients", "base: " + Scenarios.configs().resolve("quickstart.yaml"), "replicates: " + n,
+                "arms: {a: {time.max: 5d}, b: {time.max: 6d}}",
+                "patients:",
+                "  - {path: drugs.trastuzumab.pk.clearance_l_per_day, distribution: lognormal, median: 0.225, cv: 0.43}",
+                "  - {path: tumour.founder.pten, distribution: categorical, values: {intact: 0.8, lost: 0.2}}"));
+        Sweep sweep = Sweep.load(spec);
+        String path = "drugs.trastuzumab.pk.clearance_l_per_day";
+        double sum = 0;
+        double sumSq = 0;
+        int lost = 0;
+        for (int r = 0; r < n; r++) {
+            Sweep.Task a = sweep.tasks().get(2 * r);
+            Sweep.Task b = sweep.tasks().get(2 * r + 1);
+            assertEquals(a.parameters(), b.parameters(), "both arms treat the same patient");
+            double x = Math.log(Double.parseDouble(a.parameters().get(path)));
+            sum += x;
+            sumSq += x * x;
+            if (a.parameters().get("tumour.founder.pten").equals("lost")) {
+                lost++;
+            }
+        }
+        // ln CL ~ Normal(ln 0.225, sigma^2), sigma^2 = ln(1 + 0.43^2) = 0.169: the mean of 200 has
+        // SE 0.029, the sample variance SE sigma^2 sqrt(2/(n-1)) = 0.017; 4-SE bands
+        double sigma2 = Math.log1p(0.43 * 0.43);
+        double mean = sum / n;
+        double var = (sumSq - n * mean * mean) / (n - 1);
+        assertEquals(Math.log(0.225), mean, 4 * Math.sqrt(sigma2 / n));
+        assertEquals(sigma2, var, 4 * sigma2 * Math.sqrt(2.0 / (n - 1)));
+        // PTEN-lost founders ~ Binomial(200, 0.2): mean 40, SD 5.7
+        assertEquals(40, lost, 4 * Math.sqrt(n * 0.2 * 0.8));
+    }
+
+    @Test
     void latinHypercubePutsOneSampleInEachStratum() throws Exception {
         Path spec = Scenarios.write(dir, "lhs.yaml", String.join("\n",
                 "name: lhs", "base: " + Scenarios.configs().resolve("quickstart.yaml"), "replicates: 1",
