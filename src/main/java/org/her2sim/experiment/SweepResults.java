@@ -94,6 +94,7 @@ public final class SweepResults {
         csv(out.resolve("results.csv"), rows);
         csv(out.resolve("summary.csv"), summary(tasks, params, List.copyOf(drugs)));
         csv(out.resolve("comparison.csv"), comparison(tasks, params));
+        ResultsDatabase.writeParquet(out);
     }
 
     static Map<String, Object> row(TaskResult t, List<String> params, List<String> drugs) {

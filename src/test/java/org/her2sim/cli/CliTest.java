@@ -107,6 +107,32 @@ class CliTest {
     }
 
     @Test
+    void sweepQueryAndMergeFromTheCommandLine() throws Exception {
+        Path spec = Scenarios.home().resolve("src/test/resources/sweeps/small.yaml");
+        Path out = runs.resolve("sweep");
+        Outcome o = execute("sweep", spec.toString(), "--out", out.toString(), "--threads", "2", "-q");
+        assertEquals(0, o.code(), o.err());
+        String[] lines = o.out().strip().split("\n");
+        assertEquals(out.toString(), lines[lines.length - 1]);
+        for (String f : new String[] {"results.csv", "summary.csv", "comparison.csv", "results.parquet", "report.html", "charts/km-point-0.png"}) {
+            assertTrue(Files.isRegularFile(out.resolve(f)), f);
+        }
+        Outcome q = execute("query", out.toString(), "SELECT count(*) AS n, count(DISTINCT seed) AS patients FROM results", "--csv");
+        assertEquals(0, q.code(), q.err());
+        assertEquals("n,patients\n12,6", q.out().strip());
+        Outcome bad = execute("query", out.toString(), "SELECT nonsense FROM results");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().startsWith("her2sim: query:"), bad.err());
+        assertEquals(2, execute("sweep", spec.toString(), "--out", out.toString()).code(), "exists: needs --resume");
+        Outcome resumed = execute("sweep", spec.toString(), "--out", out.toString(), "--resume", "-q");
+        assertEquals(0, resumed.code(), resumed.err());
+        assertTrue(resumed.out().contains("0 tasks run, 12 already done"), resumed.out());
+        assertEquals(0, execute("merge", out.toString()).code());
+        assertEquals(2, execute("merge", runs.toString()).code(), "not a sweep directory");
+        assertEquals(2, execute("sweep", spec.toString(), "--shard", "4/3").code());
+    }
+
+    @Test
     void validateReportsOk() {
         Outcome o = execute("validate", Scenarios.configs().resolve("quickstart.yaml").toString());
         assertEquals(0, o.code(), o.err());
