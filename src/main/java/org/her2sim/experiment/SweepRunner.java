@@ -200,7 +200,7 @@ public final class SweepRunner {
             r = SingleRun.simulate(scenario, t.seed());
         }
         TaskResult result = new TaskResult(t.id(), t.arm(), t.point(), t.replicate(), t.seed(), t.parameters(), t.overrides(),
-                r.summary());
+                r.summary(), TaskResult.phasesOf(r));
         AtomicFiles.write(taskFile(tasksDir, t.id()), out -> JSON.writeValue(out, result));
     }
 

@@ -6,8 +6,34 @@ import org.her2sim.observe.Summary;
 
 /**
  * What one finished task leaves in {@code tasks/NNNNNN.json}: which task it was (arm, point,
- * replicate, seed, the overrides that rebuild its configuration) and its summary.
+ * replicate, seed, the overrides that rebuild its configuration), its summary, and its
+ * treatment phases (for the swimmer plot).
  */
 public record TaskResult(int taskId, String arm, int point, int replicate, long seed, Map<String, String> parameters,
-                         List<String> overrides, Summary summary) {
+                         List<String> overrides, Summary summary, List<PhaseSpan> phases) {
+
+    public TaskResult {
+        phases = phases == null ? List.of() : List.copyOf(phases);
+    }
+
+    /** A phase of the run, in days since the start; whether it gave drugs. */
+    public record PhaseSpan(String name, double startDays, double endDays, boolean treating) {
+    }
+
+    /** The phases of a finished run, from its phase events and the phases' drugs. */
+    static List<PhaseSpan> phasesOf(SingleRun.Result r) {
+        List<org.her2sim.observe.RunRecorder.EventRow> starts = r.recorder().eventRows().stream()
+                .filter(e -> e.event().equals("phase")).toList();
+        List<PhaseSpan> out = new java.util.ArrayList<>();
+        for (int i = 0; i < starts.size(); i++) {
+            var e = starts.get(i);
+            double end = i + 1 < starts.size() ? starts.get(i + 1).timeDays() : r.summary().finalTimeDays();
+            boolean treating = r.model().scenario().regimen().phases().stream()
+                    .anyMatch(p -> p.name().equals(e.detail()) && p.givesDrugs());
+            if (end > e.timeDays()) {
+                out.add(new PhaseSpan(e.detail(), e.timeDays(), end, treating));
+            }
+        }
+        return out;
+    }
 }

@@ -42,9 +42,22 @@ public final class SweepReport {
     public record Table(String caption, List<Map<String, Object>> rows) {
     }
 
+    /** One virtual patient's course: phases relative to treatment start, progression, outcome. */
+    public record Swimmer(String arm, String label, List<double[]> onDrug, List<double[]> offDrug, Double progression,
+                          boolean cured, String bestResponse) {
+    }
+
+    /** What an arm gave: mean days on and off drug, mean cumulative dose per drug (mg). */
+    public record Exposure(String arm, double daysOn, double daysOff, Map<String, Double> doseMg) {
+    }
+
+    /** Median time to progression over a 2-parameter grid, for one arm (NaN: not reached). */
+    public record HeatMap(String arm, String xName, String yName, double[] xs, double[] ys, double[][] median) {
+    }
+
     /** Everything the page shows. */
     public record Page(String title, String subtitle, List<Point> points, Map<String, Map<String, Integer>> escapesByArm,
-                       List<Table> tables) {
+                       List<Swimmer> swimmers, List<Exposure> exposures, List<HeatMap> heatMaps, List<Table> tables) {
     }
 
     private SweepReport() {
@@ -66,6 +79,28 @@ public final class SweepReport {
             if (!page.escapesByArm().isEmpty()) {
                 save(escapes(page.escapesByArm()), charts, "escapes");
                 figures.add(new HtmlPage.Figure("charts/escapes.png", "Escape mechanism dominating at progression, by arm (all points)."));
+            }
+            if (!page.exposures().isEmpty()) {
+                save(SweepCharts.timeOnDrug(page.exposures()), charts, "time-on-drug");
+                figures.add(new HtmlPage.Figure("charts/time-on-drug.png",
+                        "Mean days on and off drug per virtual patient, by arm: what intermittent and adaptive schedules trade."));
+                save(SweepCharts.dose(page.exposures()), charts, "dose");
+                figures.add(new HtmlPage.Figure("charts/dose.png", "Mean cumulative dose per virtual patient, by arm and drug."));
+            }
+            if (!page.swimmers().isEmpty()) {
+                int rows = page.swimmers().size();
+                JFreeChart swim = SweepCharts.swimmer(page.swimmers());
+                int height = Math.max(560, 16 * rows + 190);
+                for (ChartFormat f : ChartFormat.values()) {
+                    AtomicFiles.write(charts.resolve("swimmer." + f.extension()), out -> f.write(swim, 1000, height, out));
+                }
+                figures.add(new HtmlPage.Figure("charts/swimmer.png", "Swimmer plot: each virtual patient (first point), "
+                        + "days since treatment start; bars on drug, grey off drug; ▲ progression, ● cured."));
+            }
+            for (int i = 0; i < page.heatMaps().size() && i < MAX_CURVE_CHARTS; i++) {
+                save(SweepCharts.heatMap(page.heatMaps().get(i)), charts, "heatmap-" + i);
+                figures.add(new HtmlPage.Figure("charts/heatmap-" + i + ".png", "Median time to progression (days) over the "
+                        + "parameter grid, arm " + page.heatMaps().get(i).arm() + "; grey: median not reached."));
             }
             AtomicFiles.writeString(tmp.resolve("report.html"), html(page, figures));
             Path old = null;

@@ -165,6 +165,29 @@ class SweepTest {
     }
 
     @Test
+    void aTwoParameterGridGetsAHeatMapPerArm() throws Exception {
+        Path spec = Scenarios.write(SMALL.getParent(), ".grid-" + System.nanoTime() + ".yaml", uncheckedRead().replace(
+                "    - {path: biology.markers.2.mutations.0.probability, values: [2.0e-6, 2.0e-4]}",
+                "    - {path: biology.markers.2.mutations.0.probability, values: [2.0e-6, 2.0e-4]}\n"
+                        + "    - {path: biology.rates.division_max_per_day, range: {from: 0.4, to: 0.5, steps: 2}}")
+                .replace("replicates: 3", "replicates: 2"));
+        try {
+            Sweep sweep = Sweep.load(spec);
+            assertEquals(4, sweep.points().size());
+            Path out = dir.resolve("grid");
+            SweepRunner.run(sweep, out, 2, false, null, false, null);
+            SweepResults.Tasks tasks = SweepResults.read(sweep, List.of(out));
+            SweepResults.report(tasks, out);
+            for (String f : List.of("heatmap-0.png", "heatmap-1.png", "heatmap-0.svg")) {
+                assertTrue(Files.isRegularFile(out.resolve("charts").resolve(f)), f);
+            }
+            org.her2sim.report.ReportTest.assertPicture(out.resolve("charts/heatmap-0.png"), 1000, 560);
+        } finally {
+            Files.deleteIfExists(spec);
+        }
+    }
+
+    @Test
     void latinHypercubePutsOneSampleInEachStratum() throws Exception {
         Path spec = Scenarios.write(dir, "lhs.yaml", String.join("\n",
                 "name: lhs", "base: " + Scenarios.configs().resolve("quickstart.yaml"), "replicates: 1",

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 
 /** Charts and report.html of a real simulated run. */
-class ReportTest {
+public class ReportTest {
     @TempDir
     static Path runs;
     static Path run;
@@ -34,7 +34,7 @@ class ReportTest {
         run = SingleRun.run(s, runs.resolve("quick"), runs).directory();
     }
 
-    static void assertPicture(Path png, int width, int height) throws Exception {
+    public static void assertPicture(Path png, int width, int height) throws Exception {
         BufferedImage img = ImageIO.read(png.toFile());
         assertEquals(width, img.getWidth(), png.toString());
         assertEquals(height, img.getHeight(), png.toString());
