@@ -325,9 +325,16 @@ public final class SweepResults {
         for (String arm : tasks.sweep().spec().arms().keySet()) {
             escapes.put(arm, new TreeMap<>());
         }
+        Map<String, Map<String, Integer>> origins = new LinkedHashMap<>();
+        for (String arm : tasks.sweep().spec().arms().keySet()) {
+            origins.put(arm, new TreeMap<>());
+        }
         for (TaskResult t : tasks.results()) {
             if (t.summary().dominantEscape() != null) {
                 escapes.get(t.arm()).merge(t.summary().dominantEscape(), 1, Integer::sum);
+            }
+            if (t.summary().escapeOrigin() != null) {
+                origins.get(t.arm()).merge(t.summary().escapeOrigin(), 1, Integer::sum);
             }
         }
         var spec = tasks.sweep().spec();
@@ -352,7 +359,7 @@ public final class SweepResults {
         String subtitle = String.format(Locale.ROOT, "%d arms x %d points x %d virtual patients; master seed %d; reference arm %s",
                 spec.arms().size(), tasks.sweep().points().size(), spec.replicates(), spec.seed(), spec.referenceArm());
         org.her2sim.report.SweepReport.write(dir, new org.her2sim.report.SweepReport.Page(spec.name(), subtitle, points, escapes,
-                swimmers, exposures, heatMaps(tasks), List.of(new org.her2sim.report.SweepReport.Table("Per arm (summary.csv)", summary(tasks, params, List.copyOf(drugs))),
+                origins, swimmers, exposures, heatMaps(tasks), List.of(new org.her2sim.report.SweepReport.Table("Per arm (summary.csv)", summary(tasks, params, List.copyOf(drugs))),
                         new org.her2sim.report.SweepReport.Table("Against the reference arm (comparison.csv)", comparison(tasks, params)))));
     }
 

@@ -120,6 +120,19 @@ final class SweepCharts {
         return category("Time on and off drug per virtual patient", "arm", "mean days after treatment start", d, r);
     }
 
+    static JFreeChart origins(java.util.Map<String, java.util.Map<String, Integer>> byArm) {
+        DefaultCategoryDataset d = new DefaultCategoryDataset();
+        for (var arm : byArm.entrySet()) {
+            for (String origin : List.of("pre-existing", "acquired")) {
+                d.addValue(arm.getValue().getOrDefault(origin, 0), origin, label(arm.getKey()));
+            }
+        }
+        StackedBarRenderer r = new StackedBarRenderer();
+        r.setSeriesPaint(0, Palette.indexed(5));
+        r.setSeriesPaint(1, Palette.indexed(1));
+        return category("Origin of the escaping clone", "arm", "virtual patients progressing", d, r);
+    }
+
     static JFreeChart dose(List<SweepReport.Exposure> exposures) {
         DefaultCategoryDataset d = new DefaultCategoryDataset();
         TreeSet<String> drugs = new TreeSet<>();

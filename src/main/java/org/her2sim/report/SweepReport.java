@@ -57,7 +57,8 @@ public final class SweepReport {
 
     /** Everything the page shows. */
     public record Page(String title, String subtitle, List<Point> points, Map<String, Map<String, Integer>> escapesByArm,
-                       List<Swimmer> swimmers, List<Exposure> exposures, List<HeatMap> heatMaps, List<Table> tables) {
+                       Map<String, Map<String, Integer>> originsByArm, List<Swimmer> swimmers, List<Exposure> exposures,
+                       List<HeatMap> heatMaps, List<Table> tables) {
     }
 
     private SweepReport() {
@@ -79,6 +80,9 @@ public final class SweepReport {
             if (!page.escapesByArm().isEmpty()) {
                 save(escapes(page.escapesByArm()), charts, "escapes");
                 figures.add(new HtmlPage.Figure("charts/escapes.png", "Escape mechanism dominating at progression, by arm (all points)."));
+                save(SweepCharts.origins(page.originsByArm()), charts, "escape-origin");
+                figures.add(new HtmlPage.Figure("charts/escape-origin.png",
+                        "Whether the escaping clone was already there at treatment start (pre-existing) or arose on treatment (acquired)."));
             }
             if (!page.exposures().isEmpty()) {
                 save(SweepCharts.timeOnDrug(page.exposures()), charts, "time-on-drug");

@@ -27,6 +27,30 @@ class SweepKillTest {
     }
 
     @Test
+    void ctrlCSaysHowToResume() throws Exception {
+        Path spec = Scenarios.write(SweepTest.SMALL.getParent(), ".int-" + System.nanoTime() + ".yaml",
+                SweepTest.uncheckedRead().replace("replicates: 3", "replicates: 12"));
+        try {
+            Path out = dir.resolve("interrupted");
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "org.her2sim.cli.Her2sim",
+                    "sweep", spec.toString(), "--out", out.toString(), "--threads", "1", "-q")
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("int.log").toFile()).start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (finished(out.resolve("tasks")) < 2 && p.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertTrue(p.isAlive(), "the sweep ended before it could be interrupted");
+            assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor());
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+            String log = Files.readString(dir.resolve("int.log"));
+            assertTrue(log.contains("finished tasks are kept. Resume with: her2sim sweep") && log.contains("--resume"), log);
+        } finally {
+            Files.deleteIfExists(spec);
+        }
+    }
+
+    @Test
     void killNineThenResumeCompletesWithoutDuplicates() throws Exception {
         Path spec = Scenarios.write(SweepTest.SMALL.getParent(), ".kill-" + System.nanoTime() + ".yaml",
                 SweepTest.uncheckedRead().replace("replicates: 3", "replicates: 12"));

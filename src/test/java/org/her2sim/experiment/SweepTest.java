@@ -188,6 +188,21 @@ class SweepTest {
     }
 
     @Test
+    void keepRunsKeepsEachTasksFullRunDirectory() throws Exception {
+        Sweep sweep = Sweep.load(SMALL);
+        Path out = dir.resolve("kept");
+        SweepRunner.run(sweep, out, 1, false, new SweepRunner.Shard(1, 6), true, null);
+        for (int id : new int[] {0, 6}) {
+            Path run = out.resolve(String.format("runs/%06d", id));
+            assertTrue(Files.isRegularFile(run.resolve("timeseries.csv")), run.toString());
+            assertTrue(Files.isRegularFile(run.resolve("report.html")), run.toString());
+            TaskResult t = SweepRunner.JSON.readValue(SweepRunner.taskFile(out.resolve("tasks"), id).toFile(), TaskResult.class);
+            String summary = Files.readString(run.resolve("summary.json"));
+            assertTrue(summary.contains("\"final_cells\" : " + t.summary().finalCells()), summary);
+        }
+    }
+
+    @Test
     void latinHypercubePutsOneSampleInEachStratum() throws Exception {
         Path spec = Scenarios.write(dir, "lhs.yaml", String.join("\n",
                 "name: lhs", "base: " + Scenarios.configs().resolve("quickstart.yaml"), "replicates: 1",
