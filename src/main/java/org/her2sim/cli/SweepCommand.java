@@ -43,9 +43,12 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress bar")
     boolean quiet;
 
+    @Option(names = "--base", hidden = true, description = "The base scenario, when SPEC is the copy kept in a results directory")
+    Path base;
+
     @Override
     public Integer call() throws Exception {
-        Sweep sweep = Sweep.load(file);
+        Sweep sweep = Sweep.load(file, base == null ? null : base.toAbsolutePath());
         SweepRunner.Shard s = shard == null ? null : SweepRunner.Shard.parse(shard);
         Path dir = (out != null ? out : Her2sim.home().resolve("runs").resolve(sweep.spec().name())).toAbsolutePath().normalize();
         int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
@@ -64,8 +67,12 @@ final class SweepCommand implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(hook);
         }
         w.printf("%d tasks run, %d already done%n", o.ran(), o.alreadyDone());
-        if (o.missing() > 0) {
-            w.printf("%d tasks of other shards still missing; when all shards are done: her2sim merge %s%n", o.missing(), dir);
+        if (s != null) {
+            // shards may finish together (array elements): merging is a separate, single step
+            w.printf("shard done; %d tasks of the sweep still missing%s%n", o.missing(),
+                    o.missing() == 0 ? "; next: her2sim merge " + dir : "");
+        } else if (o.missing() > 0) {
+            w.printf("%d tasks still missing; run again with --resume%n", o.missing());
         } else {
             SweepResults.Tasks tasks = SweepResults.read(sweep, List.of(dir));
             SweepResults.write(tasks, dir);

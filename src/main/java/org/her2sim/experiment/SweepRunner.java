@@ -31,6 +31,8 @@ import org.her2sim.engine.Scenario;
  * owns its random stream, so results do not depend on the thread count.
  */
 public final class SweepRunner {
+    /** For reading the directory's JSON files from other packages. */
+    public static final ObjectMapper JSON_READER = new ObjectMapper();
     static final ObjectMapper JSON = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -54,7 +56,7 @@ public final class SweepRunner {
             throw new ConfigException("--shard: expected I/N such as 2/8, got '" + text + "'");
         }
 
-        boolean owns(int taskId) {
+        public boolean owns(int taskId) {
             return taskId % count == index - 1;
         }
     }
@@ -69,6 +71,7 @@ public final class SweepRunner {
     public static Outcome run(Sweep sweep, Path dir, int threads, boolean resume, Shard shard, boolean keepRuns,
                               PrintStream progress) throws IOException, InterruptedException {
         prepare(sweep, dir, resume);
+        removeAbandonedFiles(dir.resolve("tasks"), shard);
         Path tasksDir = dir.resolve("tasks");
         List<Sweep.Task> todo = new ArrayList<>();
         int done = 0;
@@ -126,7 +129,7 @@ public final class SweepRunner {
     }
 
     /** Creates the results directory, or checks that an existing one belongs to this sweep. */
-    static void prepare(Sweep sweep, Path dir, boolean resume) throws IOException {
+    public static void prepare(Sweep sweep, Path dir, boolean resume) throws IOException {
         Path marker = dir.resolve("sweep.json");
         if (Files.isRegularFile(marker)) {
             String found = JSON.readTree(marker.toFile()).path("fingerprint").asText();
@@ -156,10 +159,26 @@ public final class SweepRunner {
             AtomicFiles.write(marker, out -> JSON.writeValue(out, info));
         }
         Files.createDirectories(dir.resolve("tasks"));
-        // a task interrupted while writing leaves only a temporary file: remove it, the task reruns
-        try (var s = Files.list(dir.resolve("tasks"))) {
+    }
+
+    /**
+     * A task interrupted while writing leaves only a temporary file (.NNNNNN.json.*.tmp): remove
+     * those of this shard's tasks (other shards may be writing theirs right now); the tasks rerun.
+     */
+    static void removeAbandonedFiles(Path tasksDir, Shard shard) throws IOException {
+        try (var s = Files.list(tasksDir)) {
             for (Path p : s.toList()) {
-                if (p.getFileName().toString().startsWith(".")) {
+                String name = p.getFileName().toString();
+                if (!name.startsWith(".")) {
+                    continue;
+                }
+                int id;
+                try {
+                    id = Integer.parseInt(name.substring(1, Math.min(7, name.length())));
+                } catch (NumberFormatException e) {
+                    continue;
+                }
+                if (shard == null || shard.owns(id)) {
                     Files.deleteIfExists(p);
                 }
             }
@@ -183,7 +202,7 @@ public final class SweepRunner {
         return sweep.specFile();
     }
 
-    static Path taskFile(Path tasksDir, int id) {
+    public static Path taskFile(Path tasksDir, int id) {
         return tasksDir.resolve(String.format(Locale.ROOT, "%06d.json", id));
     }
 

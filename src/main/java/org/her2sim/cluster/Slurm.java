@@ -1,0 +1,94 @@
+package org.her2sim.cluster;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.her2sim.config.ConfigException;
+
+/** Calls SLURM's commands (sbatch, squeue, sinfo, scontrol) and reads their answers. */
+final class Slurm {
+    /** A command's exit code and output. */
+    record Reply(int code, String out, String err) {
+    }
+
+    private Slurm() {
+    }
+
+    static boolean available() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (!dir.isEmpty() && new java.io.File(dir, "sbatch").canExecute()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static void requireAvailable() {
+        if (!available()) {
+            throw new ConfigException("sbatch not found on PATH: run this on the cluster's login node (or start a local test "
+                    + "cluster with scripts/slurm-local.sh start)");
+        }
+    }
+
+    static Reply run(List<String> command) throws IOException {
+        Process p = new ProcessBuilder(command).start();
+        try {
+            byte[] out = p.getInputStream().readAllBytes();
+            byte[] err = p.getErrorStream().readAllBytes();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException(String.join(" ", command) + ": no answer in 120 s");
+            }
+            return new Reply(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while running " + command.get(0), e);
+        }
+    }
+
+    /** The partitions the cluster has. */
+    static List<String> partitions() throws IOException {
+        Reply r = run(List.of("sinfo", "-h", "-o", "%P"));
+        List<String> out = new ArrayList<>();
+        for (String line : r.out().split("\n")) {
+            String p = line.trim().replace("*", "");
+            if (!p.isEmpty() && !out.contains(p)) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** MaxArraySize from the cluster's configuration (1001 if it cannot be read, SLURM's default). */
+    static int maxArraySize() throws IOException {
+        Reply r = run(List.of("scontrol", "show", "config"));
+        for (String line : r.out().split("\n")) {
+            if (line.trim().startsWith("MaxArraySize")) {
+                try {
+                    return Integer.parseInt(line.substring(line.indexOf('=') + 1).trim());
+                } catch (NumberFormatException e) {
+                    break;
+                }
+            }
+        }
+        return 1001;
+    }
+
+    /** Array elements still in the queue, as (job id, element index) → state. */
+    static List<String[]> queued(List<String> jobIds) throws IOException {
+        List<String[]> out = new ArrayList<>();
+        if (jobIds.isEmpty()) {
+            return out;
+        }
+        Reply r = run(List.of("squeue", "-h", "-r", "-j", String.join(",", jobIds), "-o", "%F %K %T"));
+        for (String line : r.out().split("\n")) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length == 3) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+}

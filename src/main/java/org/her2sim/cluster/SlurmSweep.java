@@ -1,0 +1,334 @@
+package org.her2sim.cluster;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import org.her2sim.config.ConfigException;
+import org.her2sim.experiment.AtomicFiles;
+import org.her2sim.experiment.SingleRun;
+import org.her2sim.experiment.Sweep;
+import org.her2sim.experiment.SweepRunner;
+
+/**
+ * A sweep run as SLURM job arrays. The results directory holds the sweep (as for a local
+ * sweep), a copy of the program (so a rebuild mid-sweep changes nothing), the array script
+ * and the submitted job ids:
+ * <pre>
+ *   DIR/her2sim.jar            the program the elements run
+ *   DIR/slurm/array.sbatch     the script: element k runs shard k+1 of N with --resume
+ *   DIR/slurm/plan.json        elements, tasks per element, threads
+ *   DIR/slurm/jobs.txt         job ids submitted so far
+ *   DIR/slurm/logs/            one log per element
+ * </pre>
+ * Element k runs the tasks whose id ≡ k (mod N); as each task's result is an atomic file,
+ * a rerun element does only what its earlier attempt did not finish.
+ */
+public final class SlurmSweep {
+    /** What to ask SLURM for. */
+    public record Options(int tasksPerJob, int threads, String partition, String time, String mem, String account,
+                          String qos, Integer throttle, List<String> extraSbatch, String setup, String javaOptions,
+                          boolean dryRun, boolean calibrate) {
+        public Options {
+            if (tasksPerJob < 1) {
+                throw new ConfigException("--tasks-per-job: expected at least 1, got " + tasksPerJob);
+            }
+            if (threads < 1) {
+                throw new ConfigException("--threads: expected at least 1, got " + threads);
+            }
+            if (time != null && !time.matches("(\\d+-)?\\d{1,2}(:\\d{2}){0,2}")) {
+                throw new ConfigException("--time: expected SLURM's [D-]HH:MM:SS, got '" + time + "'");
+            }
+            if (mem != null && !mem.matches("\\d+[KMGT]?")) {
+                throw new ConfigException("--mem: expected a size such as 4G or 4000M, got '" + mem + "'");
+            }
+            if (throttle != null && throttle < 1) {
+                throw new ConfigException("--throttle: expected at least 1, got " + throttle);
+            }
+            extraSbatch = extraSbatch == null ? List.of() : List.copyOf(extraSbatch);
+        }
+    }
+
+    private SlurmSweep() {
+    }
+
+    /** Prepares DIR, writes the script, and (unless dry run) submits every element. */
+    public static List<String> submit(Sweep sweep, Path dir, Options o, PrintWriter out) throws IOException {
+        if (!o.dryRun()) {
+            Slurm.requireAvailable();
+            if (o.partition() != null) {
+                List<String> parts = Slurm.partitions();
+                if (!parts.contains(o.partition())) {
+                    throw new ConfigException("--partition: the cluster has no partition '" + o.partition() + "'"
+                            + org.her2sim.config.Suggest.hint(o.partition(), parts) + "; partitions: " + String.join(", ", parts));
+                }
+            }
+        }
+        Path abs = dir.toAbsolutePath().normalize();
+        warnIfLocal(abs, out);
+        SweepRunner.prepare(sweep, abs, true);
+        int elements = (sweep.tasks().size() + o.tasksPerJob() - 1) / o.tasksPerJob();
+        Path slurm = Files.createDirectories(abs.resolve("slurm"));
+        Files.createDirectories(slurm.resolve("logs"));
+        String launcher = installProgram(abs);
+        String script = script(sweep, abs, o, elements, launcher);
+        AtomicFiles.writeString(slurm.resolve("array.sbatch"), script);
+        AtomicFiles.writeString(slurm.resolve("plan.json"), String.format(Locale.ROOT,
+                "{\"elements\": %d, \"tasks_per_job\": %d, \"threads\": %d, \"tasks\": %d}%n",
+                elements, o.tasksPerJob(), o.threads(), sweep.tasks().size()));
+        out.printf("%d tasks in %d array elements of about %d tasks, %d threads each%n", sweep.tasks().size(), elements,
+                o.tasksPerJob(), o.threads());
+        if (o.calibrate()) {
+            advise(sweep, o, out);
+        }
+        List<Integer> all = new ArrayList<>();
+        for (int k = 0; k < elements; k++) {
+            all.add(k);
+        }
+        if (o.dryRun()) {
+            out.println("dry run: nothing submitted; the script is " + slurm.resolve("array.sbatch"));
+            return List.of();
+        }
+        return sbatch(abs, all, out);
+    }
+
+    /** Elements whose tasks are not all finished and that are not in the queue, resubmitted. */
+    public static List<String> resubmit(Sweep sweep, Path dir, PrintWriter out) throws IOException {
+        Slurm.requireAvailable();
+        Path abs = dir.toAbsolutePath().normalize();
+        SweepRunner.prepare(sweep, abs, true);
+        Status s = status(sweep, abs);
+        List<Integer> redo = new ArrayList<>(s.failedElements());
+        if (redo.isEmpty()) {
+            out.println(s.missingTasks() == 0 ? "nothing to resubmit: all tasks are done; next: her2sim merge " + abs
+                    : "nothing to resubmit: the missing tasks' elements are still queued or running");
+            return List.of();
+        }
+        out.printf("resubmitting %d elements: %s%n", redo.size(), ranges(redo));
+        return sbatch(abs, redo, out);
+    }
+
+    /** Tasks and elements done, queued and failed. */
+    public record Status(int tasks, int doneTasks, int elements, int doneElements, int queuedElements,
+                         List<Integer> failedElements, List<String> jobs) {
+        public int missingTasks() {
+            return tasks - doneTasks;
+        }
+    }
+
+    public static Status status(Sweep sweep, Path dir) throws IOException {
+        Path slurm = dir.resolve("slurm");
+        if (!Files.isRegularFile(slurm.resolve("plan.json"))) {
+            throw new ConfigException(dir + ": not a SLURM sweep directory (no slurm/plan.json); submit it first");
+        }
+        int elements = org.her2sim.experiment.SweepRunner.JSON_READER.readTree(slurm.resolve("plan.json").toFile())
+                .path("elements").asInt();
+        boolean[] missing = new boolean[elements];
+        int done = 0;
+        for (Sweep.Task t : sweep.tasks()) {
+            if (Files.isRegularFile(SweepRunner.taskFile(dir.resolve("tasks"), t.id()))) {
+                done++;
+            } else {
+                missing[t.id() % elements] = true;
+            }
+        }
+        List<String> jobs = jobs(dir);
+        TreeSet<Integer> queued = new TreeSet<>();
+        if (Slurm.available()) {
+            for (String[] q : Slurm.queued(jobs)) {
+                // element index = offset of that submission + array index
+                int offset = offsetOf(dir, q[0]);
+                try {
+                    queued.add(offset + Integer.parseInt(q[1]));
+                } catch (NumberFormatException e) {
+                    // a pending array summary line such as "1-5%2": count all its elements as queued
+                    for (int k = 0; k < elements; k++) {
+                        queued.add(k);
+                    }
+                }
+            }
+        }
+        List<Integer> failed = new ArrayList<>();
+        int doneElements = 0;
+        for (int k = 0; k < elements; k++) {
+            if (!missing[k]) {
+                doneElements++;
+            } else if (!queued.contains(k)) {
+                failed.add(k);
+            }
+        }
+        return new Status(sweep.tasks().size(), done, elements, doneElements, queued.size(), failed, jobs);
+    }
+
+    private static List<String> sbatch(Path dir, List<Integer> elements, PrintWriter out) throws IOException {
+        int max = Slurm.maxArraySize();
+        List<String> ids = new ArrayList<>();
+        // array indices must stay below MaxArraySize: submit in blocks, each with its element offset
+        int start = 0;
+        while (start < elements.size()) {
+            int offset = elements.get(start);
+            List<Integer> block = new ArrayList<>();
+            int i = start;
+            while (i < elements.size() && elements.get(i) - offset < max - 1) {
+                block.add(elements.get(i) - offset);
+                i++;
+            }
+            List<String> cmd = List.of("sbatch", "--parsable", "--array=" + ranges(block) + throttle(dir),
+                    "--export=ALL,HER2SIM_ELEMENT_OFFSET=" + offset, dir.resolve("slurm/array.sbatch").toString());
+            Slurm.Reply r = Slurm.run(cmd);
+            if (r.code() != 0) {
+                throw new ConfigException("sbatch refused the array: " + r.err().trim());
+            }
+            String id = r.out().trim().split(";")[0];
+            ids.add(id);
+            Files.writeString(dir.resolve("slurm/jobs.txt"), id + " " + offset + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            out.printf("submitted job %s (elements %s)%n", id, ranges(block.stream().map(b -> b + offset).toList()));
+            start = i;
+        }
+        out.println("next: her2sim slurm status " + dir + "   (then her2sim slurm resubmit / her2sim merge)");
+        return ids;
+    }
+
+    private static String throttle(Path dir) throws IOException {
+        String script = Files.readString(dir.resolve("slurm/array.sbatch"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^# her2sim-throttle: (\\d+)$").matcher(script);
+        return m.find() ? "%" + m.group(1) : "";
+    }
+
+    static List<String> jobs(Path dir) throws IOException {
+        Path f = dir.resolve("slurm/jobs.txt");
+        List<String> out = new ArrayList<>();
+        if (Files.isRegularFile(f)) {
+            for (String line : Files.readAllLines(f)) {
+                if (!line.isBlank()) {
+                    out.add(line.trim().split("\\s+")[0]);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static int offsetOf(Path dir, String jobId) throws IOException {
+        for (String line : Files.readAllLines(dir.resolve("slurm/jobs.txt"))) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length == 2 && f[0].equals(jobId)) {
+                return Integer.parseInt(f[1]);
+            }
+        }
+        return 0;
+    }
+
+    /** "0-3,7,9-10" */
+    static String ranges(List<Integer> values) {
+        StringBuilder b = new StringBuilder();
+        int i = 0;
+        while (i < values.size()) {
+            int j = i;
+            while (j + 1 < values.size() && values.get(j + 1) == values.get(j) + 1) {
+                j++;
+            }
+            b.append(b.length() > 0 ? "," : "").append(values.get(i));
+            if (j > i) {
+                b.append('-').append(values.get(j));
+            }
+            i = j + 1;
+        }
+        return b.toString();
+    }
+
+    static String script(Sweep sweep, Path dir, Options o, int elements, String launcher) {
+        StringBuilder s = new StringBuilder("#!/bin/bash\n");
+        s.append("# her2sim sweep '").append(sweep.spec().name()).append("' as a SLURM job array: element k runs shard k+1 of ")
+                .append(elements).append(".\n# Edit freely; her2sim slurm resubmit reuses this file.\n");
+        s.append("#SBATCH --job-name=her2sim-").append(sweep.spec().name()).append('\n');
+        s.append("#SBATCH --array=0-").append(elements - 1).append(o.throttle() == null ? "" : "%" + o.throttle()).append('\n');
+        s.append("#SBATCH --cpus-per-task=").append(o.threads()).append('\n');
+        s.append("#SBATCH --mem=").append(o.mem() == null ? "2G" : o.mem()).append('\n');
+        if (o.time() != null) {
+            s.append("#SBATCH --time=").append(o.time()).append('\n');
+        }
+        if (o.partition() != null) {
+            s.append("#SBATCH --partition=").append(o.partition()).append('\n');
+        }
+        if (o.account() != null) {
+            s.append("#SBATCH --account=").append(o.account()).append('\n');
+        }
+        if (o.qos() != null) {
+            s.append("#SBATCH --qos=").append(o.qos()).append('\n');
+        }
+        s.append("#SBATCH --chdir=").append(dir).append('\n');
+        s.append("#SBATCH --output=").append(dir.resolve("slurm/logs")).append("/%A_%a.out\n");
+        for (String extra : o.extraSbatch()) {
+            s.append("#SBATCH ").append(extra).append('\n');
+        }
+        if (o.throttle() != null) {
+            s.append("# her2sim-throttle: ").append(o.throttle()).append('\n');
+        }
+        s.append("set -euo pipefail\n");
+        if (o.setup() != null) {
+            s.append(o.setup()).append('\n');
+        }
+        s.append("ELEMENT=$(( ${HER2SIM_ELEMENT_OFFSET:-0} + SLURM_ARRAY_TASK_ID ))\n");
+        s.append("echo \"her2sim: element $ELEMENT of ").append(elements).append(" on $(hostname)\"\n");
+        s.append("exec ").append(launcher).append(o.javaOptions() == null ? "" : " " + o.javaOptions()).append(" \\\n    sweep ")
+                .append(dir.resolve("sweep.yaml")).append(" --base ").append(sweep.baseFile())
+                .append(" --out ").append(dir).append(" --resume --shard $(( ELEMENT + 1 ))/").append(elements)
+                .append(" --threads ").append(o.threads()).append(" -q\n");
+        return s.toString();
+    }
+
+    /** Copies the running program into DIR (once): the elements run that copy. */
+    static String installProgram(Path dir) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path target = dir.resolve("her2sim.jar");
+        Path source;
+        try {
+            source = Path.of(SlurmSweep.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException("cannot locate the program", e);
+        }
+        if (Files.isRegularFile(source) && source.toString().endsWith(".jar")) {
+            if (!Files.exists(target)) {
+                Path tmp = dir.resolve(".her2sim.jar.tmp");
+                Files.copy(source, tmp, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+            return "\"${JAVA:-" + java + "}\" -jar " + target;
+        }
+        // running from classes (development, tests): the elements use the same class path
+        return "\"${JAVA:-" + java + "}\" -cp " + System.getProperty("java.class.path") + " org.her2sim.cli.Her2sim";
+    }
+
+    private static void warnIfLocal(Path dir, PrintWriter out) {
+        String d = dir.toString();
+        if (d.startsWith("/tmp") || d.startsWith("/dev/shm") || d.startsWith("/var/tmp")) {
+            out.println("warning: " + dir + " is on a node-local path; on a real cluster the compute nodes may not see it "
+                    + "(use shared scratch space)");
+        }
+    }
+
+    /** Times one task here and prints what each element should ask for. */
+    private static void advise(Sweep sweep, Options o, PrintWriter out) {
+        Sweep.Task first = sweep.tasks().get(0);
+        long t0 = System.nanoTime();
+        SingleRun.simulate(sweep.scenario(first), first.seed());
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double perElement = seconds * Math.ceil(o.tasksPerJob() / (double) o.threads()) * 1.5 + 30;
+        double maxCells = sweep.scenario(first).config().stop().maxCells();
+        long megabytes = (long) Math.ceil((maxCells * 8 * o.threads()) / 1e6) + 512;
+        out.printf(Locale.ROOT, "advice: one task took %.2f s here; an element of %d tasks on %d threads needs about %s "
+                        + "(x1.5 margin); memory about %d MB (8 bytes per cell up to stop.max_cells, per thread, plus the JVM)%n",
+                seconds, o.tasksPerJob(), o.threads(), hms(perElement), megabytes);
+    }
+
+    static String hms(double seconds) {
+        long s = (long) Math.ceil(seconds);
+        return String.format(Locale.ROOT, "%02d:%02d:%02d", s / 3600, (s % 3600) / 60, s % 60);
+    }
+}
