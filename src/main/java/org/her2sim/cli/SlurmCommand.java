@@ -60,7 +60,7 @@ final class SlurmCommand implements Runnable {
         @Option(names = "--time", description = "Wall time per element, [D-]HH:MM:SS")
         String time;
 
-        @Option(names = "--mem", description = "Memory per element, e.g. 4G (default: 2G)")
+        @Option(names = "--mem", description = "Memory per element, e.g. 4G (default: from the calibration run, or 2G)")
         String mem;
 
         @Option(names = "--account", description = "SLURM account")

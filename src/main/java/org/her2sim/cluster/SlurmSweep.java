@@ -77,16 +77,26 @@ public final class SlurmSweep {
         Path slurm = Files.createDirectories(abs.resolve("slurm"));
         Files.createDirectories(slurm.resolve("logs"));
         String launcher = installProgram(abs);
+        StringBuilder list = new StringBuilder("task_id,element,arm,point,replicate,seed\n");
+        for (Sweep.Task t : sweep.tasks()) {
+            list.append(t.id()).append(',').append(t.id() % elements).append(',').append('"').append(t.arm()).append('"').append(',')
+                    .append(t.point()).append(',').append(t.replicate()).append(',').append(t.seed()).append('\n');
+        }
+        AtomicFiles.writeString(slurm.resolve("tasks.csv"), list.toString());
+        if (o.calibrate()) {
+            long advisedMb = advise(sweep, o, out);
+            if (o.mem() == null) {
+                o = new Options(o.tasksPerJob(), o.threads(), o.partition(), o.time(), advisedMb + "M", o.account(), o.qos(),
+                        o.throttle(), o.extraSbatch(), o.setup(), o.javaOptions(), o.dryRun(), o.calibrate());
+            }
+        }
         String script = script(sweep, abs, o, elements, launcher);
         AtomicFiles.writeString(slurm.resolve("array.sbatch"), script);
         AtomicFiles.writeString(slurm.resolve("plan.json"), String.format(Locale.ROOT,
                 "{\"elements\": %d, \"tasks_per_job\": %d, \"threads\": %d, \"tasks\": %d}%n",
                 elements, o.tasksPerJob(), o.threads(), sweep.tasks().size()));
-        out.printf("%d tasks in %d array elements of about %d tasks, %d threads each%n", sweep.tasks().size(), elements,
-                o.tasksPerJob(), o.threads());
-        if (o.calibrate()) {
-            advise(sweep, o, out);
-        }
+        out.printf("%d tasks in %d array elements of about %d tasks, %d threads each; task list in %s%n", sweep.tasks().size(),
+                elements, o.tasksPerJob(), o.threads(), slurm.resolve("tasks.csv"));
         List<Integer> all = new ArrayList<>();
         for (int k = 0; k < elements; k++) {
             all.add(k);
@@ -313,8 +323,8 @@ public final class SlurmSweep {
         }
     }
 
-    /** Times one task here and prints what each element should ask for. */
-    private static void advise(Sweep sweep, Options o, PrintWriter out) {
+    /** Times one task here, prints what each element should ask for, and returns the memory in MB. */
+    private static long advise(Sweep sweep, Options o, PrintWriter out) {
         Sweep.Task first = sweep.tasks().get(0);
         long t0 = System.nanoTime();
         SingleRun.simulate(sweep.scenario(first), first.seed());
@@ -325,6 +335,7 @@ public final class SlurmSweep {
         out.printf(Locale.ROOT, "advice: one task took %.2f s here; an element of %d tasks on %d threads needs about %s "
                         + "(x1.5 margin); memory about %d MB (8 bytes per cell up to stop.max_cells, per thread, plus the JVM)%n",
                 seconds, o.tasksPerJob(), o.threads(), hms(perElement), megabytes);
+        return megabytes;
     }
 
     static String hms(double seconds) {

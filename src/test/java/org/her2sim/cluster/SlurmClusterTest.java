@@ -90,6 +90,7 @@ class SlurmClusterTest {
         StringWriter log = new StringWriter();
         List<String> jobs = SlurmSweep.submit(sweep, out, options(null), new PrintWriter(log, true));
         assertEquals(1, jobs.size(), log.toString());
+        assertEquals(13, Files.readAllLines(out.resolve("slurm/tasks.csv")).size());
         String script = Files.readString(out.resolve("slurm/array.sbatch"));
         assertTrue(script.contains("#SBATCH --array=0-3") && script.contains("#SBATCH --cpus-per-task=1"), script);
         waitForQueue(jobs);
