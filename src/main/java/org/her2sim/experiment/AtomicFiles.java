@@ -47,6 +47,18 @@ public final class AtomicFiles {
         }
     }
 
+    /** Deletes a file or a folder with everything in it; nothing if it does not exist. */
+    public static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (var walk = Files.walk(p)) {
+            for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(q);
+            }
+        }
+    }
+
     /** Renames atomically where the file system can, replacing the target. */
     public static void move(Path from, Path to) throws IOException {
         try {

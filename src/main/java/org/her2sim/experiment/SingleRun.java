@@ -8,7 +8,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.HexFormat;
 import org.her2sim.config.ConfigLoader;
 import org.her2sim.engine.Scenario;
@@ -77,7 +76,7 @@ public final class SingleRun {
             Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             return new Result(target, summary, model, recorder);
         } finally {
-            deleteTree(tmp);
+            AtomicFiles.deleteTree(tmp);
         }
     }
 
@@ -95,17 +94,6 @@ public final class SingleRun {
         }
         try (var s = Files.list(p)) {
             return s.findAny().isEmpty();
-        }
-    }
-
-    static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (var walk = Files.walk(p)) {
-            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(q);
-            }
         }
     }
 }

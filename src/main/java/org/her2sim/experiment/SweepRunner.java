@@ -212,7 +212,7 @@ public final class SweepRunner {
         if (keepRuns) {
             Path runDir = dir.resolve("runs").resolve(String.format(Locale.ROOT, "%06d", t.id()));
             if (Files.exists(runDir)) {
-                SingleRun.deleteTree(runDir); // left by an interrupted attempt of this task
+                AtomicFiles.deleteTree(runDir); // left by an interrupted attempt of this task
             }
             r = SingleRun.run(scenario, runDir, dir.resolve("runs"));
         } else {

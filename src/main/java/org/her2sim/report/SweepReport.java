@@ -116,10 +116,10 @@ public final class SweepReport {
             Files.move(charts, dir.resolve("charts"));
             AtomicFiles.move(tmp.resolve("report.html"), dir.resolve("report.html"));
             if (old != null) {
-                Reporter.deleteTree(old);
+                AtomicFiles.deleteTree(old);
             }
         } finally {
-            Reporter.deleteTree(tmp);
+            AtomicFiles.deleteTree(tmp);
         }
     }
 

@@ -26,21 +26,27 @@ class SweepKillTest {
         }
     }
 
+    /** Starts `her2sim sweep` in its own JVM and waits until it has finished {@code tasks} tasks. */
+    Process startSweep(Path spec, Path out, String log, int tasks) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "org.her2sim.cli.Her2sim",
+                "sweep", spec.toString(), "--out", out.toString(), "--threads", "1", "-q")
+                .redirectErrorStream(true).redirectOutput(dir.resolve(log).toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (finished(out.resolve("tasks")) < tasks && p.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertTrue(p.isAlive(), "the sweep ended before it could be stopped: " + Files.readString(dir.resolve(log)));
+        return p;
+    }
+
     @Test
     void ctrlCSaysHowToResume() throws Exception {
         Path spec = Scenarios.write(SweepTest.SMALL.getParent(), ".int-" + System.nanoTime() + ".yaml",
                 SweepTest.uncheckedRead().replace("replicates: 3", "replicates: 12"));
         try {
             Path out = dir.resolve("interrupted");
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "org.her2sim.cli.Her2sim",
-                    "sweep", spec.toString(), "--out", out.toString(), "--threads", "1", "-q")
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("int.log").toFile()).start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (finished(out.resolve("tasks")) < 2 && p.isAlive() && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            assertTrue(p.isAlive(), "the sweep ended before it could be interrupted");
+            Process p = startSweep(spec, out, "int.log", 2);
             assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor());
             assertTrue(p.waitFor(60, TimeUnit.SECONDS));
             String log = Files.readString(dir.resolve("int.log"));
@@ -57,15 +63,7 @@ class SweepKillTest {
         try {
             Sweep sweep = Sweep.load(spec);
             Path out = dir.resolve("killed");
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "org.her2sim.cli.Her2sim",
-                    "sweep", spec.toString(), "--out", out.toString(), "--threads", "1", "-q")
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("sweep.log").toFile()).start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (finished(out.resolve("tasks")) < 5 && p.isAlive() && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            assertTrue(p.isAlive(), "the sweep ended before it could be killed: " + Files.readString(dir.resolve("sweep.log")));
+            Process p = startSweep(spec, out, "sweep.log", 5);
             Process kill = new ProcessBuilder("kill", "-9", Long.toString(p.pid())).start();
             assertEquals(0, kill.waitFor());
             p.waitFor(30, TimeUnit.SECONDS);
