@@ -8,7 +8,18 @@ public final class ConfigException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public ConfigException(String message) {
-        super(message);
+        super(shorten(message));
+    }
+
+    /** Keeps one message one readable line, however long a value the file held. */
+    static String shorten(String message) {
+        if (message == null) {
+            return "invalid input";
+        }
+        String oneLine = message.replace('\n', ' ').replace('\r', ' ');
+        // a long run without spaces (a pasted blob, a 100 000-character value) is elided
+        oneLine = oneLine.replaceAll("(\\S{60})\\S{20,}", "$1…");
+        return oneLine.length() > 600 ? oneLine.substring(0, 600) + "…" : oneLine;
     }
 
     public static ConfigException at(String file, String path, String expectation) {

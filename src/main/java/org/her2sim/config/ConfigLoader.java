@@ -159,6 +159,8 @@ public final class ConfigLoader {
             throw new ConfigException(name + ": file not found");
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new ConfigException(name + ": not valid UTF-8 text");
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            throw new ConfigException(name + ": nested more than 64 levels deep");
         } catch (JsonProcessingException e) {
             String loc = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ": ";
             throw new ConfigException(name + ": " + loc + "not valid YAML (" + firstLine(e.getOriginalMessage()) + ")");
@@ -258,8 +260,22 @@ public final class ConfigLoader {
         } catch (InvalidFormatException e) {
             throw origins.error(pathOf(e), "'" + e.getValue() + "' is not a valid " + simpleType(e.getTargetType()));
         } catch (MismatchedInputException e) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("value \\((\"?[^)]*\"?)\\)").matcher(String.valueOf(e.getOriginalMessage()));
-            String got = m.find() ? ", got " + m.group(1) : "";
+            String original = String.valueOf(e.getOriginalMessage());
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("value \\((\"?[^)]*\"?)\\)").matcher(original);
+            String got = m.find() && !m.group(1).startsWith("token") ? ", got " + m.group(1) : "";
+            if (got.isEmpty()) {
+                if (original.contains("START_ARRAY")) {
+                    got = ", got a list";
+                } else if (original.contains("START_OBJECT")) {
+                    got = ", got a mapping";
+                } else if (original.contains("VALUE_NUMBER")) {
+                    got = ", got a number";
+                } else if (original.contains("VALUE_STRING")) {
+                    got = ", got text";
+                } else if (original.contains("VALUE_TRUE") || original.contains("VALUE_FALSE")) {
+                    got = ", got true/false";
+                }
+            }
             throw origins.error(pathOf(e), "expected " + simpleType(e.getTargetType()) + got);
         } catch (JsonMappingException e) {
             throw origins.error(pathOf(e), firstLine(e.getOriginalMessage()));

@@ -91,9 +91,14 @@ public final class SweepResults {
         for (TaskResult t : tasks.results()) {
             rows.add(row(t, columns, List.copyOf(drugs)));
         }
-        csv(out.resolve("results.csv"), rows);
-        csv(out.resolve("summary.csv"), summary(tasks, params, List.copyOf(drugs)));
-        csv(out.resolve("comparison.csv"), comparison(tasks, params));
+        csv(out.resolve("results.csv"), rows, List.of());
+        csv(out.resolve("summary.csv"), summary(tasks, params, List.copyOf(drugs)), List.of());
+        List<String> comparisonColumns = new ArrayList<>(List.of("arm", "reference", "point"));
+        comparisonColumns.addAll(params);
+        comparisonColumns.addAll(List.of("n", "hazard_ratio", "hazard_ratio_ci_low", "hazard_ratio_ci_high", "logrank_chi2",
+                "logrank_p", "paired_longer", "paired_shorter", "paired_sign_test_p"));
+        // with a single arm there is nothing to compare: the file keeps its header
+        csv(out.resolve("comparison.csv"), comparison(tasks, params), comparisonColumns);
         ResultsDatabase.writeParquet(out);
     }
 
@@ -430,10 +435,12 @@ public final class SweepResults {
         return Double.isNaN(v) ? null : v;
     }
 
-    static void csv(Path file, List<Map<String, Object>> rows) throws IOException {
+    static void csv(Path file, List<Map<String, Object>> rows, List<String> columnsWhenEmpty) throws IOException {
         CsvSchema.Builder b = CsvSchema.builder();
         if (!rows.isEmpty()) {
             rows.get(0).keySet().forEach(b::addColumn);
+        } else {
+            columnsWhenEmpty.forEach(b::addColumn);
         }
         CsvSchema schema = b.build().withHeader();
         AtomicFiles.write(file, out -> CSV.writer(schema).writeValues(out).writeAll(rows).close());

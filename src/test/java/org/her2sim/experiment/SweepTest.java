@@ -203,6 +203,20 @@ class SweepTest {
     }
 
     @Test
+    void aSingleArmSweepHasNothingToCompareButCompletes() throws Exception {
+        Path spec = Scenarios.write(dir, "one-arm.yaml", String.join("\n",
+                "name: one-arm", "base: " + Scenarios.configs().resolve("quickstart.yaml"), "replicates: 2",
+                "arms: {only: {time.max: 3d}}"));
+        Sweep sweep = Sweep.load(spec);
+        Path out = dir.resolve("one");
+        SweepRunner.run(sweep, out, 1, false, null, false, null);
+        SweepResults.write(SweepResults.read(sweep, List.of(out)), out);
+        assertEquals(1, Files.readAllLines(out.resolve("comparison.csv")).size(), "header only");
+        assertEquals(3, Files.readAllLines(out.resolve("results.csv")).size());
+        assertTrue(Files.isRegularFile(out.resolve("results.parquet")));
+    }
+
+    @Test
     void latinHypercubePutsOneSampleInEachStratum() throws Exception {
         Path spec = Scenarios.write(dir, "lhs.yaml", String.join("\n",
                 "name: lhs", "base: " + Scenarios.configs().resolve("quickstart.yaml"), "replicates: 1",

@@ -1,0 +1,211 @@
+package org.her2sim.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.her2sim.Scenarios;
+import org.her2sim.cli.Her2sim;
+import org.her2sim.random.SeedTree;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * Hostile configuration input: random mutations of the shipped scenario (wrong types, huge
+ * numbers, NaN and infinities, deleted and unknown keys, deep nesting, alias bombs, very long
+ * strings, byte flips including invalid UTF-8, truncation). Every case must either run or end
+ * with exit code 2 and one line on stderr — no stack trace, no hang, no run directory left.
+ * The cases are drawn from a fixed seed, so a failure reproduces.
+ */
+class ConfigFuzzTest {
+    static final int CASES = 400;
+
+    @TempDir
+    Path dir;
+
+    record Outcome(int code, String out, String err) {
+    }
+
+    static Outcome execute(String... args) {
+        CommandLine cl = Her2sim.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        return new Outcome(cl.execute(args), out.toString(), err.toString());
+    }
+
+    static final String[] HOSTILE = {
+        "-1", "0", "1e308", "-1e308", ".nan", ".inf", "-.inf", "NaN", "\"\"", "null", "[]", "{}", "[1, 2, 3]",
+        "{a: {b: {c: {d: {e: 1}}}}}", "true", "abc", "12 parsecs", "99999999999999999999999", "0x10", "1e-320",
+        "'\u0000'", "\"<script>alert(1)</script>\"", "../../../../etc/passwd", "-0", "7d", "3 mg/kg", "1 uM",
+    };
+
+    String mutate(String text, UniformRandomProvider rng) {
+        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+        int kind = rng.nextInt(9);
+        int at = rng.nextInt(lines.size());
+        String line = lines.get(at);
+        switch (kind) {
+            case 0, 1, 2 -> { // a value replaced by something hostile
+                int colon = line.indexOf(": ");
+                if (colon > 0 && !line.trim().startsWith("#")) {
+                    lines.set(at, line.substring(0, colon + 2) + HOSTILE[rng.nextInt(HOSTILE.length)]);
+                }
+            }
+            case 3 -> lines.remove(at); // a line deleted
+            case 4 -> lines.add(at, line.replaceAll("^(\\s*)\\S.*", "$1surprise_key_" + rng.nextInt(100) + ": 1")); // unknown key
+            case 5 -> { // deep nesting
+                lines.add("deep: " + "[".repeat(200) + "]".repeat(200));
+            }
+            case 6 -> { // a very long string
+                int colon = line.indexOf(": ");
+                if (colon > 0) {
+                    lines.set(at, line.substring(0, colon + 2) + "x".repeat(100_000));
+                }
+            }
+            case 7 -> { // alias bomb
+                StringBuilder b = new StringBuilder("bomb0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+                for (int i = 1; i < 12; i++) {
+                    b.append("bomb").append(i).append(": &a").append(i).append(" [");
+                    for (int k = 0; k < 10; k++) {
+                        b.append(k > 0 ? ", " : "").append("*a").append(i - 1);
+                    }
+                    b.append("]\n");
+                }
+                lines.add(b.toString());
+            }
+            default -> { // truncation
+                return String.join("\n", lines).substring(0, rng.nextInt(Math.max(1, String.join("\n", lines).length())));
+            }
+        }
+        return String.join("\n", lines);
+    }
+
+    @Test
+    void hostileConfigurationsRunOrExitTwoWithOneLine() throws Exception {
+        String quickstart = Files.readString(Scenarios.configs().resolve("quickstart.yaml"));
+        String biology = Files.readString(Scenarios.configs().resolve("biology/her2.yaml"));
+        String drugs = Files.readString(Scenarios.configs().resolve("drugs.yaml"));
+        String regimen = Files.readString(Scenarios.configs().resolve("regimens/trastuzumab-adaptive.yaml"));
+        UniformRandomProvider rng = new SeedTree(20261122).child("fuzz").generator();
+        Path runs = Files.createDirectories(dir.resolve("runs"));
+        int ran = 0;
+        int refused = 0;
+        for (int c = 0; c < CASES; c++) {
+            Path caseDir = Files.createDirectories(dir.resolve("case" + c));
+            Files.createDirectories(caseDir.resolve("biology"));
+            String q = quickstart;
+            String b = biology;
+            String d = drugs;
+            String r = regimen;
+            boolean includeRegimen = rng.nextBoolean();
+            int target = rng.nextInt(includeRegimen ? 4 : 3);
+            int mutations = 1 + rng.nextInt(3);
+            for (int m = 0; m < mutations; m++) {
+                switch (target) {
+                    case 0 -> q = mutate(q, rng);
+                    case 1 -> b = mutate(b, rng);
+                    case 2 -> d = mutate(d, rng);
+                    default -> r = mutate(r, rng);
+                }
+            }
+            byte[] bytes = q.getBytes(StandardCharsets.UTF_8);
+            if (rng.nextInt(10) == 0 && bytes.length > 0) {
+                bytes[rng.nextInt(bytes.length)] = (byte) (0x80 | rng.nextInt(0x80)); // invalid UTF-8
+            }
+            Files.write(caseDir.resolve("scenario.yaml"), bytes);
+            Files.writeString(caseDir.resolve("biology/her2.yaml"), b);
+            Files.writeString(caseDir.resolve("drugs.yaml"), d);
+            Files.createDirectories(caseDir.resolve("regimens"));
+            Files.writeString(caseDir.resolve("regimens/r.yaml"), r);
+            final int n = c;
+            List<String> args = new ArrayList<>(List.of("run", caseDir.resolve("scenario.yaml").toString(), "--runs-dir",
+                    runs.toString(), "-q", "--set", "time.max=3d", "--set", "stop.max_cells=2e5"));
+            if (includeRegimen) {
+                args.addAll(List.of("--set", "regimen=regimens/r.yaml"));
+            }
+            Outcome o = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> execute(args.toArray(String[]::new)),
+                    "case " + n + " hung");
+            if (o.code() == 0) {
+                ran++;
+            } else {
+                refused++;
+                if (System.getenv("HER2SIM_FUZZ_VERBOSE") != null) {
+                    System.out.println("refused: " + o.err().strip());
+                }
+                String where = "case " + c + " (" + caseDir + "): " + o.err();
+                assertEquals(2, o.code(), where);
+                assertEquals(1, o.err().strip().split("\n").length, where);
+                assertTrue(o.err().startsWith("her2sim: "), where);
+                assertFalse(o.err().contains("Exception") || o.err().contains("\tat "), where);
+            }
+        }
+        try (var left = Files.list(runs)) {
+            assertEquals(ran, left.filter(p -> !p.getFileName().toString().startsWith(".")).count(),
+                    "one run directory per run, none for refused input, no temporary folders");
+        }
+        try (var hidden = Files.list(runs)) {
+            assertEquals(0, hidden.filter(p -> p.getFileName().toString().startsWith(".")).count(), "no half-written runs");
+        }
+        System.out.printf("config fuzz: %d cases tried, %d ran, %d refused with exit code 2%n", CASES, ran, refused);
+    }
+
+    @Test
+    void hostileSweepSpecsRunOrExitTwoWithOneLine() throws Exception {
+        String spec = String.join("\n",
+                "name: fuzz",
+                "base: " + Scenarios.configs().resolve("quickstart.yaml"),
+                "seed: 5",
+                "replicates: 1",
+                "reference_arm: a",
+                "set: {time.max: 3d, stop.max_cells: 2.0e5}",
+                "arms:",
+                "  a: {regimen: regimens/trastuzumab-q3w.yaml}",
+                "parameters:",
+                "  design: grid",
+                "  vary:",
+                "    - {path: biology.rates.death_basal_per_day, values: [0.05]}",
+                "patients:",
+                "  - {path: drugs.trastuzumab.pk.clearance_l_per_day, distribution: lognormal, median: 0.225, cv: 0.43}");
+        UniformRandomProvider rng = new SeedTree(20261122).child("fuzz-sweep").generator();
+        int ran = 0;
+        int refused = 0;
+        int cases = 100;
+        for (int c = 0; c < cases; c++) {
+            String text = spec;
+            for (int m = 0; m < 1 + rng.nextInt(2); m++) {
+                text = mutate(text, rng);
+            }
+            Path file = dir.resolve("sweep" + c + ".yaml");
+            Files.writeString(file, text);
+            Path out = dir.resolve("out" + c);
+            final int n = c;
+            Outcome o = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> execute("sweep", file.toString(), "--out",
+                    out.toString(), "--threads", "1", "-q"), "sweep case " + n + " hung");
+            if (o.code() == 0) {
+                ran++;
+            } else {
+                refused++;
+                String where = "sweep case " + c + ": " + o.err();
+                assertEquals(2, o.code(), where);
+                assertEquals(1, o.err().strip().split("\n").length, where);
+                assertFalse(o.err().contains("Exception") || o.err().contains("\tat "), where);
+                assertFalse(Files.exists(out.resolve("tasks")) && Files.list(out.resolve("tasks")).findAny().isPresent(),
+                        "no task ran for refused input: " + where);
+            }
+        }
+        System.out.printf("sweep fuzz: %d cases tried, %d ran, %d refused with exit code 2%n", cases, ran, refused);
+    }
+}
