@@ -43,6 +43,10 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress bar")
     boolean quiet;
 
+    @Option(names = "--task-time-limit", paramLabel = "DURATION",
+            description = "Stop any task running longer than this wall-clock time (e.g. 10min); it is kept, marked wall_time_limit")
+    String taskTimeLimit;
+
     @Option(names = "--base", hidden = true, description = "The base scenario, when SPEC is the copy kept in a results directory")
     Path base;
 
@@ -62,7 +66,18 @@ final class SweepCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         SweepRunner.Outcome o;
         try {
-            o = SweepRunner.run(sweep, dir, n, resume, s, keepRuns, quiet ? null : System.err);
+            double limit = Double.POSITIVE_INFINITY;
+            if (taskTimeLimit != null) {
+                try {
+                    limit = org.her2sim.config.Units.days(taskTimeLimit) * 86_400;
+                } catch (IllegalArgumentException e) {
+                    throw new org.her2sim.config.ConfigException("--task-time-limit: " + e.getMessage());
+                }
+                if (!(limit > 0)) {
+                    throw new org.her2sim.config.ConfigException("--task-time-limit: expected a duration > 0, got " + taskTimeLimit);
+                }
+            }
+            o = SweepRunner.run(sweep, dir, n, resume, s, keepRuns, quiet ? null : System.err, limit);
         } finally {
             Runtime.getRuntime().removeShutdownHook(hook);
         }

@@ -57,6 +57,8 @@ public final class TumourModel extends SimState {
     private String stopReason;
     private boolean stopped;
     private boolean diagnosed;
+    /** System.nanoTime() after which the run stops with reason "wall_time_limit" (none by default). */
+    private transient long wallDeadlineNanos = Long.MAX_VALUE;
 
     public TumourModel(Scenario scenario, long seed, SimulationListener listener) {
         super(new SeedTree(seed).child("mason").masonSeed());
@@ -109,6 +111,11 @@ public final class TumourModel extends SimState {
         schedule.scheduleOnce(0.0, ORDER_CELLS, (Steppable) state -> stepCells());
     }
 
+    /** Limits the run's wall-clock time (sweep tasks): it then stops, marked "wall_time_limit". */
+    public void limitWallTime(double seconds) {
+        wallDeadlineNanos = System.nanoTime() + (long) (seconds * 1e9);
+    }
+
     /** Steps the schedule until a stop condition; returns why it stopped. */
     public String run() {
         start();
@@ -131,6 +138,11 @@ public final class TumourModel extends SimState {
         }
         double t = stepIndex * dt;
         now = t;
+        if (System.nanoTime() > wallDeadlineNanos) {
+            listener.event("wall_time_limit", now, -1, "the run took longer than its wall-clock limit");
+            stop("wall_time_limit");
+            return;
+        }
         double mid = t + dt / 2;
         Exposure exposure = exposureAt(mid);
         double crowding = Math.max(0, 1 - cells.size() / scenario.config().context().carryingCapacity());

@@ -31,8 +31,16 @@ public final class SingleRun {
 
     /** Runs without writing anything (tests, benchmarks). */
     public static Result simulate(Scenario scenario, long seed) {
+        return simulate(scenario, seed, Double.POSITIVE_INFINITY);
+    }
+
+    /** As {@link #simulate(Scenario, long)}, stopping (marked "wall_time_limit") after {@code wallSeconds}. */
+    public static Result simulate(Scenario scenario, long seed, double wallSeconds) {
         RunRecorder recorder = new RunRecorder(new Outcomes(scenario.config().outcomes(), scenario.progression()), 1);
         TumourModel model = new TumourModel(scenario, seed, recorder);
+        if (Double.isFinite(wallSeconds)) {
+            model.limitWallTime(wallSeconds);
+        }
         long t0 = System.nanoTime();
         model.run();
         double wall = (System.nanoTime() - t0) / 1e9;

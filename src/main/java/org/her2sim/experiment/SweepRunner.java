@@ -70,6 +70,15 @@ public final class SweepRunner {
 
     public static Outcome run(Sweep sweep, Path dir, int threads, boolean resume, Shard shard, boolean keepRuns,
                               PrintStream progress) throws IOException, InterruptedException {
+        return run(sweep, dir, threads, resume, shard, keepRuns, progress, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * As above, with a wall-clock limit per task: a task that runs longer stops, and its result
+     * is kept with stop_reason "wall_time_limit" (marked, not lost; not reproducible by nature).
+     */
+    public static Outcome run(Sweep sweep, Path dir, int threads, boolean resume, Shard shard, boolean keepRuns,
+                              PrintStream progress, double taskSeconds) throws IOException, InterruptedException {
         prepare(sweep, dir, resume);
         removeAbandonedFiles(dir.resolve("tasks"), shard);
         Path tasksDir = dir.resolve("tasks");
@@ -95,7 +104,7 @@ public final class SweepRunner {
             List<Future<?>> futures = new ArrayList<>();
             for (Sweep.Task t : todo) {
                 futures.add(pool.submit(() -> {
-                    runTask(sweep, t, tasksDir, dir, keepRuns);
+                    runTask(sweep, t, tasksDir, dir, keepRuns, taskSeconds);
                     bar.tick();
                     return null;
                 }));
@@ -206,7 +215,8 @@ public final class SweepRunner {
         return tasksDir.resolve(String.format(Locale.ROOT, "%06d.json", id));
     }
 
-    private static void runTask(Sweep sweep, Sweep.Task t, Path tasksDir, Path dir, boolean keepRuns) throws IOException {
+    private static void runTask(Sweep sweep, Sweep.Task t, Path tasksDir, Path dir, boolean keepRuns, double taskSeconds)
+            throws IOException {
         Scenario scenario = sweep.scenario(t);
         SingleRun.Result r;
         if (keepRuns) {
@@ -216,7 +226,7 @@ public final class SweepRunner {
             }
             r = SingleRun.run(scenario, runDir, dir.resolve("runs"));
         } else {
-            r = SingleRun.simulate(scenario, t.seed());
+            r = SingleRun.simulate(scenario, t.seed(), taskSeconds);
         }
         TaskResult result = new TaskResult(t.id(), t.arm(), t.point(), t.replicate(), t.seed(), t.parameters(), t.overrides(),
                 r.summary(), TaskResult.phasesOf(r));

@@ -135,6 +135,22 @@ class CliTest {
     }
 
     @Test
+    void anUnwritableOutputGivesOneLineAndLeavesEarlierRunsIntact() throws Exception {
+        Outcome first = execute("run", Scenarios.configs().resolve("quickstart.yaml").toString(), "--runs-dir", runs.toString(),
+                "--set", "time.max=5d", "-q");
+        assertEquals(0, first.code(), first.err());
+        Path earlier = Path.of(first.out().strip());
+        byte[] summary = Files.readAllBytes(earlier.resolve("summary.json"));
+        Path blocker = Files.writeString(runs.resolve("not-a-directory"), "a file where a directory should be");
+        Outcome o = execute("run", Scenarios.configs().resolve("quickstart.yaml").toString(), "--out",
+                blocker.resolve("run").toString(), "--set", "time.max=5d");
+        assertEquals(1, o.code());
+        assertEquals(1, o.err().strip().split("\n").length, o.err());
+        assertTrue(o.err().startsWith("her2sim: ") && !o.err().contains("Exception"), o.err());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(summary, Files.readAllBytes(earlier.resolve("summary.json")));
+    }
+
+    @Test
     void validateReportsOk() {
         Outcome o = execute("validate", Scenarios.configs().resolve("quickstart.yaml").toString());
         assertEquals(0, o.code(), o.err());

@@ -217,6 +217,16 @@ class SweepTest {
     }
 
     @Test
+    void aTaskOverItsWallClockLimitIsKeptAndMarked() throws Exception {
+        Sweep sweep = Sweep.load(SMALL);
+        Path out = dir.resolve("limited");
+        SweepRunner.run(sweep, out, 1, false, new SweepRunner.Shard(1, 12), false, null, 1e-9);
+        TaskResult t = SweepRunner.JSON.readValue(SweepRunner.taskFile(out.resolve("tasks"), 0).toFile(), TaskResult.class);
+        assertEquals("wall_time_limit", t.summary().stopReason());
+        assertEquals(0.0, t.summary().finalTimeDays());
+    }
+
+    @Test
     void latinHypercubePutsOneSampleInEachStratum() throws Exception {
         Path spec = Scenarios.write(dir, "lhs.yaml", String.join("\n",
                 "name: lhs", "base: " + Scenarios.configs().resolve("quickstart.yaml"), "replicates: 1",
