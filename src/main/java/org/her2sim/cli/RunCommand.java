@@ -43,6 +43,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only the run directory")
     boolean quiet;
 
+    @Option(names = "--checkpoint-every", paramLabel = "DURATION",
+            description = "Save a checkpoint every DURATION of simulated time (e.g. 30d) in DIR.partial; her2sim resume continues it")
+    String checkpointEvery;
+
     @Override
     public Integer call() throws Exception {
         List<String> all = new ArrayList<>(overrides);
@@ -52,7 +56,21 @@ final class RunCommand implements Callable<Integer> {
         ConfigLoader.Loaded loaded = new ConfigLoader().load(config, all);
         Scenario scenario = Scenario.compile(loaded);
         Path runs = runsDir != null ? runsDir : Her2sim.home().resolve("runs");
-        SingleRun.Result result = SingleRun.run(scenario, out, runs);
+        SingleRun.Result result;
+        if (checkpointEvery != null) {
+            double every;
+            try {
+                every = org.her2sim.config.Units.days(checkpointEvery);
+            } catch (IllegalArgumentException e) {
+                throw new org.her2sim.config.ConfigException("--checkpoint-every: " + e.getMessage());
+            }
+            if (!(every > 0)) {
+                throw new org.her2sim.config.ConfigException("--checkpoint-every: expected a duration > 0, got " + checkpointEvery);
+            }
+            result = SingleRun.runWithCheckpoints(scenario, out, runs, every);
+        } else {
+            result = SingleRun.run(scenario, out, runs);
+        }
         PrintWriter w = spec.commandLine().getOut();
         if (!quiet) {
             printSummary(w, result.summary(), scenario);

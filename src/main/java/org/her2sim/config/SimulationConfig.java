@@ -137,7 +137,7 @@ public record SimulationConfig(
 
     /** RECIST-like outcome definitions (brief §6). */
     public record OutcomeConfig(Double detectionLimitCells, Double progressionFactor, Double responseFactor,
-                                String stableDiseaseMin, Double resistantFraction) {
+                                String stableDiseaseMin, Double resistantFraction) implements java.io.Serializable {
         public OutcomeConfig {
             // ~1e8 cells ≈ 0.1 cm³, about the smallest lesion imaging resolves (assumption)
             detectionLimitCells = Check.nonNegative("outcomes.detection_limit_cells", detectionLimitCells, 1e8);

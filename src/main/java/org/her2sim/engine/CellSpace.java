@@ -7,7 +7,7 @@ import org.her2sim.biology.Exposure;
  * arrangement of cells. {@link WellMixedSpace} holds exchangeable cells in one array; a spatial
  * arrangement (a lattice) implements the same interface.
  */
-interface CellSpace {
+interface CellSpace extends java.io.Serializable {
     /** Adds {@code count} cells of a variant at time zero. */
     void seed(int variant, long count);
 
@@ -15,6 +15,9 @@ interface CellSpace {
     void step(double t, double dt, Exposure exposure, double crowding);
 
     int size();
+
+    /** After a checkpoint is read: rebuilds what is not stored (tables, the stream's object). */
+    void reattach(TumourModel model, org.apache.commons.rng.UniformRandomProvider rng, Scenario scenario);
 
     /** Continues with another random stream (a paired arm's own stream after diagnosis). */
     void reseed(org.apache.commons.rng.UniformRandomProvider rng);

@@ -30,12 +30,13 @@ public final class TumourModel extends SimState {
     /** The phase name while a tumour grows untreated to its diagnosis size. */
     public static final String GROWTH = "growth to diagnosis";
 
-    private final transient Scenario scenario;
-    private final transient SimulationListener listener;
-    private final transient UniformRandomProvider rng;
+    private transient Scenario scenario;
+    private transient SimulationListener listener;
+    /** The cells' current stream (switched at diagnosis); its state travels in checkpoints as bytes. */
+    private transient UniformRandomProvider rng;
     private final long seed;
     final Lineage lineage;
-    private final transient CellSpace cells;
+    private final CellSpace cells;
     private final DrugLevel[] levels;
     private final double dt;
     private final double observeEvery;
@@ -111,16 +112,60 @@ public final class TumourModel extends SimState {
         schedule.scheduleOnce(0.0, ORDER_CELLS, (Steppable) state -> stepCells());
     }
 
+    /** The state of the cells' random stream, for a checkpoint. */
+    public byte[] randomState() {
+        var state = ((org.apache.commons.rng.RestorableUniformRandomProvider) rng).saveState();
+        return ((org.apache.commons.rng.core.RandomProviderDefaultState) state).getState();
+    }
+
+    /**
+     * After a checkpoint is read: attaches the compiled scenario and listener (not stored) and
+     * restores the cells' random stream exactly where it was.
+     */
+    public void reattach(Scenario compiled, SimulationListener observer, byte[] randomState) {
+        scenario = compiled;
+        listener = observer;
+        wallDeadlineNanos = Long.MAX_VALUE; // transient: a restored long would read 0, "already late"
+
+        org.apache.commons.rng.RestorableUniformRandomProvider r = new SeedTree(seed).child("cells").generator();
+        r.restoreState(new org.apache.commons.rng.core.RandomProviderDefaultState(randomState));
+        rng = r;
+        cells.reattach(this, r, compiled);
+    }
+
     /** Limits the run's wall-clock time (sweep tasks): it then stops, marked "wall_time_limit". */
     public void limitWallTime(double seconds) {
         wallDeadlineNanos = System.nanoTime() + (long) (seconds * 1e9);
     }
 
+    /** Something that writes a checkpoint of the model between schedule steps. */
+    @FunctionalInterface
+    public interface CheckpointSink {
+        void write(TumourModel model) throws java.io.IOException;
+    }
+
     /** Steps the schedule until a stop condition; returns why it stopped. */
     public String run() {
         start();
+        return proceed(null, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * Steps the schedule (after {@link #start()} or a checkpoint) until a stop condition, writing a
+     * checkpoint whenever simulated time has passed another {@code everyDays} (between steps,
+     * as MASON's own checkpointing does).
+     */
+    public String proceed(CheckpointSink sink, double everyDays) {
+        double next = Double.isFinite(everyDays) ? (Math.floor(now / everyDays) + 1) * everyDays : Double.POSITIVE_INFINITY;
         while (!stopped && schedule.step(this)) {
-            // the schedule drives everything; this loop only ends the run
+            if (sink != null && now >= next - 1e-9 && !stopped) {
+                try {
+                    sink.write(this);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                next += everyDays;
+            }
         }
         finish();
         if (stopReason == null) {
@@ -201,7 +246,8 @@ public final class TumourModel extends SimState {
     private void diagnose() {
         diagnosed = true;
         listener.event("diagnosis", now, -1, cells.size() + " cells");
-        cells.reseed(new SeedTree(seed).child("after-diagnosis:" + scenario.config().arm()).generator());
+        rng = new SeedTree(seed).child("after-diagnosis:" + scenario.config().arm()).generator();
+        cells.reseed(rng);
         startPhase(0);
     }
 

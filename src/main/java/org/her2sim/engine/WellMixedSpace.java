@@ -5,8 +5,10 @@ import org.her2sim.biology.Exposure;
 
 /** Exchangeable cells of a well-mixed tumour: a {@link CellStore} stepped by {@link CellStep}. */
 final class WellMixedSpace implements CellSpace {
+    private static final long serialVersionUID = 1L;
     private final CellStore cells;
-    private final CellStep step;
+    // per-step tables and the random stream are rebuilt after a checkpoint (reattach)
+    private transient CellStep step;
 
     WellMixedSpace(TumourModel model, UniformRandomProvider rng, Scenario scenario, long initialCells) {
         cells = new CellStore((int) Math.min(Integer.MAX_VALUE - 16, initialCells * 2));
@@ -23,6 +25,11 @@ final class WellMixedSpace implements CellSpace {
     @Override
     public void step(double t, double dt, Exposure exposure, double crowding) {
         step.step(t, dt, exposure, crowding);
+    }
+
+    @Override
+    public void reattach(TumourModel model, UniformRandomProvider rng, Scenario scenario) {
+        step = new CellStep(model, cells, rng, scenario);
     }
 
     @Override

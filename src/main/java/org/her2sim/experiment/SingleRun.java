@@ -88,6 +88,77 @@ public final class SingleRun {
         }
     }
 
+    /**
+     * Runs with checkpoints every {@code everyDays} of simulated time. The run is assembled in
+     * the visible folder TARGET.partial (config.yaml first, then checkpoint.bin, rewritten
+     * atomically) and renamed to TARGET when complete; {@link #resume} continues it after a crash.
+     */
+    public static Result runWithCheckpoints(Scenario scenario, Path out, Path runsRoot, double everyDays) throws IOException {
+        String resolved = ConfigLoader.resolvedYaml(scenario.config());
+        Path target = (out != null ? out : runsRoot.resolve(scenario.config().name() + "-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")))).toAbsolutePath().normalize();
+        if (Files.exists(target) && !isEmptyDirectory(target)) {
+            throw new IOException("output directory " + target + " already exists and is not empty");
+        }
+        Path partial = partialOf(target);
+        if (Files.exists(partial)) {
+            throw new IOException(partial + " exists: resume it with her2sim resume " + partial + ", or delete it");
+        }
+        Files.createDirectories(partial);
+        AtomicFiles.writeString(partial.resolve("config.yaml"), resolved);
+        AtomicFiles.writeString(partial.resolve("checkpoint.json"), "{\"every_days\": " + everyDays + "}\n");
+        RunRecorder recorder = new RunRecorder(new Outcomes(scenario.config().outcomes(), scenario.progression()), 1);
+        TumourModel model = new TumourModel(scenario, scenario.config().seed(), recorder);
+        long t0 = System.nanoTime();
+        model.start();
+        model.proceed(m -> Checkpoint.write(partial.resolve("checkpoint.bin"), m, recorder), everyDays);
+        return complete(scenario, model, recorder, resolved, partial, target, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Continues a run from the last checkpoint in TARGET.partial, to the same outputs an uninterrupted run writes. */
+    public static Result resume(Path dir) throws IOException {
+        Path partial = dir.toAbsolutePath().normalize();
+        if (!partial.getFileName().toString().endsWith(".partial") && Files.isDirectory(partialOf(partial))) {
+            partial = partialOf(partial);
+        }
+        if (!Files.isRegularFile(partial.resolve("checkpoint.bin"))) {
+            throw new org.her2sim.config.ConfigException(partial + ": no checkpoint to resume from (checkpoint.bin); "
+                    + (Files.isRegularFile(partial.resolve("summary.json")) ? "the run is complete" : "start the run again"));
+        }
+        String name = partial.getFileName().toString();
+        Path target = partial.resolveSibling(name.substring(0, name.length() - ".partial".length()));
+        String resolved = Files.readString(partial.resolve("config.yaml"));
+        Scenario scenario = Scenario.compile(new ConfigLoader().load(partial.resolve("config.yaml"), java.util.List.of()));
+        double everyDays = SweepRunner.JSON_READER.readTree(partial.resolve("checkpoint.json").toFile()).path("every_days").asDouble();
+        Checkpoint c = Checkpoint.read(partial.resolve("checkpoint.bin"));
+        RunRecorder recorder = c.recorder();
+        TumourModel model = c.model();
+        model.reattach(scenario, recorder, c.randomState());
+        long t0 = System.nanoTime();
+        Path p = partial;
+        model.proceed(m -> Checkpoint.write(p.resolve("checkpoint.bin"), m, recorder), everyDays);
+        return complete(scenario, model, recorder, resolved, partial, target, (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static Result complete(Scenario scenario, TumourModel model, RunRecorder recorder, String resolved, Path partial,
+                                   Path target, double wall) throws IOException {
+        Summary summary = recorder.summary(model, scenario.config().engine(), wall, Version.get(), sha256(resolved));
+        RunOutputs.write(partial, resolved, recorder, model, summary);
+        Reporter.write(partial, Reporter.Options.defaults());
+        Files.deleteIfExists(partial.resolve("checkpoint.bin"));
+        Files.deleteIfExists(partial.resolve("checkpoint.json"));
+        if (Files.exists(target)) {
+            Files.delete(target);
+        }
+        AtomicFiles.readable(partial);
+        Files.move(partial, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return new Result(target, summary, model, recorder);
+    }
+
+    static Path partialOf(Path target) {
+        return target.resolveSibling(target.getFileName() + ".partial");
+    }
+
     static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));

@@ -20,7 +20,8 @@ import org.her2sim.pharmacology.ProgressionRule;
  * regimen: intermittent and adaptive schedules) is not progression, and a course that resumes
  * after a holiday measures from its own nadir. Once the regimen is over, regrowth is progression.
  */
-public final class Outcomes {
+public final class Outcomes implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final OutcomeConfig config;
     private final ProgressionRule rule;
     private double nadir = Double.NaN;

@@ -15,30 +15,31 @@ import org.her2sim.pharmacology.Drug;
  * concentrations and events; and feeds {@link Outcomes}. Rows are kept in memory (a two-year
  * daily run with hundreds of clones is a few MB) and written once the run ends.
  */
-public final class RunRecorder implements SimulationListener {
+public final class RunRecorder implements SimulationListener, java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     /** One clone's size at one time. */
     @JsonPropertyOrder({"time_days", "clone_id", "cells"})
-    public record CloneRow(double timeDays, int cloneId, long cells) {
+    public record CloneRow(double timeDays, int cloneId, long cells) implements java.io.Serializable {
     }
 
     /** Tumour totals at one time. */
     @JsonPropertyOrder({"time_days", "cells", "resistant_cells", "phase", "treating"})
-    public record TotalRow(double timeDays, long cells, long resistantCells, String phase, boolean treating) {
+    public record TotalRow(double timeDays, long cells, long resistantCells, String phase, boolean treating) implements java.io.Serializable {
     }
 
     /** One drug's concentration at one time (ug/mL = mg/L). */
     @JsonPropertyOrder({"time_days", "drug", "concentration_ug_per_ml"})
-    public record DrugRow(double timeDays, String drug, double concentrationUgPerMl) {
+    public record DrugRow(double timeDays, String drug, double concentrationUgPerMl) implements java.io.Serializable {
     }
 
     /** Cells of one escape mechanism (marker combination differing from the founder) at one time. */
     @JsonPropertyOrder({"time_days", "mechanism", "cells", "resistant_cells"})
-    public record MechanismRow(double timeDays, String mechanism, long cells, long resistantCells) {
+    public record MechanismRow(double timeDays, String mechanism, long cells, long resistantCells) implements java.io.Serializable {
     }
 
     /** Something that happened. */
     @JsonPropertyOrder({"time_days", "event", "clone_id", "detail"})
-    public record EventRow(double timeDays, String event, Integer cloneId, String detail) {
+    public record EventRow(double timeDays, String event, Integer cloneId, String detail) implements java.io.Serializable {
     }
 
     private final List<CloneRow> clones = new ArrayList<>();

@@ -8,7 +8,8 @@ import java.util.List;
  * is free to act in vivo.
  */
 public record Drug(String name, int bit, String drugClass, int[] targets, double[] emax, double[] ic50MgPerL,
-                   double[] hill, PkModel pk, double infusionDays, double fractionUnbound, double molarMassGPerMol) {
+                   double[] hill, PkModel pk, double infusionDays, double fractionUnbound, double molarMassGPerMol)
+        implements java.io.Serializable {
 
     /** Hill effect E = Emax·Cʰ/(Cʰ + IC50ʰ) on the i-th target at concentration {@code c} mg/L. */
     public double effect(int i, double c) {

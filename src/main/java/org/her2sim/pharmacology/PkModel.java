@@ -16,7 +16,7 @@ import org.her2sim.config.Units;
  * <li>one compartment, oral (Bateman): F·ka/(V(ka − k)) × (e^(−kτ) − e^(−ka·τ))</li>
  * </ul>
  */
-public record PkModel(double[] coefficientPerMg, double[] ratePerDay) {
+public record PkModel(double[] coefficientPerMg, double[] ratePerDay) implements java.io.Serializable {
 
     public static PkModel of(PkSpec pk) {
         double v1 = pk.centralVolumeL();

@@ -11,10 +11,11 @@ import org.her2sim.config.Units;
  * A regimen compiled against a drug library and a context: phases with doses in mg (body weight
  * or surface applied) or constant concentrations in mg/L, and their end conditions in days and fractions.
  */
-public record Regimen(String name, List<Phase> phases, int repeatFrom) {
+public record Regimen(String name, List<Phase> phases, int repeatFrom) implements java.io.Serializable {
 
     /** One drug of a phase: a dose every {@code everyDays}, or a constant concentration. */
-    public record Item(Drug drug, double doseMg, double loadingDoseMg, double everyDays, double concentrationMgPerL) {
+    public record Item(Drug drug, double doseMg, double loadingDoseMg, double everyDays, double concentrationMgPerL)
+            implements java.io.Serializable {
         public boolean constant() {
             return !Double.isNaN(concentrationMgPerL);
         }
@@ -22,7 +23,7 @@ public record Regimen(String name, List<Phase> phases, int repeatFrom) {
 
     /** A phase: drugs given and end conditions (NaN = not used). */
     public record Phase(String name, List<Item> items, long drugMask, double afterDays, boolean onProgression,
-                        double burdenBelow, double burdenAbove) {
+                        double burdenBelow, double burdenAbove) implements java.io.Serializable {
         public boolean givesDrugs() {
             return drugMask != 0;
         }

@@ -1,0 +1,83 @@
+package org.her2sim.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.her2sim.Scenarios;
+import org.her2sim.engine.Scenario;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Checkpointed runs, killed with SIGKILL and resumed, write the same files as an uninterrupted run. */
+class CheckpointTest {
+    static final List<String> FILES = List.of("config.yaml", "timeseries.csv", "totals.csv", "drugs.csv", "mechanisms.csv",
+            "clones.csv", "events.csv");
+
+    @TempDir
+    Path dir;
+
+    static void assertSameRun(Path a, Path b) throws Exception {
+        for (String f : FILES) {
+            assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f);
+        }
+        assertEquals(withoutWall(a.resolve("summary.json")), withoutWall(b.resolve("summary.json")));
+    }
+
+    static List<String> withoutWall(Path p) throws Exception {
+        return Files.readAllLines(p).stream().filter(l -> !l.contains("wall_seconds")).toList();
+    }
+
+    @Test
+    void checkpointingChangesNothing() throws Exception {
+        Scenario s = Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"));
+        Path plain = SingleRun.run(s, dir.resolve("plain"), dir).directory();
+        Path checked = SingleRun.runWithCheckpoints(Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml")),
+                dir.resolve("checked"), dir, 10).directory();
+        assertSameRun(plain, checked);
+        assertFalse(Files.exists(dir.resolve("checked.partial")));
+        assertFalse(Files.exists(checked.resolve("checkpoint.bin")));
+    }
+
+    /** Starts `her2sim run|resume` in its own JVM and kills it with SIGKILL once a checkpoint newer than {@code after} exists. */
+    long killAfterACheckpoint(Path partial, long after, String... args) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), "org.her2sim.cli.Her2sim"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("run.log").toFile()).start();
+        Path cp = partial.resolve("checkpoint.bin");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (p.isAlive() && System.nanoTime() < deadline
+                && !(Files.exists(cp) && Files.getLastModifiedTime(cp).toMillis() > after)) {
+            Thread.sleep(5);
+        }
+        assertTrue(p.isAlive(), "the run ended before it could be killed: " + Files.readString(dir.resolve("run.log")));
+        assertEquals(0, new ProcessBuilder("kill", "-9", Long.toString(p.pid())).start().waitFor());
+        p.waitFor(30, TimeUnit.SECONDS);
+        assertEquals(137, p.exitValue());
+        return Files.getLastModifiedTime(cp).toMillis();
+    }
+
+    @Test
+    void killNineTwiceThenResumeGivesTheUninterruptedRun() throws Exception {
+        Scenario s = Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"));
+        Path plain = SingleRun.run(s, dir.resolve("plain"), dir).directory();
+        Path target = dir.resolve("killed");
+        Path partial = dir.resolve("killed.partial");
+        long first = killAfterACheckpoint(partial, 0, "run", Scenarios.configs().resolve("quickstart.yaml").toString(),
+                "--out", target.toString(), "--checkpoint-every", "5d", "-q");
+        assertFalse(Files.exists(target), "no run directory before it is complete");
+        assertTrue(Files.isRegularFile(partial.resolve("checkpoint.bin")));
+        // the resumed run is itself killed after its next checkpoint
+        killAfterACheckpoint(partial, first, "resume", partial.toString());
+        SingleRun.Result r = SingleRun.resume(target);
+        assertEquals(target.toAbsolutePath().normalize(), r.directory());
+        assertSameRun(plain, target);
+        assertFalse(Files.exists(partial));
+    }
+}
