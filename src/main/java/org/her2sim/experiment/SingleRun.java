@@ -74,9 +74,13 @@ public final class SingleRun {
             model.run();
             double wall = (System.nanoTime() - t0) / 1e9;
             Summary summary = recorder.summary(model, scenario.config().engine(), wall, Version.get(), sha256(resolved));
-            RunOutputs.write(tmp, resolved, recorder, model, summary);
-            // the report is made from the files just written, as her2sim report would
-            Reporter.write(tmp, Reporter.Options.defaults());
+            try {
+                RunOutputs.write(tmp, resolved, recorder, model, summary);
+                // the report is made from the files just written, as her2sim report would
+                Reporter.write(tmp, Reporter.Options.defaults());
+            } catch (IOException e) {
+                throw new IOException("cannot write the run to " + target.getParent() + ": " + e.getMessage(), e);
+            }
             if (Files.exists(target)) {
                 Files.delete(target); // an empty directory the user made for us
             }

@@ -151,6 +151,28 @@ class CliTest {
     }
 
     @Test
+    void aFullDiskGivesOneLineAndLeavesNothingHalfWritten() throws Exception {
+        // a real full file system: a 256 KiB tmpfs (the suite runs as root)
+        Path small = Files.createDirectories(runs.resolve("small-disk"));
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", small.toString())
+                .redirectErrorStream(true).start();
+        String why = new String(mount.getInputStream().readAllBytes());
+        assertEquals(0, mount.waitFor(), "cannot mount a small tmpfs (the test needs root): " + why);
+        try {
+            Outcome o = execute("run", Scenarios.configs().resolve("quickstart.yaml").toString(), "--out",
+                    small.resolve("run").toString(), "--set", "time.max=40d");
+            assertEquals(1, o.code());
+            assertEquals(1, o.err().strip().split("\n").length, o.err());
+            assertTrue(o.err().contains("No space left on device") && o.err().contains(small.toString()), o.err());
+            try (var left = Files.list(small)) {
+                assertEquals(0, left.count(), "nothing half-written left on the full disk");
+            }
+        } finally {
+            new ProcessBuilder("umount", small.toString()).start().waitFor();
+        }
+    }
+
+    @Test
     void validateReportsOk() {
         Outcome o = execute("validate", Scenarios.configs().resolve("quickstart.yaml").toString());
         assertEquals(0, o.code(), o.err());
