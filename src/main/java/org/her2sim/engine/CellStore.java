@@ -37,6 +37,16 @@ public final class CellStore implements java.io.Serializable {
         if (n > Integer.MAX_VALUE - 16) {
             throw new PopulationLimitException(size);
         }
+        // growing copies the array: old and new must fit together, with room for the rest
+        Runtime rt = Runtime.getRuntime();
+        long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (4L * n > 0.8 * available) {
+            System.gc();
+            available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+            if (4L * n > 0.8 * available) {
+                throw new PopulationLimitException(size);
+            }
+        }
         code = Arrays.copyOf(code, (int) n);
     }
 

@@ -5,7 +5,7 @@ public final class PopulationLimitException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public PopulationLimitException(long cells) {
-        super("the tumour reached " + cells + " cells, more than the agent engine can hold; "
-                + "lower stop.max_cells or context.carrying_capacity");
+        super("the tumour reached " + cells + " cells, more than the agent engine can hold in this JVM's memory; "
+                + "lower stop.max_cells or context.carrying_capacity, or give Java more memory (HER2SIM_JAVA_OPTS=-Xmx16g)");
     }
 }

@@ -173,6 +173,25 @@ class CliTest {
     }
 
     @Test
+    void aTumourOutgrowingMemoryStopsWithAMessageNotAnOutOfMemoryError() throws Exception {
+        // a JVM with 96 MiB and a ceiling far above what fits: the engine must stop by itself
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(javaBin, "-Xmx96m", "-cp", System.getProperty("java.class.path"), "org.her2sim.cli.Her2sim",
+                "run", Scenarios.configs().resolve("quickstart.yaml").toString(), "--runs-dir", runs.toString(), "-q",
+                "--set", "stop.max_cells=1e10", "--set", "context.carrying_capacity=1e12", "--set", "tumour.initial_cells=2e6",
+                "--set", "regimen.phases=[{name: untreated, end: never}]", "--set", "time.max=200d")
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(300, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(1, p.exitValue(), out);
+        assertTrue(out.contains("more than the agent engine can hold in this JVM's memory"), out);
+        assertTrue(!out.contains("OutOfMemoryError") && !out.contains("\tat "), out);
+        try (var left = Files.list(runs)) {
+            assertEquals(0, left.count(), "no run directory left");
+        }
+    }
+
+    @Test
     void validateReportsOk() {
         Outcome o = execute("validate", Scenarios.configs().resolve("quickstart.yaml").toString());
         assertEquals(0, o.code(), o.err());
