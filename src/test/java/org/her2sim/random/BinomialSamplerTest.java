@@ -1,0 +1,112 @@
+package org.her2sim.random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.statistics.distribution.BinomialDistribution;
+import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The binomial sampler against the binomial probability mass function (Commons Statistics),
+ * as Commons RNG tests its samplers: 50 chi-square goodness-of-fit tests of 2 000 draws at the
+ * 1 % level must not fail more than 3 times. A correct sampler fails that with probability
+ * P(Binomial(50, 0.01) > 3) = 0.0016.
+ */
+class BinomialSamplerTest {
+    @ParameterizedTest(name = "n={0}, p={1}")
+    @CsvSource({
+        "10, 0.3",          // inversion
+        "200, 0.1",         // inversion (mean 20)
+        "1000, 0.05",       // BTPE (mean 50)
+        "1000, 0.95",       // BTPE, p > 1/2 mirrored
+        "100000, 0.4",      // BTPE, large mean
+        "2000000000, 0.00000001", // inversion with huge n, mean 20
+        "50000, 0.5",       // BTPE at p = 1/2
+    })
+    void matchesTheBinomialDistribution(int n, double p) {
+        BinomialDistribution d = BinomialDistribution.of(n, p);
+        UniformRandomProvider rng = new SeedTree(2026).child("binomial", n).child(Double.toString(p)).generator();
+        int failures = 0;
+        for (int test = 0; test < 50; test++) {
+            if (chiSquareP(d, n, p, rng, 2000) < 0.01) {
+                failures++;
+            }
+        }
+        assertTrue(failures <= 3, failures + " of 50 chi-square tests failed at the 1 % level");
+    }
+
+    /** Chi-square test of 'draws' samples, bins with expected count >= 5 (tails merged). */
+    static double chiSquareP(BinomialDistribution d, long n, double p, UniformRandomProvider rng, int draws) {
+        int lo = d.inverseCumulativeProbability(1e-6);
+        int hi = d.inverseCumulativeProbability(1 - 1e-6);
+        // bins: (-inf, lo], lo+1 .. hi-1, [hi, inf), then merge neighbours until each expects >= 5
+        int bins = hi - lo + 1;
+        double[] expected = new double[bins];
+        long[] observed = new long[bins];
+        for (int i = 0; i < bins; i++) {
+            int k = lo + i;
+            double prob = i == 0 ? d.cumulativeProbability(k) : i == bins - 1 ? d.survivalProbability(k - 1) : d.probability(k);
+            expected[i] = prob * draws;
+        }
+        for (int i = 0; i < draws; i++) {
+            long x = BinomialSampler.sample(rng, n, p);
+            int b = (int) Math.max(0, Math.min(bins - 1, x - lo));
+            observed[b]++;
+        }
+        java.util.List<double[]> merged = new java.util.ArrayList<>();
+        double e = 0;
+        double o = 0;
+        for (int i = 0; i < bins; i++) {
+            e += expected[i];
+            o += observed[i];
+            if (e >= 5) {
+                merged.add(new double[] {e, o});
+                e = 0;
+                o = 0;
+            }
+        }
+        if (e > 0 && !merged.isEmpty()) {
+            merged.get(merged.size() - 1)[0] += e;
+            merged.get(merged.size() - 1)[1] += o;
+        }
+        double chi2 = 0;
+        for (double[] b : merged) {
+            chi2 += (b[1] - b[0]) * (b[1] - b[0]) / b[0];
+        }
+        return ChiSquaredDistribution.of(merged.size() - 1).survivalProbability(chi2);
+    }
+
+    @Test
+    void aTrillionTrialsHaveTheRightMeanAndVariance() {
+        // n = 1e12, p = 0.3: mean 3e11, variance 2.1e11 (sd 4.6e5). Over 20 000 draws the sample
+        // mean has SE 3 240 and the sample variance SE 2.1e11 sqrt(2/19999) = 2.1e9: 4-SE bands.
+        long n = 1_000_000_000_000L;
+        double p = 0.3;
+        UniformRandomProvider rng = new SeedTree(7).child("trillion").generator();
+        int draws = 20_000;
+        double sum = 0;
+        double sumSq = 0;
+        for (int i = 0; i < draws; i++) {
+            double x = BinomialSampler.sample(rng, n, p) - n * p;
+            sum += x;
+            sumSq += x * x;
+        }
+        double mean = sum / draws;
+        double var = (sumSq - draws * mean * mean) / (draws - 1);
+        double sigma2 = n * p * (1 - p);
+        assertEquals(0, mean, 4 * Math.sqrt(sigma2 / draws));
+        assertEquals(sigma2, var, 4 * sigma2 * Math.sqrt(2.0 / (draws - 1)));
+    }
+
+    @Test
+    void edgeCasesAreExact() {
+        UniformRandomProvider rng = new SeedTree(1).generator();
+        assertEquals(0, BinomialSampler.sample(rng, 0, 0.5));
+        assertEquals(0, BinomialSampler.sample(rng, 1_000_000_000_000L, 0.0));
+        assertEquals(1_000_000_000_000L, BinomialSampler.sample(rng, 1_000_000_000_000L, 1.0));
+    }
+}
