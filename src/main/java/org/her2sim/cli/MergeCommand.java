@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.her2sim.config.ConfigException;
 import org.her2sim.experiment.Sweep;
+import org.her2sim.experiment.SweepReportData;
 import org.her2sim.experiment.SweepResults;
 
 import picocli.CommandLine.Command;
@@ -42,7 +43,7 @@ final class MergeCommand implements Callable<Integer> {
         Path target = out != null ? out : first;
         Files.createDirectories(target);
         SweepResults.write(tasks, target);
-        SweepResults.report(tasks, target);
+        SweepReportData.write(tasks, target);
         PrintWriter w = spec.commandLine().getOut();
         w.printf("%d tasks from %d directories merged%n", tasks.results().size(), dirs.size());
         w.println(target);

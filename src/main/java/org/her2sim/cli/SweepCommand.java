@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.her2sim.experiment.Sweep;
+import org.her2sim.experiment.SweepReportData;
 import org.her2sim.experiment.SweepResults;
 import org.her2sim.experiment.SweepRunner;
 
@@ -91,7 +92,7 @@ final class SweepCommand implements Callable<Integer> {
         } else {
             SweepResults.Tasks tasks = SweepResults.read(sweep, List.of(dir));
             SweepResults.write(tasks, dir);
-            SweepResults.report(tasks, dir);
+            SweepReportData.write(tasks, dir);
             w.println("results.csv, summary.csv, comparison.csv and report.html written");
         }
         w.println(dir);

@@ -177,7 +177,7 @@ class SweepTest {
             Path out = dir.resolve("grid");
             SweepRunner.run(sweep, out, 2, false, null, false, null);
             SweepResults.Tasks tasks = SweepResults.read(sweep, List.of(out));
-            SweepResults.report(tasks, out);
+            SweepReportData.write(tasks, out);
             for (String f : List.of("heatmap-0.png", "heatmap-1.png", "heatmap-0.svg")) {
                 assertTrue(Files.isRegularFile(out.resolve("charts").resolve(f)), f);
             }
