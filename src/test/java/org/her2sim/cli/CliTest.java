@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.her2sim.Cli;
 import org.her2sim.Scenarios;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,22 +17,10 @@ class CliTest {
     @TempDir
     Path runs;
 
-    record Outcome(int code, String out, String err) {
-    }
-
-    static Outcome execute(String... args) {
-        CommandLine cl = Her2sim.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Outcome(code, out.toString(), err.toString());
-    }
 
     @Test
     void runPrintsASummaryAndTheRunDirectoryLast() throws Exception {
-        Outcome o = execute("run", Scenarios.configs().resolve("quickstart.yaml").toString(), "--runs-dir", runs.toString(),
+        Cli.Outcome o = Cli.execute("run", Scenarios.configs().resolve("quickstart.yaml").toString(), "--runs-dir", runs.toString(),
                 "--set", "time.max=40d");
         assertEquals(0, o.code(), o.err());
         String[] lines = o.out().strip().split("\n");
@@ -47,11 +34,11 @@ class CliTest {
 
     @Test
     void helpExplainsTheOptions() {
-        Outcome o = execute("run", "--help");
+        Cli.Outcome o = Cli.execute("run", "--help");
         assertEquals(0, o.code());
         assertTrue(o.out().contains("--set"));
         assertTrue(o.out().contains("--out"));
-        assertEquals(0, execute("--help").code());
+        assertEquals(0, Cli.execute("--help").code());
     }
 
     @Test
@@ -73,7 +60,7 @@ class CliTest {
             } else {
                 withRuns = args;
             }
-            Outcome o = execute(withRuns);
+            Cli.Outcome o = Cli.execute(withRuns);
             assertEquals(2, o.code(), String.join(" ", args) + " -> " + o.err());
             assertEquals(1, o.err().strip().split("\n").length, o.err());
             assertTrue(o.err().startsWith("her2sim: "), o.err());
@@ -86,22 +73,22 @@ class CliTest {
 
     @Test
     void reportRemakesChartsAndRefusesWhatIsNotARun() throws Exception {
-        Outcome run = execute("run", Scenarios.configs().resolve("quickstart.yaml").toString(), "--runs-dir", runs.toString(),
+        Cli.Outcome run = Cli.execute("run", Scenarios.configs().resolve("quickstart.yaml").toString(), "--runs-dir", runs.toString(),
                 "--set", "time.max=35d", "-q");
         assertEquals(0, run.code(), run.err());
         Path dir = Path.of(run.out().strip());
-        Outcome o = execute("report", dir.toString(), "--format", "svg", "--charts", "burden", "--width", "640", "--height", "400");
+        Cli.Outcome o = Cli.execute("report", dir.toString(), "--format", "svg", "--charts", "burden", "--width", "640", "--height", "400");
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().strip().endsWith("report.html"), o.out());
         assertTrue(Files.readString(dir.resolve("charts/burden.svg")).contains("width='640.0'"));
 
-        Outcome bad = execute("report", runs.toString());
+        Cli.Outcome bad = Cli.execute("report", runs.toString());
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("not a run directory"), bad.err());
-        Outcome chart = execute("report", dir.toString(), "--charts", "mueller");
+        Cli.Outcome chart = Cli.execute("report", dir.toString(), "--charts", "mueller");
         assertEquals(2, chart.code());
         assertTrue(chart.err().contains("did you mean 'muller'"), chart.err());
-        Outcome format = execute("report", dir.toString(), "--format", "pdf");
+        Cli.Outcome format = Cli.execute("report", dir.toString(), "--format", "pdf");
         assertEquals(2, format.code());
         assertTrue(format.err().contains("expected png or svg"), format.err());
     }
@@ -110,7 +97,7 @@ class CliTest {
     void sweepQueryAndMergeFromTheCommandLine() throws Exception {
         Path spec = Scenarios.home().resolve("src/test/resources/sweeps/small.yaml");
         Path out = runs.resolve("sweep");
-        Outcome o = execute("sweep", spec.toString(), "--out", out.toString(), "--threads", "2", "-q");
+        Cli.Outcome o = Cli.execute("sweep", spec.toString(), "--out", out.toString(), "--threads", "2", "-q");
         assertEquals(0, o.code(), o.err());
         String[] lines = o.out().strip().split("\n");
         assertEquals(out.toString(), lines[lines.length - 1]);
@@ -119,30 +106,30 @@ class CliTest {
             "charts/dose.png"}) {
             assertTrue(Files.isRegularFile(out.resolve(f)), f);
         }
-        Outcome q = execute("query", out.toString(), "SELECT count(*) AS n, count(DISTINCT seed) AS patients FROM results", "--csv");
+        Cli.Outcome q = Cli.execute("query", out.toString(), "SELECT count(*) AS n, count(DISTINCT seed) AS patients FROM results", "--csv");
         assertEquals(0, q.code(), q.err());
         assertEquals("n,patients\n12,6", q.out().strip());
-        Outcome bad = execute("query", out.toString(), "SELECT nonsense FROM results");
+        Cli.Outcome bad = Cli.execute("query", out.toString(), "SELECT nonsense FROM results");
         assertEquals(2, bad.code());
         assertTrue(bad.err().startsWith("her2sim: query:"), bad.err());
-        assertEquals(2, execute("sweep", spec.toString(), "--out", out.toString()).code(), "exists: needs --resume");
-        Outcome resumed = execute("sweep", spec.toString(), "--out", out.toString(), "--resume", "-q");
+        assertEquals(2, Cli.execute("sweep", spec.toString(), "--out", out.toString()).code(), "exists: needs --resume");
+        Cli.Outcome resumed = Cli.execute("sweep", spec.toString(), "--out", out.toString(), "--resume", "-q");
         assertEquals(0, resumed.code(), resumed.err());
         assertTrue(resumed.out().contains("0 tasks run, 12 already done"), resumed.out());
-        assertEquals(0, execute("merge", out.toString()).code());
-        assertEquals(2, execute("merge", runs.toString()).code(), "not a sweep directory");
-        assertEquals(2, execute("sweep", spec.toString(), "--shard", "4/3").code());
+        assertEquals(0, Cli.execute("merge", out.toString()).code());
+        assertEquals(2, Cli.execute("merge", runs.toString()).code(), "not a sweep directory");
+        assertEquals(2, Cli.execute("sweep", spec.toString(), "--shard", "4/3").code());
     }
 
     @Test
     void anUnwritableOutputGivesOneLineAndLeavesEarlierRunsIntact() throws Exception {
-        Outcome first = execute("run", Scenarios.configs().resolve("quickstart.yaml").toString(), "--runs-dir", runs.toString(),
+        Cli.Outcome first = Cli.execute("run", Scenarios.configs().resolve("quickstart.yaml").toString(), "--runs-dir", runs.toString(),
                 "--set", "time.max=5d", "-q");
         assertEquals(0, first.code(), first.err());
         Path earlier = Path.of(first.out().strip());
         byte[] summary = Files.readAllBytes(earlier.resolve("summary.json"));
         Path blocker = Files.writeString(runs.resolve("not-a-directory"), "a file where a directory should be");
-        Outcome o = execute("run", Scenarios.configs().resolve("quickstart.yaml").toString(), "--out",
+        Cli.Outcome o = Cli.execute("run", Scenarios.configs().resolve("quickstart.yaml").toString(), "--out",
                 blocker.resolve("run").toString(), "--set", "time.max=5d");
         assertEquals(1, o.code());
         assertEquals(1, o.err().strip().split("\n").length, o.err());
@@ -159,7 +146,7 @@ class CliTest {
         String why = new String(mount.getInputStream().readAllBytes());
         assertEquals(0, mount.waitFor(), "cannot mount a small tmpfs (the test needs root): " + why);
         try {
-            Outcome o = execute("run", Scenarios.configs().resolve("quickstart.yaml").toString(), "--out",
+            Cli.Outcome o = Cli.execute("run", Scenarios.configs().resolve("quickstart.yaml").toString(), "--out",
                     small.resolve("run").toString(), "--set", "time.max=40d");
             assertEquals(1, o.code());
             assertEquals(1, o.err().strip().split("\n").length, o.err());
@@ -193,14 +180,14 @@ class CliTest {
 
     @Test
     void validateReportsOk() {
-        Outcome o = execute("validate", Scenarios.configs().resolve("quickstart.yaml").toString());
+        Cli.Outcome o = Cli.execute("validate", Scenarios.configs().resolve("quickstart.yaml").toString());
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().contains("ok (5 markers, 48 states"), o.out());
     }
 
     @Test
     void drugsListsTheLibraryWithPk() {
-        Outcome o = execute("drugs", Scenarios.configs().resolve("drugs.yaml").toString());
+        Cli.Outcome o = Cli.execute("drugs", Scenarios.configs().resolve("drugs.yaml").toString());
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().contains("trastuzumab"));
         assertTrue(o.out().contains("two-compartment iv"));

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,12 +12,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.her2sim.Cli;
 import org.her2sim.Scenarios;
-import org.her2sim.cli.Her2sim;
 import org.her2sim.random.SeedTree;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Hostile configuration input: random mutations of the shipped scenario (wrong types, huge
@@ -34,17 +31,6 @@ class ConfigFuzzTest {
     @TempDir
     Path dir;
 
-    record Outcome(int code, String out, String err) {
-    }
-
-    static Outcome execute(String... args) {
-        CommandLine cl = Her2sim.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return new Outcome(cl.execute(args), out.toString(), err.toString());
-    }
 
     static final String[] HOSTILE = {
         "-1", "0", "1e308", "-1e308", ".nan", ".inf", "-.inf", "NaN", "\"\"", "null", "[]", "{}", "[1, 2, 3]",
@@ -136,7 +122,7 @@ class ConfigFuzzTest {
             if (includeRegimen) {
                 args.addAll(List.of("--set", "regimen=regimens/r.yaml"));
             }
-            Outcome o = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> execute(args.toArray(String[]::new)),
+            Cli.Outcome o = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> Cli.execute(args.toArray(String[]::new)),
                     "case " + n + " hung");
             if (o.code() == 0) {
                 ran++;
@@ -192,7 +178,7 @@ class ConfigFuzzTest {
             Files.writeString(file, text);
             Path out = dir.resolve("out" + c);
             final int n = c;
-            Outcome o = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> execute("sweep", file.toString(), "--out",
+            Cli.Outcome o = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> Cli.execute("sweep", file.toString(), "--out",
                     out.toString(), "--threads", "1", "-q"), "sweep case " + n + " hung");
             if (o.code() == 0) {
                 ran++;
