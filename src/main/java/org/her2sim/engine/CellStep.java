@@ -3,7 +3,6 @@ package org.her2sim.engine;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.GeometricSampler;
 import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
-import org.her2sim.biology.CellRates;
 import org.her2sim.biology.Exposure;
 import org.her2sim.biology.MutationTable;
 import org.her2sim.biology.RateModel;
@@ -29,13 +28,7 @@ final class CellStep {
     private final MutationTable mutations;
     private final int states;
 
-    // per-state tables, rebuilt each step for the occupied states
-    private final double[] death;
-    private final double[] divide;
-    private final double[] event;
-    private final double[] mutate;
-    private final int[][] switchTo;
-    private final double[][] switchCumulative;
+    private final StepTables tables;
     private int[] holes = new int[256];
 
     CellStep(TumourModel model, CellStore store, UniformRandomProvider rng, Scenario scenario) {
@@ -45,60 +38,15 @@ final class CellStep {
         this.rates = scenario.rates();
         this.mutations = scenario.mutations();
         this.states = scenario.space().size();
-        death = new double[states];
-        divide = new double[states];
-        event = new double[states];
-        mutate = new double[states];
-        switchTo = new int[states][];
-        switchCumulative = new double[states][];
-        for (int s = 0; s < states; s++) {
-            mutate[s] = mutations.anyMutation(s);
-        }
+        tables = new StepTables(rates, mutations, states);
     }
 
     void reseed(UniformRandomProvider next) {
         rng = next;
     }
 
-    /** Builds the thresholds; returns p_max over occupied states. */
-    private double buildTables(double dt, Exposure exposure, double crowding) {
-        Lineage lineage = model.lineage;
-        double pMax = 0;
-        for (int s = 0; s < states; s++) {
-            if (lineage.cellsInState(s) == 0) {
-                continue;
-            }
-            CellRates r = rates.rates(s, exposure);
-            double b = r.division(crowding);
-            double d = r.death(crowding);
-            double sw = r.switchTotal();
-            double scale = StepProbabilities.scale(b, d, dt);
-            double pAny = (b + d + sw) * scale;
-            if (pAny > StepProbabilities.MAX_EVENT_PROBABILITY * 1.5) {
-                // the up-front check bounds this; reaching it means a rate the check did not foresee
-                throw new IllegalStateException("event probability " + pAny + " per step exceeds the stability bound at dt " + dt);
-            }
-            death[s] = d * scale;
-            divide[s] = death[s] + b * scale;
-            event[s] = pAny;
-            switchTo[s] = r.switchTo();
-            double[] cum = new double[r.switchPerDay().length];
-            double c = divide[s];
-            for (int k = 0; k < cum.length; k++) {
-                c += r.switchPerDay()[k] * scale;
-                cum[k] = c;
-            }
-            if (cum.length > 0) {
-                cum[cum.length - 1] = pAny;
-            }
-            switchCumulative[s] = cum;
-            pMax = Math.max(pMax, pAny);
-        }
-        return pMax;
-    }
-
     void step(double t, double dt, Exposure exposure, double crowding) {
-        double pMax = buildTables(dt, exposure, crowding);
+        double pMax = tables.build(model.lineage, dt, exposure, crowding);
         if (pMax <= 0) {
             return;
         }
@@ -128,17 +76,17 @@ final class CellStep {
         int v = store.code[i];
         Lineage lineage = model.lineage;
         int s = lineage.variantStates()[v];
-        if (u >= event[s]) {
+        if (u >= tables.event[s]) {
             return holeCount;
         }
-        if (u < death[s]) {
+        if (u < tables.death[s]) {
             store.code[i] = CellStore.DEAD;
             lineage.add(v, -1);
             if (holeCount == holes.length) {
                 holes = java.util.Arrays.copyOf(holes, holes.length * 2);
             }
             holes[holeCount++] = i;
-        } else if (u < divide[s]) {
+        } else if (u < tables.divide[s]) {
             int clone = lineage.variantClones()[v];
             int first = daughter(v, s, clone, t);
             if (first != v) {
@@ -150,12 +98,12 @@ final class CellStep {
             store.append(second);
             lineage.add(second, 1);
         } else {
-            double[] cum = switchCumulative[s];
+            double[] cum = tables.switchCumulative[s];
             int k = 0;
             while (k < cum.length - 1 && u >= cum[k]) {
                 k++;
             }
-            int dest = switchTo[s][k];
+            int dest = tables.switchTo[s][k];
             int w = lineage.variant(lineage.variantClones()[v], dest);
             store.code[i] = w;
             lineage.add(v, -1);
@@ -166,7 +114,7 @@ final class CellStep {
 
     /** A daughter of a cell of variant v: the same variant, or the founder of a new clone. */
     private int daughter(int v, int s, int clone, double t) {
-        double p = mutate[s];
+        double p = tables.mutate[s];
         if (p == 0 || rng.nextDouble() >= p) {
             return v;
         }
