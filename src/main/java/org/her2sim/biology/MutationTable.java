@@ -99,6 +99,21 @@ public final class MutationTable {
         return anyMutation[state];
     }
 
+    /** The states a mutant daughter of {@code state} can have. */
+    public int[] mutantStates(int state) {
+        return destinations[state].clone();
+    }
+
+    /** Their probabilities given that the daughter is a mutant (summing to 1). */
+    public double[] mutantProbabilities(int state) {
+        double[] c = cumulative[state];
+        double[] p = new double[c.length];
+        for (int i = 0; i < c.length; i++) {
+            p[i] = c[i] - (i == 0 ? 0 : c[i - 1]);
+        }
+        return p;
+    }
+
     /** The mutant's state, given a uniform {@code u} in [0, 1). */
     public int mutantState(int state, double u) {
         double[] c = cumulative[state];

@@ -29,7 +29,7 @@ public record SimulationConfig(
         }
         seed = seed == null ? 1L : seed;
         arm = arm == null ? "" : arm;
-        engine = Check.oneOf("engine", engine, "agent", "agent");
+        engine = Check.oneOf("engine", engine, "agent", "agent", "clone");
         time = time == null ? new TimeConfig(null, null) : time;
         tumour = tumour == null ? new TumourConfig(null, null, null) : tumour;
         context = context == null ? new ContextConfig(null, null, null, null, null, null) : context;

@@ -14,7 +14,7 @@ interface CellSpace extends java.io.Serializable {
     /** Advances every cell present at time {@code t} by one step of {@code dt} days. */
     void step(double t, double dt, Exposure exposure, double crowding);
 
-    int size();
+    long size();
 
     /** After a checkpoint is read: rebuilds what is not stored (tables, the stream's object). */
     void reattach(TumourModel model, org.apache.commons.rng.UniformRandomProvider rng, Scenario scenario);

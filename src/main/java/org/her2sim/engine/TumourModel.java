@@ -88,7 +88,8 @@ public final class TumourModel extends SimState {
         observeEvery = scenario.config().observe().everyDays();
         stepsPerObservation = Math.round(observeEvery / dt);
         maxDays = scenario.config().time().maxDays();
-        cells = new WellMixedSpace(this, rng, scenario, initial);
+        cells = scenario.config().engine().equals("clone") ? new CloneSpace(this, rng, scenario)
+                : new WellMixedSpace(this, rng, scenario, initial);
     }
 
     @Override

@@ -38,7 +38,7 @@ final class WellMixedSpace implements CellSpace {
     }
 
     @Override
-    public int size() {
+    public long size() {
         return cells.size;
     }
 

@@ -1,0 +1,103 @@
+package org.her2sim.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.her2sim.Scenarios;
+import org.her2sim.experiment.SingleRun;
+import org.her2sim.random.SeedTree;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The clone engine runs the agent engine's process: the same branching-process theory holds,
+ * and the two engines agree on the distribution of resistant cells. Acceptance regions are the
+ * central 1 − 1e-4 of the distributions theory predicts (see BranchingTheoryTest).
+ */
+class CloneEngineTest {
+    private static final SeedTree SEEDS = new SeedTree(77);
+    private static final double Z = NormalDistribution.of(0, 1).inverseCumulativeProbability(1 - 1e-4 / 2);
+
+    @Test
+    void lineageOfOneCellDiesOutWithProbabilityDOverB() {
+        Scenario s = Scenarios.compile(Scenarios.testScenario("textbook.yaml"), "engine=clone");
+        int n = 4000;
+        int extinct = 0;
+        for (int i = 0; i < n; i++) {
+            if (SingleRun.simulate(s, SEEDS.child("extinction", i).seed()).summary().extinct()) {
+                extinct++;
+            }
+        }
+        BranchingTheoryTest.assertBinomial(extinct, n, 0.5, "extinct lineages (clone engine)");
+    }
+
+    @Test
+    void meanPopulationGrowsAsExpOfBMinusDTimesT() {
+        Scenario s = Scenarios.compile(Scenarios.testScenario("textbook.yaml"), "engine=clone",
+                "tumour.initial_cells=1000", "biology.explicit.0.division_per_day=0.6",
+                "biology.explicit.0.death_per_day=0.2", "time.max=10d", "stop.max_cells=1e7");
+        int n = 200;
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += SingleRun.simulate(s, SEEDS.child("growth", i).seed()).summary().finalCells();
+        }
+        double var = 1000 * (0.8 / 0.4) * Math.exp(4) * (Math.exp(4) - 1);
+        assertEquals(1000 * Math.exp(4), sum / n, Z * Math.sqrt(var / n));
+    }
+
+    @Test
+    void adaptiveSwitchingFollowsItsRate() {
+        Scenario s = Scenarios.compile(Scenarios.testScenario("textbook.yaml"), "engine=clone",
+                "tumour.initial_cells=10000", "biology.explicit.0.division_per_day=0", "biology.explicit.0.death_per_day=0",
+                "biology.explicit.1.division_per_day=0", "biology.explicit.1.death_per_day=0",
+                "biology.markers.0.transitions=[{from: sensitive, to: resistant, rate_per_day: 0.1}]",
+                "time.max=5d", "stop.max_cells=1e7");
+        SingleRun.Result r = SingleRun.simulate(s, SEEDS.child("switch").seed());
+        int resistant = s.space().encode(Map.of("type", "resistant"), "t");
+        BranchingTheoryTest.assertBinomial(r.model().lineage().cellsInState(resistant), 10000, 1 - Math.pow(1 - 0.1 / 24, 120),
+                "switched cells (clone engine)");
+    }
+
+    @Test
+    void agentAndCloneEnginesAgreeOnResistantCells() {
+        // growth with mutation both ways: the resistant count after 6 days, 300 runs per engine;
+        // the difference of means must lie within Z standard errors of the two samples
+        String[] common = {"tumour.initial_cells=2000", "biology.explicit.0.division_per_day=0.7",
+            "biology.explicit.0.death_per_day=0.3", "biology.explicit.1.division_per_day=0.9", "biology.explicit.1.death_per_day=0.3",
+            "biology.markers.0.mutations=[{from: sensitive, to: resistant, probability: 1e-3}]", "time.max=6d", "stop.max_cells=1e7"};
+        double[] agent = resistantCounts(Scenarios.compile(Scenarios.testScenario("textbook.yaml"), common), "agent");
+        String[] clone = java.util.Arrays.copyOf(common, common.length + 1);
+        clone[common.length] = "engine=clone";
+        double[] cloned = resistantCounts(Scenarios.compile(Scenarios.testScenario("textbook.yaml"), clone), "clone");
+        double se = Math.sqrt(variance(agent) / agent.length + variance(cloned) / cloned.length);
+        assertTrue(mean(agent) > 10, "the test needs resistant cells: " + mean(agent));
+        assertEquals(mean(agent), mean(cloned), Z * se, "mean resistant cells, agent vs clone engine");
+    }
+
+    private static double[] resistantCounts(Scenario s, String label) {
+        int resistant = s.space().encode(Map.of("type", "resistant"), "t");
+        double[] out = new double[300];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = SingleRun.simulate(s, SEEDS.child(label, i).seed()).model().lineage().cellsInState(resistant);
+        }
+        return out;
+    }
+
+    private static double mean(double[] x) {
+        double s = 0;
+        for (double v : x) {
+            s += v;
+        }
+        return s / x.length;
+    }
+
+    private static double variance(double[] x) {
+        double m = mean(x);
+        double s = 0;
+        for (double v : x) {
+            s += (v - m) * (v - m);
+        }
+        return s / (x.length - 1);
+    }
+}
