@@ -64,7 +64,7 @@ public final class EngineBenchmark {
         List<String> o = new ArrayList<>(List.of(
                 "tumour.initial_cells=" + cells, "context.carrying_capacity=" + capacity, "context.pk=false",
                 "regimen.phases=[{name: untreated, end: never}]", "time.max=100000d", "stop.max_cells=" + (cells * 20),
-                "observe.every=1d"));
+                "observe.every=1d", "engine=agent"));
         o.addAll(extra);
         return Scenario.compile(new ConfigLoader().load(file, o));
     }

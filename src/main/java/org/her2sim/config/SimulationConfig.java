@@ -12,6 +12,7 @@ public record SimulationConfig(
         Long seed,
         String arm,
         String engine,
+        Double engineSwitchCells,
         TimeConfig time,
         TumourConfig tumour,
         ContextConfig context,
@@ -29,7 +30,9 @@ public record SimulationConfig(
         }
         seed = seed == null ? 1L : seed;
         arm = arm == null ? "" : arm;
-        engine = Check.oneOf("engine", engine, "agent", "agent", "clone");
+        // hybrid: agent engine below this many cells (exact small-number behaviour), clone engine above
+        engineSwitchCells = Check.positive("engine_switch_cells", engineSwitchCells, 1e5);
+        engine = Check.oneOf("engine", engine, "hybrid", "agent", "clone", "hybrid");
         time = time == null ? new TimeConfig(null, null) : time;
         tumour = tumour == null ? new TumourConfig(null, null, null) : tumour;
         context = context == null ? new ContextConfig(null, null, null, null, null, null) : context;

@@ -36,7 +36,7 @@ public final class TumourModel extends SimState {
     private transient UniformRandomProvider rng;
     private final long seed;
     final Lineage lineage;
-    private final CellSpace cells;
+    private CellSpace cells;
     private final DrugLevel[] levels;
     private final double dt;
     private final double observeEvery;
@@ -88,8 +88,9 @@ public final class TumourModel extends SimState {
         observeEvery = scenario.config().observe().everyDays();
         stepsPerObservation = Math.round(observeEvery / dt);
         maxDays = scenario.config().time().maxDays();
-        cells = scenario.config().engine().equals("clone") ? new CloneSpace(this, rng, scenario)
-                : new WellMixedSpace(this, rng, scenario, initial);
+        boolean clone = scenario.config().engine().equals("clone")
+                || (scenario.config().engine().equals("hybrid") && initial > scenario.config().engineSwitchCells());
+        cells = clone ? new CloneSpace(this, rng, scenario) : new WellMixedSpace(this, rng, scenario, initial);
     }
 
     @Override
@@ -196,6 +197,9 @@ public final class TumourModel extends SimState {
         cells.step(t, dt, exposure, crowding);
         stepIndex++;
         now = stepIndex * dt;
+        if (scenario.config().engine().equals("hybrid")) {
+            switchEngineIfDue();
+        }
         if (cells.size() == 0) {
             extinctionDay = now;
             listener.event("extinction", now, -1, "no cells left");
@@ -209,6 +213,33 @@ public final class TumourModel extends SimState {
             return;
         }
         schedule.scheduleOnce(stepIndex * dt, ORDER_CELLS, (Steppable) state -> stepCells());
+    }
+
+    /**
+     * The hybrid engine: cells move to the clone engine when the tumour exceeds
+     * engine_switch_cells and back to the agent engine below half of it (the gap avoids switching
+     * back and forth). Nothing is lost: the lineage holds every variant's count either way.
+     */
+    private void switchEngineIfDue() {
+        double threshold = scenario.config().engineSwitchCells();
+        long n = cells.size();
+        CellSpace next = null;
+        if (cells instanceof WellMixedSpace && n > threshold) {
+            next = new CloneSpace(this, rng, scenario);
+        } else if (cells instanceof CloneSpace && n < threshold / 2) {
+            next = new WellMixedSpace(this, rng, scenario, n);
+        }
+        if (next != null) {
+            for (int v = 0; v < lineage.variantCount(); v++) {
+                long k = lineage.cellsOfVariant(v);
+                if (k > 0) {
+                    next.seed(v, k);
+                }
+            }
+            listener.event("engine_switch", now, -1, (next instanceof CloneSpace ? "to the clone engine at " : "to the agent engine at ")
+                    + n + " cells");
+            cells = next;
+        }
     }
 
     private void stop(String reason) {
