@@ -94,6 +94,9 @@ public record SimulationConfig(
                 Check.positive("tumour.diagnosis_cells", diagnosisCells, 1);
             }
             initialCells = initialCells == null ? 1000L : initialCells;
+            if (initialCells > 1_000_000_000_000_000L) {
+                throw new IllegalArgumentException("tumour.initial_cells: at most 1e15, got " + initialCells);
+            }
             if (initialCells < 1) {
                 throw new IllegalArgumentException("tumour.initial_cells: expected at least 1, got " + initialCells);
             }
@@ -159,6 +162,11 @@ public record SimulationConfig(
     public record StopConfig(Double maxCells, Boolean onExtinction) {
         public StopConfig {
             maxCells = Check.positive("stop.max_cells", maxCells, 5e7);
+            // counts stay far from 2^63 (a division step doubles them; binomial draws take longs)
+            if (maxCells > 1e15) {
+                throw new IllegalArgumentException("stop.max_cells: at most 1e15 cells (about a tonne of tumour, at 1e9 cells per cm3); "
+                        + "counts beyond would risk overflowing, got " + maxCells);
+            }
             onExtinction = onExtinction == null || onExtinction;
         }
     }

@@ -110,6 +110,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void countsThatCouldOverflowAreRefused() {
+        ConfigException e = assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"),
+                "stop.max_cells=1e19"));
+        assertTrue(e.getMessage().contains("stop.max_cells: at most 1e15"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"),
+                "tumour.initial_cells=9000000000000000000"));
+        assertTrue(e.getMessage().contains("tumour.initial_cells: at most 1e15"), e.getMessage());
+    }
+
+    @Test
     void missingFileIsReported() {
         ConfigException e = assertThrows(ConfigException.class, () -> Scenarios.load(dir.resolve("nope.yaml")));
         assertTrue(e.getMessage().contains("nope.yaml: file not found"), e.getMessage());
