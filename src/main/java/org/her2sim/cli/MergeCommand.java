@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.her2sim.config.ConfigException;
 import org.her2sim.experiment.Sweep;
 import org.her2sim.experiment.SweepReportData;
 import org.her2sim.experiment.SweepResults;
@@ -33,12 +32,7 @@ final class MergeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path first = dirs.get(0);
-        Path specFile = first.resolve("sweep.yaml");
-        if (!Files.isRegularFile(specFile)) {
-            throw new ConfigException(first + ": not a sweep results directory (no sweep.yaml)");
-        }
-        String base = org.her2sim.experiment.SweepRunner.baseOf(first);
-        Sweep sweep = Sweep.load(specFile, Path.of(base));
+        Sweep sweep = Sweep.ofResults(first);
         SweepResults.Tasks tasks = SweepResults.read(sweep, dirs);
         Path target = out != null ? out : first;
         Files.createDirectories(target);

@@ -58,15 +58,7 @@ final class RunCommand implements Callable<Integer> {
         Path runs = runsDir != null ? runsDir : Her2sim.home().resolve("runs");
         SingleRun.Result result;
         if (checkpointEvery != null) {
-            double every;
-            try {
-                every = org.her2sim.config.Units.days(checkpointEvery);
-            } catch (IllegalArgumentException e) {
-                throw new org.her2sim.config.ConfigException("--checkpoint-every: " + e.getMessage());
-            }
-            if (!(every > 0)) {
-                throw new org.her2sim.config.ConfigException("--checkpoint-every: expected a duration > 0, got " + checkpointEvery);
-            }
+            double every = org.her2sim.config.Check.durationOption("--checkpoint-every", checkpointEvery);
             result = SingleRun.runWithCheckpoints(scenario, out, runs, every);
         } else {
             result = SingleRun.run(scenario, out, runs);

@@ -6,9 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.her2sim.cluster.SlurmSweep;
-import org.her2sim.config.ConfigException;
 import org.her2sim.experiment.Sweep;
-import org.her2sim.experiment.SweepRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,14 +23,6 @@ final class SlurmCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    /** The sweep of a results directory (its kept copy and base). */
-    static Sweep sweepOf(Path dir) throws Exception {
-        if (!java.nio.file.Files.isRegularFile(dir.resolve("sweep.yaml"))) {
-            throw new ConfigException(dir + ": not a sweep results directory (no sweep.yaml)");
-        }
-        return Sweep.load(dir.resolve("sweep.yaml"), Path.of(SweepRunner.baseOf(dir)));
     }
 
     @Command(name = "submit", mixinStandardHelpOptions = true,
@@ -109,7 +99,7 @@ final class SlurmCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            SlurmSweep.Status s = SlurmSweep.status(sweepOf(dir), dir.toAbsolutePath().normalize());
+            SlurmSweep.Status s = SlurmSweep.status(Sweep.ofResults(dir), dir.toAbsolutePath().normalize());
             PrintWriter w = spec.commandLine().getOut();
             w.printf("tasks     %d of %d done%n", s.doneTasks(), s.tasks());
             w.printf("elements  %d done, %d queued or running, %d failed or cancelled (of %d)%n", s.doneElements(),
@@ -137,7 +127,7 @@ final class SlurmCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter w = spec.commandLine().getOut();
-            SlurmSweep.resubmit(sweepOf(dir), dir, w);
+            SlurmSweep.resubmit(Sweep.ofResults(dir), dir, w);
             w.flush();
             return 0;
         }

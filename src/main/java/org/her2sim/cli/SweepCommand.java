@@ -67,17 +67,8 @@ final class SweepCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         SweepRunner.Outcome o;
         try {
-            double limit = Double.POSITIVE_INFINITY;
-            if (taskTimeLimit != null) {
-                try {
-                    limit = org.her2sim.config.Units.days(taskTimeLimit) * 86_400;
-                } catch (IllegalArgumentException e) {
-                    throw new org.her2sim.config.ConfigException("--task-time-limit: " + e.getMessage());
-                }
-                if (!(limit > 0)) {
-                    throw new org.her2sim.config.ConfigException("--task-time-limit: expected a duration > 0, got " + taskTimeLimit);
-                }
-            }
+            double limit = taskTimeLimit == null ? Double.POSITIVE_INFINITY
+                    : org.her2sim.config.Check.durationOption("--task-time-limit", taskTimeLimit) * 86_400;
             o = SweepRunner.run(sweep, dir, n, resume, s, keepRuns, quiet ? null : System.err, limit);
         } finally {
             Runtime.getRuntime().removeShutdownHook(hook);

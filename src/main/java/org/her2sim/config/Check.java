@@ -52,6 +52,20 @@ public final class Check {
                 + Suggest.hint(String.valueOf(x), java.util.List.of(allowed)));
     }
 
+    /** A command-line duration option (e.g. --checkpoint-every 30d) in days, > 0, or a ConfigException naming it. */
+    public static double durationOption(String option, String text) {
+        double days;
+        try {
+            days = Units.days(text);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(option + ": " + e.getMessage());
+        }
+        if (!(days > 0)) {
+            throw new ConfigException(option + ": expected a duration > 0, got " + text);
+        }
+        return days;
+    }
+
     /** A duration text (e.g. 21d) checked to parse and be > 0 (or >= 0 when zeroAllowed). */
     public static String duration(String field, String v, String fallback, boolean zeroAllowed) {
         String x = v == null ? fallback : v;

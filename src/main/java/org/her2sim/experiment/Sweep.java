@@ -78,6 +78,14 @@ public final class Sweep {
         return load(file, null);
     }
 
+    /** The sweep a results directory holds: its kept copy of the sweep file and the base named in sweep.json. */
+    public static Sweep ofResults(Path dir) throws java.io.IOException {
+        if (!Files.isRegularFile(dir.resolve("sweep.yaml"))) {
+            throw new ConfigException(dir + ": not a sweep results directory (no sweep.yaml)");
+        }
+        return load(dir.resolve("sweep.yaml"), Path.of(SweepRunner.baseOf(dir)));
+    }
+
     /**
      * Reads a sweep file whose base scenario is at {@code base} (null: relative to the file) —
      * the copy kept in a results directory names its base in sweep.json.
