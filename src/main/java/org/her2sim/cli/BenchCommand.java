@@ -34,8 +34,18 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--report", description = "Measure report making (all charts and the page) for a 2-year run with ~500 clones instead")
     boolean report;
 
+    @Option(names = "--clone", description = "Measure the clone engine instead: cost per step against cell count and clone count, "
+            + "and the 10^11-cell two-year treated run in hourly and daily steps")
+    boolean clone;
+
+    @Option(names = "--days", description = "Simulated days timed per clone-engine row (default: ${DEFAULT-VALUE})", defaultValue = "60")
+    double days;
+
     @Override
     public Integer call() throws Exception {
+        if (clone) {
+            return cloneEngine();
+        }
         if (report) {
             var r = org.her2sim.bench.ReportBenchmark.run(Her2sim.home().resolve("configs/textbook-two-types.yaml"), 5);
             spec.commandLine().getOut().printf(Locale.ROOT,
@@ -58,5 +68,35 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private Integer cloneEngine() {
+        PrintWriter w = spec.commandLine().getOut();
+        Path file = scenario != null ? scenario : Her2sim.home().resolve("configs/quickstart.yaml");
+        org.her2sim.bench.CloneBenchmark bench = new org.her2sim.bench.CloneBenchmark(file);
+        w.println("| cells | clones at start | variants at end | steps timed | microseconds per step |");
+        w.println("|---:|---:|---:|---:|---:|");
+        w.flush();
+        for (double n : List.of(1e3, 1e6, 1e9, 1e12)) {
+            row(w, bench.measure((long) n, 1, days));
+        }
+        for (int k : new int[] {10, 100, 1000, 10_000}) {
+            row(w, bench.measure((long) 1e9, k, days));
+        }
+        w.println();
+        w.println("| 10^11 cells, trastuzumab q3w, 730 days | sub-steps per step | steps | seconds | final cells | clones |");
+        w.println("|---|---:|---:|---:|---:|---:|");
+        for (String dt : List.of("1h", "1d", "1h", "1d")) {
+            var r = org.her2sim.bench.CloneBenchmark.patient(file, dt);
+            w.printf(Locale.ROOT, "| dt %s | %d | %,d | %.3f | %.3g | %d |%n", r.dt(), r.substeps(), r.steps(), r.seconds(), (double) r.finalCells(),
+                    r.clones());
+            w.flush();
+        }
+        return 0;
+    }
+
+    private static void row(PrintWriter w, org.her2sim.bench.CloneBenchmark.Row r) {
+        w.printf(Locale.ROOT, "| %.0e | %,d | %,d | %,d | %.1f |%n", (double) r.cells(), r.clones(), r.variantsAtEnd(), r.steps(), r.microsPerStep());
+        w.flush();
     }
 }

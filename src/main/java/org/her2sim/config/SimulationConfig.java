@@ -51,10 +51,14 @@ public record SimulationConfig(
     /**
      * Simulated time: the step and the horizon. The step may be given as {@code dt: 30min} or
      * as a number of hours, {@code dt_hours: 0.5}; the resolved configuration writes {@code dt}.
+     * {@code substeps} splits every step into equal sub-steps for the cells (drugs and
+     * observations keep the step): {@code auto} (the default) takes the fewest that keep the
+     * chance of an event per sub-step within the stability bound; a number fixes it, and a
+     * number too small for the rates is refused.
      */
-    public record TimeConfig(String dt, String max, Double dtHours) {
+    public record TimeConfig(String dt, String max, Double dtHours, String substeps) {
         public TimeConfig(String dt, String max) {
-            this(dt, max, null);
+            this(dt, max, null, null);
         }
 
         public TimeConfig {
@@ -68,6 +72,23 @@ public record SimulationConfig(
             }
             dt = Check.duration("time.dt", dt, "1h", false);
             max = Check.duration("time.max", max, "730d", false);
+            substeps = substeps == null ? "auto" : substeps.trim();
+            if (!substeps.equals("auto")) {
+                int k;
+                try {
+                    k = Integer.parseInt(substeps);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("time.substeps: expected auto or a whole number from 1 to 10000, got " + substeps);
+                }
+                if (k < 1 || k > 10_000) {
+                    throw new IllegalArgumentException("time.substeps: expected auto or a whole number from 1 to 10000, got " + substeps);
+                }
+            }
+        }
+
+        /** The fixed number of sub-steps, or 0 for auto. */
+        public int fixedSubsteps() {
+            return substeps.equals("auto") ? 0 : Integer.parseInt(substeps);
         }
 
         public double dtDays() {

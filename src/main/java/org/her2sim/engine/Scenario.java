@@ -42,6 +42,7 @@ public final class Scenario {
     private final int founder;
     private final List<Seeding> seedings;
     private final ProgressionRule progression;
+    private final int substeps;
 
     private Scenario(SimulationConfig c) {
         config = c;
@@ -87,7 +88,7 @@ public final class Scenario {
         }
         progression = new ProgressionRule(c.outcomes().progressionFactor(), c.outcomes().detectionLimitCells());
         checkObservationGrid();
-        checkStability();
+        substeps = checkStability();
     }
 
     private static java.util.Map<String, String> merge(java.util.Map<String, String> base, java.util.Map<String, String> over) {
@@ -125,9 +126,11 @@ public final class Scenario {
     /**
      * Stability is checked up front: with the fastest division any state reaches (no drug or
      * every drug at maximal effect), the fastest death and the fastest switching, the chance of
-     * an event in one step must stay below {@link StepProbabilities#MAX_EVENT_PROBABILITY}.
+     * an event in one cell sub-step must stay below {@link StepProbabilities#MAX_EVENT_PROBABILITY}.
+     * Returns the number of sub-steps per step: the fewest that keep that bound
+     * ({@code time.substeps: auto}), or the configured number, refused if it is too few.
      */
-    private void checkStability() {
+    private int checkStability() {
         Exposure none = Exposure.none(drugs.targets().size());
         Exposure worst = drugs.maximal(regimen.allDrugsMask());
         double division = 0;
@@ -145,19 +148,37 @@ public final class Scenario {
             }
         }
         double dt = config.time().dtDays();
-        // the probability is largest when the net rate is largest: fastest division, no death
-        double worstP = Math.max(StepProbabilities.eventProbability(division, death, sw, dt),
-                StepProbabilities.eventProbability(division, 0, sw, dt) + death * dt);
-        if (worstP > StepProbabilities.MAX_EVENT_PROBABILITY) {
-            double ok = dt;
-            while (ok > 1e-6 && Math.max(StepProbabilities.eventProbability(division, death, sw, ok),
-                    StepProbabilities.eventProbability(division, 0, sw, ok) + death * ok) > StepProbabilities.MAX_EVENT_PROBABILITY) {
-                ok *= 0.9;
+        int fixed = config.time().fixedSubsteps();
+        int k = fixed > 0 ? fixed : 1;
+        while (worstProbability(division, death, sw, dt / k) > StepProbabilities.MAX_EVENT_PROBABILITY) {
+            if (fixed > 0) {
+                int needed = k;
+                while (needed < 100_000 && worstProbability(division, death, sw, dt / needed) > StepProbabilities.MAX_EVENT_PROBABILITY) {
+                    needed++;
+                }
+                throw new IllegalArgumentException("time.substeps: " + fixed + " sub-steps of " + config.time().dt()
+                        + " are too long for the fastest rates (division " + String.format("%.3g", division) + ", death "
+                        + String.format("%.3g", death) + " per day); use time.substeps: " + needed + " (or auto), or time.dt: "
+                        + suggest(dt / needed * fixed) + " or shorter");
             }
-            throw new IllegalArgumentException("time.dt: " + config.time().dt() + " is too long for the fastest rates (division "
-                    + String.format("%.3g", division) + ", death " + String.format("%.3g", death) + " per day); use time.dt: "
-                    + suggest(ok) + " or shorter");
+            k++;
+            if (k > 10_000) {
+                throw new IllegalArgumentException("time.dt: rates too fast (division " + String.format("%.3g", division)
+                        + ", death " + String.format("%.3g", death) + " per day) for any sub-step down to dt/10000");
+            }
         }
+        return k;
+    }
+
+    /** The probability is largest when the net rate is largest: fastest division, no death. */
+    private static double worstProbability(double division, double death, double sw, double dt) {
+        return Math.max(StepProbabilities.eventProbability(division, death, sw, dt),
+                StepProbabilities.eventProbability(division, 0, sw, dt) + death * dt);
+    }
+
+    /** Cell sub-steps per time step (1 unless the step is longer than the rates allow). */
+    public int substeps() {
+        return substeps;
     }
 
     private static String suggest(double days) {

@@ -190,11 +190,17 @@ public final class TumourModel extends SimState {
             stop("wall_time_limit");
             return;
         }
-        double mid = t + dt / 2;
-        Exposure exposure = exposureAt(mid);
-        double crowding = Math.max(0, 1 - cells.size() / scenario.config().context().carryingCapacity());
-        cellUpdates += cells.size();
-        cells.step(t, dt, exposure, crowding);
+        // sub-steps (usually one) keep each cell's chance of an event within the stability bound;
+        // drug exposure and crowding are taken at each sub-step's midpoint
+        int k = scenario.substeps();
+        double h = dt / k;
+        for (int i = 0; i < k && cells.size() > 0; i++) {
+            double start = t + i * h;
+            Exposure exposure = exposureAt(start + h / 2);
+            double crowding = Math.max(0, 1 - cells.size() / scenario.config().context().carryingCapacity());
+            cellUpdates += cells.size();
+            cells.step(start, h, exposure, crowding);
+        }
         stepIndex++;
         now = stepIndex * dt;
         if (scenario.config().engine().equals("hybrid")) {

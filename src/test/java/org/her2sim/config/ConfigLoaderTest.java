@@ -176,11 +176,26 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void tooLongTimeStepFailsWithTheStepThatWorks() {
+    void tooFewSubstepsFailWithWhatWorks() {
         ConfigException e = assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"),
-                "time.dt=12h", "observe.every=1d"));
-        assertTrue(e.getMessage().contains("time.dt"), e.getMessage());
-        assertTrue(e.getMessage().matches(".*use time.dt: \\d+h or shorter.*"), e.getMessage());
+                "time.dt=12h", "observe.every=1d", "time.substeps=1"));
+        assertTrue(e.getMessage().contains("time.substeps"), e.getMessage());
+        assertTrue(e.getMessage().matches(".*use time.substeps: \\d+ \\(or auto\\), or time.dt: \\d+h or shorter.*"), e.getMessage());
+        assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"), "time.substeps=often"));
+        assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"), "time.substeps=0"));
+    }
+
+    @Test
+    void aLongTimeStepIsSplitIntoTheFewestSubstepsThatAreStable() {
+        Scenario hourly = Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"));
+        assertEquals(1, hourly.substeps());
+        Scenario daily = Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"), "time.dt=1d");
+        int k = daily.substeps();
+        assertTrue(k > 1 && k <= 24, "sub-steps " + k);
+        // one fewer is refused when fixed, the same number is accepted
+        assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"), "time.dt=1d",
+                "time.substeps=" + (k - 1)));
+        assertEquals(k, Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"), "time.dt=1d", "time.substeps=" + k).substeps());
     }
 
     @Test

@@ -47,6 +47,29 @@ class CloneEngineTest {
     }
 
     @Test
+    void dailyStepsSplitIntoSubstepsKeepTheTheory() {
+        // a day is too long for b = 1.0, d = 0.5 per day; the sub-steps keep mean growth and d/b
+        Scenario s = Scenarios.compile(Scenarios.testScenario("textbook.yaml"), "engine=clone", "time.dt=1d",
+                "tumour.initial_cells=1000", "time.max=8d", "stop.max_cells=1e7", "observe.every=1d");
+        assertTrue(s.substeps() > 1, "sub-steps " + s.substeps());
+        int n = 200;
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += SingleRun.simulate(s, SEEDS.child("daily", i).seed()).summary().finalCells();
+        }
+        double var = 1000 * (1.5 / 0.5) * Math.exp(4) * (Math.exp(4) - 1);
+        assertEquals(1000 * Math.exp(4), sum / n, Z * Math.sqrt(var / n));
+        Scenario one = Scenarios.compile(Scenarios.testScenario("textbook.yaml"), "engine=clone", "time.dt=1d", "observe.every=1d");
+        int extinct = 0;
+        for (int i = 0; i < 4000; i++) {
+            if (SingleRun.simulate(one, SEEDS.child("daily-extinction", i).seed()).summary().extinct()) {
+                extinct++;
+            }
+        }
+        BranchingTheoryTest.assertBinomial(extinct, 4000, 0.5, "extinct lineages in daily steps");
+    }
+
+    @Test
     void adaptiveSwitchingFollowsItsRate() {
         Scenario s = Scenarios.compile(Scenarios.testScenario("textbook.yaml"), "engine=clone",
                 "tumour.initial_cells=10000", "biology.explicit.0.division_per_day=0", "biology.explicit.0.death_per_day=0",
