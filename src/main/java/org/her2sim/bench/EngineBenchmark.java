@@ -44,11 +44,20 @@ public final class EngineBenchmark {
         double capacity = cells / (1 - d / b);
         double pEvent = 2 * d * StepProbabilities.scale(d, d, dt);
         rows.add(engine(cells, compile(scenarioFile, cells, capacity, List.of()), "agent engine, full HER2 model, untreated steady state", pEvent));
+        // the same on a square lattice 60 % filled by the initial disc; daughters to a free Moore
+        // neighbour or pushed up to 3 sites
+        int side = (int) Math.ceil(Math.sqrt(cells / 0.6));
+        rows.add(engine(cells, compile(scenarioFile, cells, capacity, List.of("space=lattice2d", "lattice.width=" + side,
+                "lattice.height=" + side)), "lattice engine (" + side + "x" + side + "), full HER2 model, untreated steady state", pEvent));
         // textbook mode at the stability limit: b = d = 1.15/day, dt = 1 h → an event in 9.6 % of updates
         Scenario dense = compile(textbookFile, cells, 1e12, List.of("biology.explicit.0.division_per_day=1.15",
                 "biology.explicit.0.death_per_day=1.15", "biology.explicit.1.division_per_day=1.15", "biology.explicit.1.death_per_day=1.15",
                 "time.dt=1h"));
         rows.add(engine(cells, dense, "agent engine, textbook mode at the step limit", 2.3 / 24));
+        Scenario denseLattice = compile(textbookFile, cells, 1e12, List.of("biology.explicit.0.division_per_day=1.15",
+                "biology.explicit.0.death_per_day=1.15", "biology.explicit.1.division_per_day=1.15", "biology.explicit.1.death_per_day=1.15",
+                "time.dt=1h", "space=lattice2d", "lattice.width=" + side, "lattice.height=" + side));
+        rows.add(engine(cells, denseLattice, "lattice engine (" + side + "x" + side + "), textbook mode at the step limit", 2.3 / 24));
         if (baselines) {
             double x = StepProbabilities.scale(d, d, dt);
             BirthDeathRule rule = new BirthDeathRule(d * x, d * x, probe.mutations().anyMutation(probe.founder()));

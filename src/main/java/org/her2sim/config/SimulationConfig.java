@@ -21,7 +21,9 @@ public record SimulationConfig(
         RegimenSpec regimen,
         ObserveConfig observe,
         OutcomeConfig outcomes,
-        StopConfig stop) {
+        StopConfig stop,
+        String space,
+        LatticeConfig lattice) {
 
     public SimulationConfig {
         name = Check.required("name", name);
@@ -33,6 +35,13 @@ public record SimulationConfig(
         // hybrid: agent engine below this many cells (exact small-number behaviour), clone engine above
         engineSwitchCells = Check.positive("engine_switch_cells", engineSwitchCells, 1e5);
         engine = Check.oneOf("engine", engine, "hybrid", "agent", "clone", "hybrid");
+        // where cells live: one well-mixed pool, or sites of a 2D lattice (agent level only)
+        space = Check.oneOf("space", space, "well_mixed", "well_mixed", "lattice2d");
+        lattice = lattice == null ? new LatticeConfig(null, null, null) : lattice;
+        if (space.equals("lattice2d") && engine.equals("clone")) {
+            throw new IllegalArgumentException("engine: clone counts cells per clone and has no positions, so it cannot run "
+                    + "space: lattice2d; use engine: agent (or hybrid, which stays at cell level on a lattice)");
+        }
         time = time == null ? new TimeConfig(null, null) : time;
         tumour = tumour == null ? new TumourConfig(null, null, null) : tumour;
         context = context == null ? new ContextConfig(null, null, null, null, null, null) : context;
@@ -46,6 +55,35 @@ public record SimulationConfig(
         observe = observe == null ? new ObserveConfig(null) : observe;
         outcomes = outcomes == null ? new OutcomeConfig(null, null, null, null, null) : outcomes;
         stop = stop == null ? new StopConfig(null, null) : stop;
+    }
+
+    /**
+     * The lattice of {@code space: lattice2d}: width × height sites (bounded, not wrapped), and how
+     * far a dividing cell may push its neighbours outward to make room for its daughter (1 = only
+     * a free Moore neighbour; larger lets cells inside a dense patch still divide).
+     */
+    public record LatticeConfig(Integer width, Integer height, Integer pushDistance) {
+        public LatticeConfig {
+            width = width == null ? 200 : width;
+            height = height == null ? 200 : height;
+            pushDistance = pushDistance == null ? 3 : pushDistance;
+            if (width < 3 || width > 20_000) {
+                throw new IllegalArgumentException("lattice.width: expected 3 to 20000 sites, got " + width);
+            }
+            if (height < 3 || height > 20_000) {
+                throw new IllegalArgumentException("lattice.height: expected 3 to 20000 sites, got " + height);
+            }
+            if ((long) width * height > 200_000_000L) {
+                throw new IllegalArgumentException("lattice: width × height at most 2e8 sites, got " + ((long) width * height));
+            }
+            if (pushDistance < 1 || pushDistance > 50) {
+                throw new IllegalArgumentException("lattice.push_distance: expected 1 to 50 sites, got " + pushDistance);
+            }
+        }
+
+        public long sites() {
+            return (long) width * height;
+        }
     }
 
     /**

@@ -88,40 +88,21 @@ final class CellStep {
             holes[holeCount++] = i;
         } else if (u < tables.divide[s]) {
             int clone = lineage.variantClones()[v];
-            int first = daughter(v, s, clone, t);
+            int first = CellFates.daughter(model, tables, rng, v, s, clone, t);
             if (first != v) {
                 store.code[i] = first;
                 lineage.add(v, -1);
                 lineage.add(first, 1);
             }
-            int second = daughter(v, s, clone, t);
+            int second = CellFates.daughter(model, tables, rng, v, s, clone, t);
             store.append(second);
             lineage.add(second, 1);
         } else {
-            double[] cum = tables.switchCumulative[s];
-            int k = 0;
-            while (k < cum.length - 1 && u >= cum[k]) {
-                k++;
-            }
-            int dest = tables.switchTo[s][k];
-            int w = lineage.variant(lineage.variantClones()[v], dest);
+            int w = CellFates.switched(lineage, tables, v, s, u);
             store.code[i] = w;
             lineage.add(v, -1);
             lineage.add(w, 1);
         }
         return holeCount;
-    }
-
-    /** A daughter of a cell of variant v: the same variant, or the founder of a new clone. */
-    private int daughter(int v, int s, int clone, double t) {
-        double p = tables.mutate[s];
-        if (p == 0 || rng.nextDouble() >= p) {
-            return v;
-        }
-        int mutant = mutations.mutantState(s, rng.nextDouble());
-        Lineage lineage = model.lineage;
-        int c = lineage.newClone(clone, mutant, t);
-        model.listener().event("mutation", t, c, model.scenario().space().difference(mutant, s));
-        return lineage.variant(c, mutant);
     }
 }

@@ -86,6 +86,11 @@ public final class Scenario {
             throw new IllegalArgumentException("tumour.initial_cells: the tumour starts with " + initial
                     + " cells, more than stop.max_cells (" + Units.fmt(c.stop().maxCells()) + "); raise stop.max_cells or start smaller");
         }
+        if (c.space().equals("lattice2d") && initial > c.lattice().sites()) {
+            throw new IllegalArgumentException("lattice: " + c.lattice().width() + " × " + c.lattice().height() + " = "
+                    + c.lattice().sites() + " sites cannot hold the " + initial + " initial cells; enlarge lattice.width and "
+                    + "lattice.height or start with fewer tumour.initial_cells");
+        }
         progression = new ProgressionRule(c.outcomes().progressionFactor(), c.outcomes().detectionLimitCells());
         checkObservationGrid();
         substeps = checkStability();

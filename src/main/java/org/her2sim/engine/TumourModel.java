@@ -90,7 +90,11 @@ public final class TumourModel extends SimState {
         maxDays = scenario.config().time().maxDays();
         boolean clone = scenario.config().engine().equals("clone")
                 || (scenario.config().engine().equals("hybrid") && initial > scenario.config().engineSwitchCells());
-        cells = clone ? new CloneSpace(this, rng, scenario) : new WellMixedSpace(this, rng, scenario, initial);
+        if (scenario.config().space().equals("lattice2d")) {
+            cells = new LatticeSpace(this, rng, scenario); // cell level throughout: a lattice has positions
+        } else {
+            cells = clone ? new CloneSpace(this, rng, scenario) : new WellMixedSpace(this, rng, scenario, initial);
+        }
     }
 
     @Override
@@ -412,6 +416,11 @@ public final class TumourModel extends SimState {
 
     public long cellCount() {
         return cells.size();
+    }
+
+    /** The lattice (each site's variant + 1, 0 for empty) in spatial mode, else null. */
+    public sim.field.grid.IntGrid2D latticeGrid() {
+        return cells instanceof LatticeSpace l ? l.grid : null;
     }
 
     public Lineage lineage() {
