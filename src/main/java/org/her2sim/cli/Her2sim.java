@@ -14,10 +14,12 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "her2sim", mixinStandardHelpOptions = true, versionProvider = Her2sim.VersionProvider.class,
         description = "Simulates tumour clone evolution under HER2-targeted therapy.",
-        subcommands = {RunCommand.class, ResumeCommand.class, SweepCommand.class, MergeCommand.class, QueryCommand.class, SlurmCommand.class, ReportCommand.class, ValidateCommand.class, DrugsCommand.class, BenchCommand.class,
+        subcommands = {RunCommand.class, ResumeCommand.class, SweepCommand.class, MergeCommand.class, QueryCommand.class, SlurmCommand.class, ReportCommand.class, ValidateCommand.class, DrugsCommand.class, BenchCommand.class, LessonCommand.class, GuiCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Her2sim implements Runnable {
     public static final int EXIT_INPUT = 2;
+    /** Returned by gui: the windows are open and keep the program running until the Console quits. */
+    static final int GUI_OPEN = -1;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -35,7 +37,9 @@ public final class Her2sim implements Runnable {
             System.err.println("her2sim: out of memory; lower stop.max_cells or give Java more memory (HER2SIM_JAVA_OPTS=-Xmx8g)");
             code = 1;
         }
-        System.exit(code);
+        if (code != GUI_OPEN) {
+            System.exit(code);
+        }
     }
 
     /** The configured command line (tests call {@code execute} on it). */

@@ -219,6 +219,13 @@ public final class Scenario {
         return drugs;
     }
 
+    /** Compiles one more phase against this scenario's drugs and context (a phase chosen while running). */
+    public Regimen.Phase compilePhase(org.her2sim.config.RegimenSpec.PhaseSpec phase) {
+        var spec = new org.her2sim.config.RegimenSpec("by hand", null, java.util.List.of(phase), null);
+        return Regimen.compile(spec, drugs, config.context().pk(), config.context().bodyWeightKg(), config.context().bodySurfaceM2())
+                .phases().get(0);
+    }
+
     public Regimen regimen() {
         return regimen;
     }

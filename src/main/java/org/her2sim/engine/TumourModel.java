@@ -46,6 +46,8 @@ public final class TumourModel extends SimState {
     private double now;
     private long stepIndex;
     private int phaseIndex = -1;
+    /** A phase set while the model runs (a GUI's control panel), replacing the regimen; or null. */
+    private Regimen.Phase manual;
     private int phaseGeneration;
     private double phaseStart;
     private double phaseReference;
@@ -294,7 +296,7 @@ public final class TumourModel extends SimState {
     }
 
     private void checkPhaseEnd() {
-        if (phaseIndex < 0) {
+        if (phaseIndex < 0 || manual != null) {
             return;
         }
         Regimen.Phase p = scenario.regimen().phases().get(phaseIndex);
@@ -316,6 +318,23 @@ public final class TumourModel extends SimState {
     }
 
     private void startPhase(int index) {
+        startPhase(index, index < 0 ? null : scenario.regimen().phases().get(index));
+    }
+
+    /**
+     * Replaces the regimen from now on with one phase that never ends (a student adding or
+     * stopping a drug in the GUI). Call between schedule steps (a GUI holds the schedule's lock).
+     */
+    public void replaceRegimen(Regimen.Phase phase) {
+        if (!diagnosed) {
+            diagnosed = true; // treatment chosen by hand starts now, whatever the diagnosis size
+        }
+        listener.event("phase_end", now, -1, currentPhaseName() + ": replaced by hand");
+        manual = phase;
+        startPhase(0, phase);
+    }
+
+    private void startPhase(int index, Regimen.Phase p) {
         closeTreatmentAccounting();
         for (DrugLevel level : levels) {
             if (level.isConstant()) {
@@ -327,11 +346,10 @@ public final class TumourModel extends SimState {
         phaseStart = now;
         phaseReference = cells.size();
         phaseNadir = cells.size();
-        if (index < 0) {
+        if (p == null) {
             listener.event("phase", now, -1, "regimen complete; no further treatment");
             return;
         }
-        Regimen.Phase p = scenario.regimen().phases().get(index);
         if (p.givesDrugs() && Double.isNaN(treatmentStart)) {
             treatmentStart = now;
             baseline = cells.size();
@@ -360,6 +378,19 @@ public final class TumourModel extends SimState {
         }
     }
 
+    /** The phase in force, or null (before diagnosis, or after the regimen). */
+    private Regimen.Phase currentPhase() {
+        if (manual != null) {
+            return manual;
+        }
+        return phaseIndex < 0 ? null : scenario.regimen().phases().get(phaseIndex);
+    }
+
+    private String currentPhaseName() {
+        Regimen.Phase p = currentPhase();
+        return p == null ? (diagnosed ? "none" : GROWTH) : p.name();
+    }
+
     private void scheduleDose(Regimen.Item item, double when, int generation) {
         if (when > maxDays + observeEvery) {
             return;
@@ -373,7 +404,7 @@ public final class TumourModel extends SimState {
     }
 
     private void closeTreatmentAccounting() {
-        if (phaseIndex >= 0 && scenario.regimen().phases().get(phaseIndex).givesDrugs()) {
+        if (currentPhase() != null && currentPhase().givesDrugs()) {
             daysOnTreatment += now - phaseStart;
             phaseStart = now;
         }
@@ -387,7 +418,7 @@ public final class TumourModel extends SimState {
         for (int i = 0; i < levels.length; i++) {
             c[i] = levels[i].concentration(day);
         }
-        long mask = phaseIndex < 0 ? 0 : scenario.regimen().phases().get(phaseIndex).drugMask();
+        long mask = currentPhase() == null ? 0 : currentPhase().drugMask();
         boolean unbound = scenario.config().context().pk();
         return scenario.drugs().exposure(c, mask, unbound);
     }
@@ -443,16 +474,16 @@ public final class TumourModel extends SimState {
         if (!diagnosed) {
             return GROWTH;
         }
-        return phaseIndex < 0 ? "none" : scenario.regimen().phases().get(phaseIndex).name();
+        return currentPhase() == null ? "none" : currentPhase().name();
     }
 
     /** Whether the regimen is over (its last phase ended and it does not repeat). */
     public boolean regimenComplete() {
-        return phaseIndex < 0 && !Double.isNaN(treatmentStart);
+        return currentPhase() == null && !Double.isNaN(treatmentStart);
     }
 
     public boolean treating() {
-        return phaseIndex >= 0 && scenario.regimen().phases().get(phaseIndex).givesDrugs();
+        return currentPhase() != null && currentPhase().givesDrugs();
     }
 
     public double treatmentStart() {

@@ -1,0 +1,79 @@
+package org.her2sim.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.her2sim.config.ConfigException;
+import org.her2sim.experiment.Lesson;
+import org.her2sim.gui.TumourGui;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code her2sim gui [FILE]}: the MASON Console and the teaching window for a lesson or a scenario. */
+@Command(name = "gui", mixinStandardHelpOptions = true,
+        description = {"Opens the MASON Console (start, pause, step, speed, the model inspector) and a window with the",
+                "tumour (lattice or composition), a legend, live charts and a treatment control panel.",
+                "FILE is a lesson (configs/lessons/) or a scenario; default: configs/lessons/01-p95her2.yaml."})
+final class GuiCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", arity = "0..1", description = "Lesson or scenario YAML file")
+    Path file;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Change the scenario (repeatable)")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--seed", description = "The tumour of this seed (default: the lesson's or the file's)")
+    Long seed;
+
+    @Option(names = "--play", description = "Start running at once")
+    boolean play;
+
+    @Option(names = "--snapshot", paramLabel = "PNG", description = "Write a picture of the window to PNG when the run reaches --snapshot-at")
+    Path snapshot;
+
+    @Option(names = "--snapshot-at", paramLabel = "DAYS", defaultValue = "30", description = "Simulated day of --snapshot (default: ${DEFAULT-VALUE})")
+    double snapshotAt;
+
+    @Option(names = "--exit-after-snapshot", description = "Close after writing --snapshot (unattended use, e.g. making figures)")
+    boolean exitAfterSnapshot;
+
+    @Override
+    public Integer call() {
+        Path f = file != null ? file : Her2sim.home().resolve("configs/lessons/01-p95her2.yaml");
+        boolean isLesson = Lesson.isLesson(f);
+        Lesson lesson = isLesson ? Lesson.load(f) : null;
+        // compile before opening anything: bad input is reported like everywhere else
+        String headless = isLesson ? "her2sim lesson " + f : "her2sim run " + f;
+        if (java.awt.GraphicsEnvironment.isHeadless()) {
+            throw new ConfigException("gui: no display available (DISPLAY is not set); run it headless with: " + headless
+                    + " (or start an X server, e.g. xvfb-run her2sim gui " + f + ")");
+        }
+        TumourGui gui;
+        try {
+            gui = new TumourGui(lesson, f, overrides, seed, new TumourGui.Options(play || snapshot != null, snapshotAt, snapshot,
+                    exitAfterSnapshot));
+            Runnable open = () -> new sim.display.Console(gui).setVisible(true);
+            javax.swing.SwingUtilities.invokeAndWait(open);
+        } catch (java.awt.AWTError | java.awt.HeadlessException e) {
+            throw new ConfigException("gui: cannot open the display '" + System.getenv("DISPLAY") + "' (" + e.getMessage()
+                    + "); run it headless with: " + headless);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof java.awt.AWTError || cause instanceof java.awt.HeadlessException) {
+                throw new ConfigException("gui: cannot open the display '" + System.getenv("DISPLAY") + "'; run it headless with: "
+                        + headless);
+            }
+            throw new IllegalStateException(cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+        // the windows keep the JVM alive; the Console's quit ends it
+        return Her2sim.GUI_OPEN;
+    }
+}

@@ -1,0 +1,93 @@
+package org.her2sim.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.her2sim.config.ConfigException;
+import org.her2sim.config.ConfigLoader;
+import org.her2sim.config.LessonSpec;
+import org.her2sim.config.Origins;
+import org.her2sim.config.RegimenSpec;
+import org.her2sim.engine.Scenario;
+import org.her2sim.pharmacology.Regimen;
+
+/**
+ * A lesson loaded and checked: its scenario compiles with the lesson's changes, and every drug
+ * its control panel offers exists and can be dosed in that scenario. A lesson runs headless
+ * ({@code her2sim lesson}) or in the GUI ({@code her2sim gui}).
+ */
+public final class Lesson {
+    private final Path file;
+    private final LessonSpec spec;
+    private final Path scenarioFile;
+
+    private Lesson(Path file, LessonSpec spec, Path scenarioFile) {
+        this.file = file;
+        this.spec = spec;
+        this.scenarioFile = scenarioFile;
+    }
+
+    /** Whether a YAML file is a lesson (it names a scenario) rather than a scenario. */
+    public static boolean isLesson(Path file) {
+        JsonNode tree = new ConfigLoader().readTree(file);
+        return tree.isObject() && tree.has("scenario") && tree.has("title");
+    }
+
+    public static Lesson load(Path file) {
+        ConfigLoader loader = new ConfigLoader();
+        LessonSpec spec = loader.bind(loader.readTree(file), LessonSpec.class, new Origins(file.toString()));
+        Path scenario = file.toAbsolutePath().getParent().resolve(spec.scenario()).normalize();
+        if (!Files.isRegularFile(scenario)) {
+            throw ConfigException.at(file.toString(), "scenario", "scenario file '" + spec.scenario() + "' not found (looked at "
+                    + scenario + ")");
+        }
+        Lesson lesson = new Lesson(file, spec, scenario);
+        Scenario compiled;
+        try {
+            compiled = lesson.scenario(List.of(), null);
+        } catch (ConfigException e) {
+            throw new ConfigException(file + ": its scenario with the lesson's settings: " + e.getMessage());
+        }
+        for (int i = 0; i < spec.controls().size(); i++) {
+            try {
+                compiled.compilePhase(new RegimenSpec.PhaseSpec("check", List.of(spec.controls().get(i)), RegimenSpec.EndSpec.NEVER));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(file + ": " + e.getMessage().replace("regimen.phases[0].drugs[0]", "controls[" + i + "]"));
+            }
+        }
+        return lesson;
+    }
+
+    /** The lesson's scenario: its changes, then {@code extra} overrides; the lesson's seed unless {@code seed} is given. */
+    public Scenario scenario(List<String> extra, Long seed) {
+        List<String> o = new ArrayList<>();
+        spec.set().forEach((k, v) -> o.add(k + "=" + Sweep.text(v)));
+        if (seed != null) {
+            o.add("seed=" + seed);
+        } else if (spec.seed() != null) {
+            o.add("seed=" + spec.seed());
+        }
+        o.addAll(extra);
+        return Scenario.compile(new ConfigLoader().load(scenarioFile, o));
+    }
+
+    /** The phase a control panel starts when students choose these drugs (none: a treatment holiday). */
+    public static Regimen.Phase phaseOf(Scenario scenario, List<RegimenSpec.DoseSpec> drugs) {
+        String name = drugs.isEmpty() ? "stopped by hand" : "by hand: " + String.join("+", drugs.stream().map(RegimenSpec.DoseSpec::drug).toList());
+        return scenario.compilePhase(new RegimenSpec.PhaseSpec(name, drugs, RegimenSpec.EndSpec.NEVER));
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public LessonSpec spec() {
+        return spec;
+    }
+
+    public Path scenarioFile() {
+        return scenarioFile;
+    }
+}

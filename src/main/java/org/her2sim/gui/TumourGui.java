@@ -1,0 +1,387 @@
+package org.her2sim.gui;
+
+import java.awt.BorderLayout;
+import java.awt.Color;
+import java.awt.Component;
+import java.awt.Dimension;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.swing.BorderFactory;
+import javax.swing.Box;
+import javax.swing.BoxLayout;
+import javax.swing.JButton;
+import javax.swing.JCheckBox;
+import javax.swing.JFrame;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JTextArea;
+import javax.swing.SwingUtilities;
+import javax.swing.Timer;
+import org.her2sim.config.RegimenSpec;
+import org.her2sim.engine.Scenario;
+import org.her2sim.engine.TumourModel;
+import org.her2sim.experiment.Lesson;
+import org.her2sim.report.Palette;
+import sim.display.Console;
+import sim.display.Controller;
+import sim.display.Display2D;
+import sim.display.GUIState;
+import sim.engine.SimState;
+import sim.portrayal.grid.FastValueGridPortrayal2D;
+
+/**
+ * The teaching GUI: MASON's Console drives an unchanged {@link TumourModel}; one window shows
+ * the tumour (the lattice through a {@link Display2D}, or a composition view when well mixed),
+ * a legend, the lesson's questions, a control panel (give or stop drugs while it runs, a new
+ * tumour, a snapshot) and live charts. The Console's model inspector edits {@link Settings},
+ * which take effect on the next start (stop, then play).
+ *
+ * <p>Lifecycle (MASON's): {@link #init} builds the windows once; each {@link #start} compiles
+ * the scenario with the current settings and seed into a fresh model and attaches it; the
+ * model runs on the Console's thread; the GUI reads it after each step and changes it only
+ * while holding the schedule's lock.
+ */
+public final class TumourGui extends GUIState {
+    /** How the GUI was asked to start; the test options run it unattended. */
+    public record Options(boolean play, double snapshotAtDay, Path snapshotFile, boolean exitAfterSnapshot) {
+    }
+
+    private final Lesson lesson;
+    private final Path scenarioFile;
+    private final List<String> overrides;
+    private final Options options;
+    private final Settings settings;
+    private Long seed;
+    private Scenario scenario;
+
+    private final MechanismColours colours = new MechanismColours();
+    private final StateColourMap colourMap = new StateColourMap(colours);
+    private final FastValueGridPortrayal2D latticePortrayal = new FastValueGridPortrayal2D("cells", false);
+    private LiveData live = new LiveData();
+    private Display2D display;
+    private CompositionView dish;
+    private LiveCharts charts;
+    private JFrame frame;
+    private final JPanel legend = new JPanel();
+    private final JTextArea events = new JTextArea(6, 30);
+    private final JLabel status = new JLabel(" ");
+    private final List<JCheckBox> drugBoxes = new ArrayList<>();
+    private boolean snapshotTaken;
+
+    /** A GUI for a lesson (lesson non-null) or a plain scenario file. */
+    public TumourGui(Lesson lesson, Path scenarioFile, List<String> overrides, Long seed, Options options) {
+        this(lesson, scenarioFile, overrides, seed, options, compile(lesson, scenarioFile, overrides, seed, List.of()));
+    }
+
+    private TumourGui(Lesson lesson, Path scenarioFile, List<String> overrides, Long seed, Options options, Scenario first) {
+        super(new TumourModel(first, first.config().seed(), null));
+        this.lesson = lesson;
+        this.scenarioFile = scenarioFile;
+        this.overrides = List.copyOf(overrides);
+        this.seed = seed;
+        this.options = options;
+        this.scenario = first;
+        this.settings = new Settings(first);
+    }
+
+    private static Scenario compile(Lesson lesson, Path file, List<String> overrides, Long seed, List<String> more) {
+        List<String> all = new ArrayList<>(overrides);
+        all.addAll(more);
+        if (lesson != null) {
+            return lesson.scenario(all, seed);
+        }
+        if (seed != null) {
+            all.add("seed=" + seed);
+        }
+        return Scenario.compile(new org.her2sim.config.ConfigLoader().load(file, all));
+    }
+
+    public static String getName() {
+        return "her2sim";
+    }
+
+    @Override
+    public Object getSimulationInspectedObject() {
+        return settings;
+    }
+
+    @Override
+    public void start() {
+        scenario = compile(lesson, scenarioFile, overrides, seed, settings.overrides());
+        live = new LiveData();
+        state = new TumourModel(scenario, scenario.config().seed(), live);
+        super.start();
+        TumourModel m = (TumourModel) state;
+        colourMap.setModel(m);
+        if (m.latticeGrid() != null) {
+            latticePortrayal.setField(m.latticeGrid());
+            latticePortrayal.setMap(colourMap);
+            display.reset();
+            display.repaint();
+        }
+        snapshotTaken = false;
+        scheduleRepeatingImmediatelyAfter(s -> afterStep((TumourModel) s));
+        SwingUtilities.invokeLater(() -> {
+            charts.clear();
+            events.setText("");
+            status.setText("seed " + scenario.config().seed() + (lesson != null && seed == null ? " (the class's tumour)" : ""));
+        });
+    }
+
+    /** On the model's thread after every step: end when the model stopped; the unattended snapshot. */
+    private void afterStep(TumourModel m) {
+        if (m.stopReason() != null) {
+            m.kill(); // an empty schedule tells the Console the run is over
+        }
+        if (options.snapshotFile() != null && !snapshotTaken && (m.now() >= options.snapshotAtDay() || m.stopReason() != null)) {
+            snapshotTaken = true;
+            SwingUtilities.invokeLater(() -> {
+                // pause (as the Console's button does) so the picture shows the day asked for
+                if (controller instanceof Console console) {
+                    console.pressPause();
+                }
+                refresh();
+                // let the display and charts paint what was just drawn, then capture
+                new Timer(700, e -> {
+                    ((Timer) e.getSource()).stop();
+                    snapshotNow(options.snapshotFile());
+                    screenCapture(options.snapshotFile());
+                    if (options.exitAfterSnapshot()) {
+                        System.exit(0);
+                    }
+                    if (controller instanceof Console console) {
+                        console.pressPause(); // pressing pause again resumes
+                    }
+                }).start();
+            });
+        }
+    }
+
+    @Override
+    public void init(Controller c) {
+        super.init(c);
+        frame = new JFrame(lesson != null ? lesson.spec().title() : "her2sim - " + scenario.config().name());
+        frame.setDefaultCloseOperation(JFrame.DISPOSE_ON_CLOSE);
+        JPanel left = new JPanel(new BorderLayout());
+        if (scenario.config().space().equals("lattice2d")) {
+            var lattice = scenario.config().lattice();
+            double scale = Math.max(1, Math.floor(600.0 / Math.max(lattice.width(), lattice.height())));
+            display = new Display2D(lattice.width() * scale, lattice.height() * scale, this);
+            display.setBackdrop(Color.WHITE);
+            display.setClipping(false);
+            display.attach(latticePortrayal, "Cells");
+            left.add(display, BorderLayout.CENTER);
+        } else {
+            dish = new CompositionView(colours);
+            left.add(dish, BorderLayout.CENTER);
+        }
+        charts = new LiveCharts(colours, scenario.drugs().drugs());
+        JPanel side = new JPanel();
+        side.setLayout(new BoxLayout(side, BoxLayout.Y_AXIS));
+        side.setPreferredSize(new Dimension(380, 600));
+        legend.setLayout(new BoxLayout(legend, BoxLayout.Y_AXIS));
+        legend.setBorder(BorderFactory.createTitledBorder("Cells by markers"));
+        legend.setAlignmentX(Component.LEFT_ALIGNMENT);
+        side.add(legend);
+        side.add(controls());
+        if (lesson != null) {
+            JTextArea q = new JTextArea(String.join("\n\n", lesson.spec().predict()), 8, 30);
+            q.setLineWrap(true);
+            q.setWrapStyleWord(true);
+            q.setEditable(false);
+            JScrollPane sp = new JScrollPane(q);
+            sp.setBorder(BorderFactory.createTitledBorder("Predict before you press play"));
+            sp.setAlignmentX(Component.LEFT_ALIGNMENT);
+            side.add(sp);
+        }
+        events.setEditable(false);
+        JScrollPane ev = new JScrollPane(events);
+        ev.setBorder(BorderFactory.createTitledBorder("Events"));
+        ev.setAlignmentX(Component.LEFT_ALIGNMENT);
+        side.add(ev);
+        JPanel top = new JPanel(new BorderLayout());
+        top.add(left, BorderLayout.CENTER);
+        top.add(side, BorderLayout.EAST);
+        frame.getContentPane().add(top, BorderLayout.CENTER);
+        frame.getContentPane().add(charts.panel, BorderLayout.SOUTH);
+        frame.pack();
+        frame.setLocation(420, 0);
+        c.registerFrame(frame);
+        frame.setVisible(true);
+        updateLegend();
+        // Swing side of the feed: charts, legend, dish, events, four times a second
+        new Timer(250, e -> refresh()).start();
+        if (options.play() && c instanceof Console console) {
+            SwingUtilities.invokeLater(console::pressPlay);
+        }
+    }
+
+    private JPanel controls() {
+        JPanel p = new JPanel();
+        p.setLayout(new BoxLayout(p, BoxLayout.Y_AXIS));
+        p.setBorder(BorderFactory.createTitledBorder("Treatment (applies now)"));
+        p.setAlignmentX(Component.LEFT_ALIGNMENT);
+        for (RegimenSpec.DoseSpec d : controlDrugs()) {
+            JCheckBox box = new JCheckBox(d.drug() + " " + (d.dose() != null ? d.dose() + " every " + d.every() : d.concentration()));
+            box.putClientProperty("dose", d);
+            drugBoxes.add(box);
+            p.add(box);
+        }
+        JPanel buttons = new JPanel();
+        JButton apply = new JButton("Give ticked drugs");
+        apply.addActionListener(e -> applyDrugs());
+        JButton newTumour = new JButton("New tumour");
+        newTumour.addActionListener(e -> restartWith(Math.abs(new java.util.SplittableRandom().nextLong() % 1_000_000)));
+        JButton classTumour = new JButton("Class tumour");
+        classTumour.addActionListener(e -> restartWith(null));
+        JButton snap = new JButton("Snapshot");
+        snap.addActionListener(e -> {
+            Path f = Path.of("runs", "snapshot-" + scenario.config().name() + "-"
+                    + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".png");
+            snapshotNow(f);
+        });
+        buttons.add(apply);
+        buttons.add(snap);
+        p.add(buttons);
+        JPanel more = new JPanel();
+        more.add(newTumour);
+        more.add(classTumour);
+        p.add(more);
+        p.add(status);
+        p.add(Box.createVerticalGlue());
+        return p;
+    }
+
+    /** The lesson's control drugs, or every drug the scenario's regimen gives, with its dosing. */
+    private List<RegimenSpec.DoseSpec> controlDrugs() {
+        if (lesson != null && !lesson.spec().controls().isEmpty()) {
+            return lesson.spec().controls();
+        }
+        Map<String, RegimenSpec.DoseSpec> seen = new java.util.LinkedHashMap<>();
+        for (RegimenSpec.PhaseSpec ph : scenario.config().regimen().phases()) {
+            for (RegimenSpec.DoseSpec d : ph.drugs()) {
+                seen.putIfAbsent(d.drug(), d);
+            }
+        }
+        return List.copyOf(seen.values());
+    }
+
+    private void applyDrugs() {
+        List<RegimenSpec.DoseSpec> chosen = new ArrayList<>();
+        for (JCheckBox b : drugBoxes) {
+            if (b.isSelected()) {
+                chosen.add((RegimenSpec.DoseSpec) b.getClientProperty("dose"));
+            }
+        }
+        var phase = Lesson.phaseOf(scenario, chosen);
+        synchronized (state.schedule) {
+            ((TumourModel) state).replaceRegimen(phase);
+        }
+        status.setText("now: " + phase.name());
+    }
+
+    private void restartWith(Long newSeed) {
+        seed = newSeed;
+        if (controller instanceof Console console) {
+            console.pressStop();
+            console.pressPlay();
+        }
+    }
+
+    /** Swing thread: new observations into the charts, legend, dish and event list. */
+    private void refresh() {
+        List<LiveData.Point> points = LiveData.drain(live.points);
+        charts.add(points);
+        if (!points.isEmpty() && dish != null) {
+            dish.show(points.get(points.size() - 1));
+        }
+        String e;
+        while ((e = live.events.poll()) != null) {
+            events.append(e + "\n");
+        }
+        if (!points.isEmpty()) {
+            updateLegend();
+            LiveData.Point p = points.get(points.size() - 1);
+            frame.setTitle(String.format(java.util.Locale.ROOT, "%s - day %.0f, %,d cells, %s",
+                    lesson != null ? lesson.spec().title() : scenario.config().name(), p.day(), p.cells(), p.phase()));
+        }
+    }
+
+    private void updateLegend() {
+        legend.removeAll();
+        colours.all().forEach((m, c) -> {
+            JLabel l = new JLabel(Palette.label(m), new Swatch(c), JLabel.LEFT);
+            legend.add(l);
+        });
+        legend.revalidate();
+        legend.repaint();
+    }
+
+    /** Writes the window (tumour, legend, controls, charts) to a PNG, atomically. */
+    private void snapshotNow(Path file) {
+        Component root = frame.getContentPane();
+        BufferedImage img = new BufferedImage(root.getWidth(), root.getHeight(), BufferedImage.TYPE_INT_RGB);
+        var g = img.createGraphics();
+        root.printAll(g);
+        g.dispose();
+        try {
+            Path abs = file.toAbsolutePath();
+            java.nio.file.Files.createDirectories(abs.getParent());
+            org.her2sim.experiment.AtomicFiles.write(abs, out -> javax.imageio.ImageIO.write(img, "png", out));
+            status.setText("snapshot: " + file);
+            System.out.println("snapshot " + abs);
+        } catch (java.io.IOException ex) {
+            status.setText("snapshot failed: " + ex.getMessage());
+        }
+    }
+
+    /** What the X server shows of the window (java.awt.Robot), next to the snapshot as NAME-screen.png. */
+    private void screenCapture(Path snapshot) {
+        try {
+            BufferedImage img = new java.awt.Robot().createScreenCapture(frame.getBounds());
+            Path abs = snapshot.toAbsolutePath();
+            Path target = abs.resolveSibling(abs.getFileName().toString().replaceFirst("\\.png$", "") + "-screen.png");
+            org.her2sim.experiment.AtomicFiles.write(target, out -> javax.imageio.ImageIO.write(img, "png", out));
+        } catch (java.awt.AWTException | java.io.IOException | SecurityException ex) {
+            status.setText("screen capture failed: " + ex.getMessage());
+        }
+    }
+
+    @Override
+    public void quit() {
+        super.quit();
+        if (frame != null) {
+            frame.dispose();
+        }
+    }
+
+    @Override
+    public boolean validSimState(SimState s) {
+        return s instanceof TumourModel;
+    }
+
+    /** A square of colour for the legend. */
+    private record Swatch(Color colour) implements javax.swing.Icon {
+        @Override
+        public void paintIcon(Component c, java.awt.Graphics g, int x, int y) {
+            g.setColor(colour);
+            g.fillRect(x, y, 14, 14);
+            g.setColor(Color.DARK_GRAY);
+            g.drawRect(x, y, 14, 14);
+        }
+
+        @Override
+        public int getIconWidth() {
+            return 15;
+        }
+
+        @Override
+        public int getIconHeight() {
+            return 15;
+        }
+    }
+}
