@@ -66,14 +66,43 @@ class GuiTest {
 
     @Test
     void lessonRunsInTheGuiAndTheSnapshotShowsEscape(@TempDir Path dir) throws Exception {
-        Path png = dir.resolve("lesson1.png");
+        Path png = gui(dir, "lesson1", "configs/lessons/01-p95her2.yaml", "45");
+        Files.copy(png, Path.of("target", "gui-snapshot.png"), StandardCopyOption.REPLACE_EXISTING);
+        check(ImageIO.read(png.toFile()), "window snapshot");
+        check(ImageIO.read(dir.resolve("lesson1-screen.png").toFile()), "X screen capture");
+    }
+
+    @Test
+    void everyLessonOpensInTheGui(@TempDir Path dir) throws Exception {
+        for (String lesson : List.of("02-pten-pi3k", "03-adaptive-her3", "04-sequential-vs-combined", "05-adaptive-therapy")) {
+            BufferedImage img = ImageIO.read(gui(dir, lesson, "configs/lessons/" + lesson + ".yaml", "30").toFile());
+            int colours = 0;
+            for (Color c : List.of(Palette.GREY, Palette.indexed(0), Palette.indexed(1), Palette.indexed(2))) {
+                if (count(img, c, 0, 0.6, 0, 0.7) > 20) {
+                    colours++;
+                }
+            }
+            assertTrue(colours >= 2, lesson + ": the lattice shows " + colours + " marker combinations");
+        }
+    }
+
+    @Test
+    void aWellMixedScenarioShowsItsComposition(@TempDir Path dir) throws Exception {
+        BufferedImage img = ImageIO.read(gui(dir, "mixed", "configs/quickstart.yaml", "2").toFile());
+        // the dish: 2 500 squares of the founder's grey fill most of the left panel
+        assertTrue(count(img, Palette.GREY, 0, 0.6, 0, 0.7) > 50_000, "composition view");
+    }
+
+    /** Runs her2sim gui on the Xvfb display until the snapshot at {@code day}; returns the PNG. */
+    private static Path gui(Path dir, String name, String file, String day) throws Exception {
+        Path png = dir.resolve(name + ".png");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "-Dher2sim.home=" + Path.of("").toAbsolutePath(), "org.her2sim.cli.Her2sim", "gui", "configs/lessons/01-p95her2.yaml",
-                "--snapshot", png.toString(), "--snapshot-at", "45", "--exit-after-snapshot");
+                "-Dher2sim.home=" + Path.of("").toAbsolutePath(), "org.her2sim.cli.Her2sim", "gui", file,
+                "--snapshot", png.toString(), "--snapshot-at", day, "--exit-after-snapshot");
         pb.environment().put("DISPLAY", display);
         pb.redirectErrorStream(true);
-        Path log = dir.resolve("gui.log");
+        Path log = dir.resolve(name + ".log");
         pb.redirectOutput(log.toFile());
         Process p = pb.start();
         if (!p.waitFor(180, TimeUnit.SECONDS)) {
@@ -81,9 +110,7 @@ class GuiTest {
             fail("the GUI did not finish within 180 s: " + Files.readString(log));
         }
         assertEquals(0, p.exitValue(), Files.readString(log));
-        Files.copy(png, Path.of("target", "gui-snapshot.png"), StandardCopyOption.REPLACE_EXISTING);
-        check(ImageIO.read(png.toFile()), "window snapshot");
-        check(ImageIO.read(dir.resolve("lesson1-screen.png").toFile()), "X screen capture");
+        return png;
     }
 
     private static void check(BufferedImage img, String what) {
