@@ -208,7 +208,7 @@ public final class Sweep {
     }
 
     /** A YAML value as the text of a --set override (JSON is valid flow YAML). */
-    static String text(JsonNode v) {
+    public static String text(JsonNode v) {
         if (v == null || v.isNull()) {
             return "null";
         }

@@ -1,0 +1,80 @@
+package org.her2sim.assay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.her2sim.config.Check;
+import org.her2sim.config.ConfigException;
+import org.her2sim.config.ConfigLoader;
+import org.her2sim.config.Origins;
+import org.her2sim.config.Suggest;
+
+/**
+ * A cell line as data (configs/celllines/NAME.yaml): its marker state, where its calibration
+ * values come from, and how an assumed mechanism was chosen ({@code note}).
+ */
+public record CellLine(String name, String description, Map<String, String> markers, String note, String source) {
+    public CellLine {
+        name = Check.required("name", name);
+        description = description == null ? "" : description;
+        markers = markers == null ? Map.of() : Check.ordered(markers);
+        note = note == null ? "" : note;
+        source = source == null ? "" : source;
+    }
+
+    /** A context (configs/contexts/NAME.yaml): settings applied to a scenario. */
+    public record Context(String description, Map<String, JsonNode> set) {
+        public Context {
+            description = description == null ? "" : description;
+            set = set == null ? Map.of() : Check.ordered(set);
+        }
+    }
+
+    /** The line named (case-insensitive, by its name or file name) from {@code dir}. */
+    public static CellLine load(Path dir, String name) {
+        List<String> known = new ArrayList<>();
+        for (Path f : yamlFiles(dir)) {
+            CellLine line = read(f);
+            known.add(line.name());
+            String file = f.getFileName().toString().replaceFirst("\\.yaml$", "");
+            if (line.name().equalsIgnoreCase(name) || file.equalsIgnoreCase(name)) {
+                return line;
+            }
+        }
+        throw new ConfigException("cell line '" + name + "' not found in " + dir + Suggest.hint(name, known)
+                + "; known: " + String.join(", ", known));
+    }
+
+    public static List<CellLine> all(Path dir) {
+        return yamlFiles(dir).stream().map(CellLine::read).toList();
+    }
+
+    public static Context context(Path dir, String name) {
+        Path f = dir.resolve(name + ".yaml");
+        if (!Files.isRegularFile(f)) {
+            List<String> known = yamlFiles(dir).stream().map(p -> p.getFileName().toString().replaceFirst("\\.yaml$", "")).toList();
+            throw new ConfigException("context '" + name + "' not found in " + dir + Suggest.hint(name, known) + "; known: "
+                    + String.join(", ", known));
+        }
+        ConfigLoader loader = new ConfigLoader();
+        return loader.bind(loader.readTree(f), Context.class, new Origins(f.toString()));
+    }
+
+    private static CellLine read(Path f) {
+        ConfigLoader loader = new ConfigLoader();
+        return loader.bind(loader.readTree(f), CellLine.class, new Origins(f.toString()));
+    }
+
+    private static List<Path> yamlFiles(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        } catch (IOException e) {
+            throw new ConfigException(dir + ": cannot list (" + e.getMessage() + ")");
+        }
+    }
+}

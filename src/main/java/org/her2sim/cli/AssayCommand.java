@@ -1,0 +1,136 @@
+package org.her2sim.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.her2sim.assay.CellLine;
+import org.her2sim.assay.HillFit;
+import org.her2sim.assay.ViabilityAssay;
+import org.her2sim.config.ConfigException;
+import org.her2sim.experiment.AtomicFiles;
+import org.her2sim.experiment.RunOutputs;
+import org.her2sim.report.DoseResponseChart;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code her2sim assay viability}: the virtual 72-hour viability assay with its IC50 fit. */
+@Command(name = "assay", mixinStandardHelpOptions = true, description = "Virtual laboratory assays (docs/validation.md).",
+        subcommands = {AssayCommand.Viability.class})
+final class AssayCommand implements Runnable {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "viability", mixinStandardHelpOptions = true,
+            description = {"Wells of a cell line (configs/celllines) in a dish (configs/contexts/in_vitro.yaml) with a concentration",
+                    "series of a drug, or a fixed-ratio combination, for 72 h; viability relative to untreated wells; a",
+                    "four-parameter Hill fit gives the IC50 with a 95 % confidence interval. Writes viability.csv, fit.json",
+                    "and dose-response.png/.svg into the output directory (the last line printed)."})
+    static final class Viability implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--line", required = true, description = "Cell line, e.g. BT474 (her2sim assay viability --list-lines)")
+        String line;
+
+        @Option(names = "--drug", required = true, split = ",", description = "Drug, or drugs of a fixed-ratio combination: lapatinib,trastuzumab")
+        List<String> drugs;
+
+        @Option(names = "--ratio", split = ",", description = "For a combination: each further drug's concentration as a multiple of the first's")
+        List<Double> ratios = new ArrayList<>();
+
+        @Option(names = "--conc", required = true, split = ",", description = "Increasing concentrations of the first drug, e.g. 0.001,0.01,0.1,1,10")
+        double[] concentrations;
+
+        @Option(names = "--unit", defaultValue = "uM", description = "Unit of --conc: uM, nM, ug/mL or mg/L (default: ${DEFAULT-VALUE})")
+        String unit;
+
+        @Option(names = "--wells", defaultValue = "3", description = "Wells per concentration (default: ${DEFAULT-VALUE})")
+        int wells;
+
+        @Option(names = "--hours", defaultValue = "72", description = "Exposure (default: ${DEFAULT-VALUE})")
+        double hours;
+
+        @Option(names = "--cells", defaultValue = "2000", description = "Cells seeded per well (default: ${DEFAULT-VALUE})")
+        long cells;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--out", description = "Output directory (default: runs/assay-LINE-DRUG-TIMESTAMP)")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            Path configs = Her2sim.home().resolve("configs");
+            CellLine cellLine = CellLine.load(configs.resolve("celllines"), line);
+            CellLine.Context dish = CellLine.context(configs.resolve("contexts"), "in_vitro");
+            var assaySpec = new ViabilityAssay.Spec(cellLine, drugs, ratios, concentrations, unit, wells, hours, cells, seed);
+            ViabilityAssay.Result r = ViabilityAssay.run(configs.resolve("assays/dish.yaml"), dish, assaySpec);
+            PrintWriter w = spec.commandLine().getOut();
+            if (r.fit() == null) {
+                StringBuilder data = new StringBuilder();
+                for (ViabilityAssay.Well well : r.wells()) {
+                    if (well.concentration() > 0) {
+                        data.append(String.format(Locale.ROOT, " %.4g:%.3f", well.concentration(), well.viability()));
+                    }
+                }
+                throw new ConfigException("assay viability: no IC50 for " + cellLine.name() + " and " + String.join("+", drugs) + ": "
+                        + r.noFit() + "; the data (concentration:viability):" + data);
+            }
+            Path dir = out != null ? out : Her2sim.home().resolve("runs").resolve("assay-" + cellLine.name() + "-" + String.join("+", drugs)
+                    + "-" + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+            write(dir, r, cellLine);
+            HillFit.Result f = r.fit();
+            w.printf(Locale.ROOT, "%s, %s, %.0f h: IC50 %.3g %s (95 %% CI %.3g to %.3g), Hill slope %.2f, top %.2f, bottom %.2f%n",
+                    cellLine.name(), String.join("+", drugs), hours, f.ic50(), unit, f.ic50Low(), f.ic50High(), f.hill(), f.top(), f.bottom());
+            w.println(dir);
+            w.flush();
+            return 0;
+        }
+
+        private void write(Path dir, ViabilityAssay.Result r, CellLine cellLine) throws java.io.IOException {
+            Path parent = dir.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Path tmp = Files.createTempDirectory(parent, "." + dir.getFileName() + ".partial-");
+            StringBuilder csv = new StringBuilder("concentration_" + unit.replace('/', '_') + ",well,cells,viability\n");
+            for (ViabilityAssay.Well well : r.wells()) {
+                csv.append(String.format(Locale.ROOT, "%s,%d,%d,%.6f%n", well.concentration(), well.well(), well.cells(), well.viability()));
+            }
+            AtomicFiles.writeString(tmp.resolve("viability.csv"), csv.toString());
+            Map<String, Object> fit = new LinkedHashMap<>();
+            HillFit.Result f = r.fit();
+            fit.put("cell_line", cellLine.name());
+            fit.put("drugs", drugs);
+            fit.put("ratios", ratios);
+            fit.put("unit", unit);
+            fit.put("hours", hours);
+            fit.put("wells_per_concentration", wells);
+            fit.put("seed", seed);
+            fit.put("ic50", f.ic50());
+            fit.put("ic50_ci95", List.of(f.ic50Low(), f.ic50High()));
+            fit.put("hill_slope", f.hill());
+            fit.put("top", f.top());
+            fit.put("bottom", f.bottom());
+            fit.put("residual_sum_of_squares", f.rss());
+            AtomicFiles.writeString(tmp.resolve("fit.json"), RunOutputs.json().writerWithDefaultPrettyPrinter().writeValueAsString(fit) + "\n");
+            DoseResponseChart.write(tmp, "dose-response", cellLine.name() + ": " + String.join(" + ", drugs) + ", " + (int) hours + " h",
+                    unit, r.concentrations(), r.viabilities(), f::at, f.ic50());
+            if (Files.exists(dir)) {
+                AtomicFiles.deleteTree(dir);
+            }
+            AtomicFiles.move(tmp, dir);
+        }
+    }
+}
