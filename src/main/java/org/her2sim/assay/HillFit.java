@@ -19,9 +19,21 @@ import org.apache.commons.statistics.distribution.TDistribution;
  */
 public final class HillFit {
     /** The fit: IC50 with its 95 % CI (same unit as the concentrations), Hill slope, plateaus. */
-    public record Result(double ic50, double ic50Low, double ic50High, double hill, double top, double bottom, double rss, int n) {
+    public record Result(double ic50, double ic50Low, double ic50High, double hill, double top, double bottom, double rss, int n,
+                         double absoluteLow, double absoluteHigh) {
         public double at(double c) {
             return bottom + (top - bottom) / (1 + Math.pow(c / ic50, hill));
+        }
+
+        /**
+         * The absolute IC50: where the fitted curve crosses 50 % viability (NaN if it never does).
+         * {@link #ic50()} is the relative IC50, the curve's midpoint between its plateaus.
+         */
+        public double absoluteIc50() {
+            if (!(bottom < 0.5 && top > 0.5)) {
+                return Double.NaN;
+            }
+            return ic50 * Math.pow((top - 0.5) / (0.5 - bottom), 1 / hill);
         }
     }
 
@@ -79,7 +91,20 @@ public final class HillFit {
             se = Math.sqrt(cov.getEntry(2, 2) * rss / (n - 4));
         }
         double t = TDistribution.of(Math.max(1, n - 4)).inverseCumulativeProbability(0.975);
-        return new Result(ic50, Math.pow(10, p[2] - t * se), Math.pow(10, p[2] + t * se), p[3], p[0], p[1], rss, n);
+        // the absolute IC50's interval by the delta method on log10 IC50_abs = L + log10((top − ½)/(½ − bottom)) / h
+        double absLow = Double.NaN;
+        double absHigh = Double.NaN;
+        if (p[1] < 0.5 && p[0] > 0.5 && n > 4) {
+            double ln10 = Math.log(10);
+            double q = Math.log10((p[0] - 0.5) / (0.5 - p[1]));
+            double[] g = {1 / (p[3] * (p[0] - 0.5) * ln10), 1 / (p[3] * (0.5 - p[1]) * ln10), 1, -q / (p[3] * p[3])};
+            RealMatrix cov = opt.getCovariances(1e-12).scalarMultiply(rss / (n - 4));
+            double var = new ArrayRealVector(g).dotProduct(cov.operate(new ArrayRealVector(g)));
+            double centre = p[2] + q / p[3];
+            absLow = Math.pow(10, centre - t * Math.sqrt(var));
+            absHigh = Math.pow(10, centre + t * Math.sqrt(var));
+        }
+        return new Result(ic50, Math.pow(10, p[2] - t * se), Math.pow(10, p[2] + t * se), p[3], p[0], p[1], rss, n, absLow, absHigh);
     }
 
     private static Pair<RealVector, RealMatrix> evaluate(RealVector point, double[] c) {

@@ -77,7 +77,13 @@ public final class ViabilityAssay {
 
     /** Runs the assay with the well scenario {@code dish} (configs/assays/dish.yaml) and the context's settings. */
     public static Result run(Path dish, CellLine.Context context, Spec spec) {
+        return run(dish, context, spec, List.of());
+    }
+
+    /** As {@link #run(Path, CellLine.Context, Spec)} with further settings (e.g. a drug parameter being fitted). */
+    public static Result run(Path dish, CellLine.Context context, Spec spec, List<String> settings) {
         List<String> base = baseOverrides(dish, context, spec);
+        base.addAll(settings);
         compileChecked(dish, base, spec, 0); // unknown drug or marker: a clear message before any well runs
         SeedTree seeds = new SeedTree(spec.seed());
         List<Well> wells = new ArrayList<>();

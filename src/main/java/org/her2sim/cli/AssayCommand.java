@@ -93,8 +93,9 @@ final class AssayCommand implements Runnable {
                     + "-" + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
             write(dir, r, cellLine);
             HillFit.Result f = r.fit();
-            w.printf(Locale.ROOT, "%s, %s, %.0f h: IC50 %.3g %s (95 %% CI %.3g to %.3g), Hill slope %.2f, top %.2f, bottom %.2f%n",
-                    cellLine.name(), String.join("+", drugs), hours, f.ic50(), unit, f.ic50Low(), f.ic50High(), f.hill(), f.top(), f.bottom());
+            w.printf(Locale.ROOT, "%s, %s, %.0f h: IC50 %.3g %s (95 %% CI %.3g to %.3g), Hill slope %.2f, top %.2f, bottom %.2f; "
+                    + "absolute IC50 (50 %% viability) %.3g %s%n", cellLine.name(), String.join("+", drugs), hours, f.ic50(), unit,
+                    f.ic50Low(), f.ic50High(), f.hill(), f.top(), f.bottom(), f.absoluteIc50(), unit);
             w.println(dir);
             w.flush();
             return 0;
@@ -120,6 +121,7 @@ final class AssayCommand implements Runnable {
             fit.put("seed", seed);
             fit.put("ic50", f.ic50());
             fit.put("ic50_ci95", List.of(f.ic50Low(), f.ic50High()));
+            fit.put("absolute_ic50", Double.isNaN(f.absoluteIc50()) ? null : f.absoluteIc50());
             fit.put("hill_slope", f.hill());
             fit.put("top", f.top());
             fit.put("bottom", f.bottom());

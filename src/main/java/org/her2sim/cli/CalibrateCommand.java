@@ -1,0 +1,47 @@
+package org.her2sim.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.her2sim.assay.Calibration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code her2sim calibrate}: refits the calibrated defaults and prints the fit. */
+@Command(name = "calibrate", mixinStandardHelpOptions = true,
+        description = {"Refits lapatinib's target IC50 and the PI3K gain of PIK3CA activation to the measured cell-line IC50s marked fit: true in",
+                "configs/calibration/targets.yaml (virtual 72 h viability assays; Brent's method on the sum of squared",
+                "log10 ratios), printing every evaluation, the fitted value and each line at the fit. The value in",
+                "configs/drugs.yaml is the one this command printed; docs/validation.md shows the comparison."})
+final class CalibrateCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--reduced", description = "Fewer wells and concentrations per assay (faster, coarser)")
+    boolean reduced;
+
+    @Override
+    public Integer call() {
+        PrintWriter w = spec.commandLine().getOut();
+        Calibration c = new Calibration(Her2sim.home().resolve("configs"), reduced);
+        Calibration.Fit fit = c.fit(line -> {
+            w.println(line);
+            w.flush();
+        });
+        w.printf(Locale.ROOT, "fit: lapatinib target IC50 (her2_kinase, egfr_kinase) = %.3g uM (sum of squared log10 ratios %.4f); "
+                + "%s = %.3g (%.4f)%n", fit.lapatinibTargetIc50Um(), fit.objectiveSensitive(), c.pik3caGainPath(), fit.pik3caGain(),
+                fit.objectivePik3ca());
+        for (Calibration.Ic50 t : c.targets().ic50()) {
+            if (!t.drug().equals("lapatinib")) {
+                continue;
+            }
+            Calibration.Ic50Row r = c.ic50(t, fit.settings(c));
+            w.printf(Locale.ROOT, "  %-10s measured %.3g uM, simulated %s%s%n", t.line(), t.value(),
+                    Double.isNaN(r.simulated()) ? "no IC50 (" + r.noFit() + ")" : String.format(Locale.ROOT, "%.3g uM (x%.2f)", r.simulated(), r.fold()),
+                    t.fitted() ? "" : "  [not fitted: a check]");
+        }
+        w.flush();
+        return 0;
+    }
+}
