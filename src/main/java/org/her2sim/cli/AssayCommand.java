@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code her2sim assay viability}: the virtual 72-hour viability assay with its IC50 fit. */
 @Command(name = "assay", mixinStandardHelpOptions = true, description = "Virtual laboratory assays (docs/validation.md).",
-        subcommands = {AssayCommand.Viability.class})
+        subcommands = {AssayCommand.Viability.class, AssayCommand.ResistantLine.class})
 final class AssayCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -133,6 +133,115 @@ final class AssayCommand implements Runnable {
                 AtomicFiles.deleteTree(dir);
             }
             AtomicFiles.move(tmp, dir);
+        }
+    }
+
+    @Command(name = "resistant-line", mixinStandardHelpOptions = true,
+            description = {"Makes a drug-resistant line as in the laboratory: continuous exposure, medium refreshed every --refresh",
+                    "days, 1:10 splits at --confluence cells, the concentration raised along --doses when growth resumes (the",
+                    "culture doubled over --window days). Reports when the line is established (growth resumes at the top dose)",
+                    "and whether resistance persists after --withdrawal days without drug. Writes culture.csv and summary.json."})
+    static final class ResistantLine implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--line", required = true, description = "Parental cell line, e.g. SKBR3")
+        String line;
+
+        @Option(names = "--drug", required = true, description = "Drug, e.g. trastuzumab")
+        String drug;
+
+        @Option(names = "--doses", required = true, split = ",", description = "Increasing concentrations: start, then each escalation, e.g. 5,10,15,20")
+        double[] doses;
+
+        @Option(names = "--unit", defaultValue = "ug/mL", description = "Unit of --doses (default: ${DEFAULT-VALUE})")
+        String unit;
+
+        @Option(names = "--refresh", defaultValue = "3.5", description = "Days between medium changes (default: ${DEFAULT-VALUE})")
+        double refresh;
+
+        @Option(names = "--confluence", defaultValue = "1e6", description = "Cells at which the culture is split (default: ${DEFAULT-VALUE})")
+        double confluence;
+
+        @Option(names = "--split", defaultValue = "0.1", description = "Fraction kept at a split (default: ${DEFAULT-VALUE})")
+        double keep;
+
+        @Option(names = "--window", defaultValue = "14", description = "Days over which growth must double to raise the dose (default: ${DEFAULT-VALUE})")
+        double window;
+
+        @Option(names = "--max-days", defaultValue = "365", description = "Give up after (default: ${DEFAULT-VALUE})")
+        double maxDays;
+
+        @Option(names = "--withdrawal", defaultValue = "30", description = "Days without drug before the challenge (default: ${DEFAULT-VALUE})")
+        double withdrawal;
+
+        @Option(names = "--cells", defaultValue = "1e5", description = "Cells at the start (default: ${DEFAULT-VALUE})")
+        double cells;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--out", description = "Output directory (default: runs/resistant-LINE-DRUG-TIMESTAMP)")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            Path configs = Her2sim.home().resolve("configs");
+            CellLine cellLine = CellLine.load(configs.resolve("celllines"), line);
+            var assaySpec = new org.her2sim.assay.ResistantLineAssay.Spec(cellLine, drug, unit, doses, refresh, confluence, keep, window,
+                    maxDays, withdrawal, 7, (long) cells, seed);
+            var r = org.her2sim.assay.ResistantLineAssay.run(configs.resolve("assays/dish.yaml"),
+                    CellLine.context(configs.resolve("contexts"), "in_vitro"), assaySpec);
+            Path dir = out != null ? out : Her2sim.home().resolve("runs").resolve("resistant-" + cellLine.name() + "-" + drug + "-"
+                    + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+            Path parent = dir.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Path tmp = Files.createTempDirectory(parent, "." + dir.getFileName() + ".partial-");
+            StringBuilder csv = new StringBuilder("day,concentration_" + unit.replace('/', '_') + ",cells,cumulative_cells,resistant_share,dominant_markers\n");
+            for (var row : r.rows()) {
+                csv.append(String.format(Locale.ROOT, "%.2f,%s,%d,%.6g,%.4f,%s%n", row.day(), row.concentration(), row.cells(),
+                        row.cumulativeCells(), row.resistantShare(), row.dominant()));
+            }
+            AtomicFiles.writeString(tmp.resolve("culture.csv"), csv.toString());
+            Map<String, Object> sum = new LinkedHashMap<>();
+            sum.put("cell_line", cellLine.name());
+            sum.put("drug", drug);
+            sum.put("doses", doses);
+            sum.put("unit", unit);
+            sum.put("seed", seed);
+            sum.put("escalations", r.escalations().stream().map(e -> Map.of("day", e[0], "concentration", e[1])).toList());
+            sum.put("established", r.established());
+            sum.put("established_day", r.established() ? r.establishedDay() : null);
+            sum.put("mechanism", r.mechanism());
+            if (r.established()) {
+                sum.put("growth_per_day_withdrawn_line_under_top_dose", r.withdrawnUnderDrug());
+                sum.put("growth_per_day_withdrawn_line_without_drug", r.withdrawnWithout());
+                sum.put("growth_per_day_parental_under_top_dose", r.parentalUnderDrug());
+                sum.put("mechanism_after_withdrawal", r.mechanismAfterWithdrawal());
+                sum.put("resistance_persists", r.persists());
+            }
+            AtomicFiles.writeString(tmp.resolve("summary.json"), RunOutputs.json().writerWithDefaultPrettyPrinter().writeValueAsString(sum) + "\n");
+            if (Files.exists(dir)) {
+                AtomicFiles.deleteTree(dir);
+            }
+            AtomicFiles.move(tmp, dir);
+            PrintWriter w = spec.commandLine().getOut();
+            for (double[] e : r.escalations()) {
+                w.printf(Locale.ROOT, "day %5.1f  raised to %s %s%n", e[0], e[1], unit);
+            }
+            if (r.established()) {
+                w.printf(Locale.ROOT, "established on day %.1f (%.1f months) at %s %s; dominant markers: %s%n", r.establishedDay(),
+                        r.establishedDay() / 30.44, doses[doses.length - 1], unit, r.mechanism());
+                w.printf(Locale.ROOT, "after %.0f days without drug (%s): growth %.3f/day under the top dose, %.3f/day without; parental %.3f/day "
+                        + "under the top dose -> resistance %s%n", withdrawal, r.mechanismAfterWithdrawal(), r.withdrawnUnderDrug(),
+                        r.withdrawnWithout(), r.parentalUnderDrug(), r.persists() ? "persists" : "does not persist");
+            } else {
+                w.printf(Locale.ROOT, "no resistant line within %.0f days (last dose %s %s, dominant markers %s)%n", maxDays,
+                        r.rows().get(r.rows().size() - 1).concentration(), unit, r.mechanism());
+            }
+            w.println(dir);
+            w.flush();
+            return 0;
         }
     }
 }

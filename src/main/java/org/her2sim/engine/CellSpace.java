@@ -22,6 +22,12 @@ interface CellSpace extends java.io.Serializable {
     /** Continues with another random stream (a paired arm's own stream after diagnosis). */
     void reseed(org.apache.commons.rng.UniformRandomProvider rng);
 
+    /**
+     * Keeps each cell independently with probability {@code keep} (a culture split at passage);
+     * the removed cells leave the lineage's counts.
+     */
+    void thin(double keep, org.apache.commons.rng.UniformRandomProvider rng, Lineage lineage);
+
     /** Bytes held for the cells (for benchmarks). */
     long storeBytes();
 }

@@ -62,6 +62,18 @@ final class CloneSpace implements CellSpace {
     }
 
     @Override
+    public void thin(double keep, UniformRandomProvider r, Lineage lineage) {
+        for (int v = 0; v < lineage.variantCount(); v++) {
+            long n = lineage.cellsOfVariant(v);
+            if (n > 0) {
+                long removed = n - BinomialSampler.sample(r, n, keep);
+                lineage.add(v, -removed);
+                total -= removed;
+            }
+        }
+    }
+
+    @Override
     public long size() {
         return total;
     }

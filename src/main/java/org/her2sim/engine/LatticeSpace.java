@@ -79,6 +79,12 @@ final class LatticeSpace implements CellSpace {
         }
     }
 
+    /** Passaging has no meaning for cells in place; a lattice culture is not split. */
+    @Override
+    public void thin(double keep, UniformRandomProvider r, Lineage lineage) {
+        throw new IllegalArgumentException("space: lattice2d cannot be passaged (split); use space: well_mixed for a culture");
+    }
+
     @Override
     public long size() {
         return size;

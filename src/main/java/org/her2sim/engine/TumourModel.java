@@ -378,6 +378,20 @@ public final class TumourModel extends SimState {
         }
     }
 
+    /**
+     * Splits a culture: keeps each cell with probability {@code keep}, from the cells' stream.
+     * Call between schedule steps (as {@link #replaceRegimen}).
+     */
+    public void passage(double keep) {
+        long before = cells.size();
+        cells.thin(keep, rng, lineage);
+        lineage.updatePeaks();
+        listener.event("passage", now, -1, before + " -> " + cells.size() + " cells");
+        if (scenario.config().engine().equals("hybrid")) {
+            switchEngineIfDue();
+        }
+    }
+
     /** The phase in force, or null (before diagnosis, or after the regimen). */
     private Regimen.Phase currentPhase() {
         if (manual != null) {

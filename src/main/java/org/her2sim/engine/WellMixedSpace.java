@@ -38,6 +38,23 @@ final class WellMixedSpace implements CellSpace {
     }
 
     @Override
+    public void thin(double keep, UniformRandomProvider rng, Lineage lineage) {
+        int[] holes = new int[16];
+        int count = 0;
+        for (int i = 0; i < cells.size; i++) {
+            if (rng.nextDouble() >= keep) {
+                lineage.add(cells.code[i], -1);
+                cells.code[i] = CellStore.DEAD;
+                if (count == holes.length) {
+                    holes = java.util.Arrays.copyOf(holes, count * 2);
+                }
+                holes[count++] = i;
+            }
+        }
+        cells.removeHoles(holes, count);
+    }
+
+    @Override
     public long size() {
         return cells.size;
     }

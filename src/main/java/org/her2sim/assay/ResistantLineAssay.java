@@ -1,0 +1,240 @@
+package org.her2sim.assay;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.her2sim.config.ConfigException;
+import org.her2sim.config.ConfigLoader;
+import org.her2sim.config.RegimenSpec;
+import org.her2sim.engine.Scenario;
+import org.her2sim.engine.TumourModel;
+import org.her2sim.experiment.Sweep;
+
+/**
+ * Making a drug-resistant line, as in the brief's protocol: a culture of the parental line under
+ * continuous exposure, medium refreshed every {@code refreshDays} (the concentration restored),
+ * split 1:10 when it exceeds {@code confluence} cells, and the concentration raised to the next
+ * step once growth has resumed (the culture doubled, splits undone, over the last
+ * {@code windowDays}, after at least that long at the dose). The line is <em>established</em>
+ * when growth resumes at the top concentration. Then the drug is withdrawn for
+ * {@code withdrawalDays} and the line is challenged again: resistance persists if it still grows
+ * under the top concentration at least half as fast as without drug.
+ *
+ * <p>Mutations are on (resistance must arise or be selected); cultures run on the hybrid engine.
+ */
+public final class ResistantLineAssay {
+    public record Spec(CellLine line, String drug, String unit, double[] doses, double refreshDays, double confluence, double keep,
+                       double windowDays, double maxDays, double withdrawalDays, double challengeDays, long seedCells, long seed) {
+        public Spec {
+            if (doses.length == 0) {
+                throw new ConfigException("--doses: expected at least one concentration");
+            }
+            for (int i = 0; i < doses.length; i++) {
+                if (!(doses[i] > 0) || (i > 0 && !(doses[i] > doses[i - 1]))) {
+                    throw new ConfigException("--doses: expected an increasing series of concentrations above 0, got "
+                            + java.util.Arrays.toString(doses));
+                }
+            }
+            if (!(refreshDays > 0) || !(windowDays >= refreshDays) || !(maxDays > windowDays)) {
+                throw new ConfigException("--refresh, --window, --max-days: expected 0 < refresh <= window < max days");
+            }
+            if (!(keep > 0 && keep < 1)) {
+                throw new ConfigException("--split: expected a fraction kept between 0 and 1, got " + keep);
+            }
+        }
+    }
+
+    /** The culture at one medium change: day, concentration, cells, cumulative cells (splits undone), resistant share, dominant markers. */
+    public record Row(double day, double concentration, long cells, double cumulativeCells, double resistantShare, String dominant) {
+    }
+
+    /** What happened: rows, days the dose was raised, the day the line was established (NaN if never), and the challenge after withdrawal. */
+    public record Result(Spec spec, List<Row> rows, List<double[]> escalations, double establishedDay, String mechanism,
+                         double withdrawnUnderDrug, double withdrawnWithout, double parentalUnderDrug, String mechanismAfterWithdrawal) {
+        public boolean established() {
+            return !Double.isNaN(establishedDay);
+        }
+
+        public boolean persists() {
+            return established() && withdrawnUnderDrug > 0 && withdrawnUnderDrug >= 0.5 * withdrawnWithout;
+        }
+    }
+
+    private ResistantLineAssay() {
+    }
+
+    public static Result run(Path dish, CellLine.Context context, Spec spec) {
+        Scenario s = scenario(dish, context, spec, spec.maxDays() + spec.withdrawalDays() + 1);
+        if (s.drugs().get(spec.drug()) == null) {
+            throw new ConfigException("--drug: unknown drug '" + spec.drug() + "'" + org.her2sim.config.Suggest.hint(spec.drug(), s.drugs().names()));
+        }
+        TumourModel m = new TumourModel(s, spec.seed(), null);
+        m.start();
+        int step = 0;
+        m.replaceRegimen(phase(s, spec, spec.doses()[0]));
+        List<Row> rows = new ArrayList<>();
+        List<double[]> escalations = new ArrayList<>();
+        double logSplits = 0;
+        double stepStart = 0;
+        double established = Double.NaN;
+        rows.add(row(m, spec.doses()[0], 0));
+        for (double t = spec.refreshDays(); t <= spec.maxDays() + 1e-9 && m.cellCount() > 0; t += spec.refreshDays()) {
+            advance(m, t);
+            Row r = row(m, spec.doses()[step], logSplits);
+            rows.add(r);
+            // growth resumed: doubled (splits undone) over the window, after a window at this dose
+            double past = valueAt(rows, t - spec.windowDays());
+            boolean resumed = t - stepStart >= spec.windowDays() - 1e-9 && r.cumulativeCells() >= 2 * past;
+            if (resumed && step == spec.doses().length - 1) {
+                established = t;
+                break;
+            }
+            if (resumed) {
+                step++;
+                stepStart = t;
+                escalations.add(new double[] {t, spec.doses()[step]});
+            }
+            if (m.cellCount() > spec.confluence()) {
+                m.passage(spec.keep());
+                logSplits += Math.log(1 / spec.keep());
+            }
+            // fresh medium: the concentration (of this step) restored
+            m.replaceRegimen(phase(s, spec, spec.doses()[step]));
+        }
+        String mechanism = dominant(m);
+        if (Double.isNaN(established)) {
+            return new Result(spec, rows, escalations, Double.NaN, mechanism, Double.NaN, Double.NaN, Double.NaN, null);
+        }
+        // withdrawal: the established line grows without drug, split as needed
+        m.replaceRegimen(phase(s, spec, 0));
+        for (double t = established + spec.refreshDays(); t <= established + spec.withdrawalDays() + 1e-9; t += spec.refreshDays()) {
+            advance(m, t);
+            if (m.cellCount() > spec.confluence()) {
+                m.passage(spec.keep());
+            }
+        }
+        String after = dominant(m);
+        double top = spec.doses()[spec.doses().length - 1];
+        // the challenge: growth rates over challengeDays of the withdrawn line with and without the top dose, and of the parental line
+        double withDrug = challenge(dish, context, spec, m, top);
+        double without = challenge(dish, context, spec, m, 0);
+        double parental = challenge(dish, context, spec, null, top);
+        return new Result(spec, rows, escalations, established, mechanism, withDrug, without, parental, after);
+    }
+
+    /** Net growth per day over the challenge of a culture of the given model's cells (null: the parental line). */
+    private static double challenge(Path dish, CellLine.Context context, Spec spec, TumourModel source, double dose) {
+        List<String> extra = new ArrayList<>();
+        if (source != null) {
+            // the withdrawn culture's composition: its clones become the challenge's initial clones
+            Map<Integer, Long> byState = new LinkedHashMap<>();
+            var lineage = source.lineage();
+            for (int st = 0; st < lineage.states(); st++) {
+                if (lineage.cellsInState(st) > 0) {
+                    byState.put(st, lineage.cellsInState(st));
+                }
+            }
+            long total = byState.values().stream().mapToLong(Long::longValue).sum();
+            StringBuilder clones = new StringBuilder("tumour.clones=[");
+            long founderCells = 0;
+            for (var e : byState.entrySet()) {
+                long n = Math.round(spec.seedCells() * (double) e.getValue() / total);
+                if (e.getKey() == source.scenario().founder()) {
+                    founderCells = n;
+                    continue;
+                }
+                if (n > 0) {
+                    clones.append(clones.length() > 15 ? ", " : "").append("{markers: ").append(markersOf(source.scenario(), e.getKey()))
+                            .append(", cells: ").append(n).append('}');
+                }
+            }
+            extra.add(clones.append(']').toString());
+            extra.add("tumour.initial_cells=" + Math.max(1, founderCells));
+        }
+        Scenario s = scenario(dish, context, spec, spec.challengeDays(), extra);
+        TumourModel m = new TumourModel(s, spec.seed() + 17, null);
+        m.start();
+        m.replaceRegimen(phase(s, spec, dose));
+        long n0 = m.cellCount();
+        advance(m, spec.challengeDays());
+        return m.cellCount() == 0 ? Double.NEGATIVE_INFINITY : Math.log(m.cellCount() / (double) n0) / spec.challengeDays();
+    }
+
+    private static String markersOf(Scenario s, int state) {
+        String label = s.space().label(state); // "her2=amplified p95her2=absent ..."
+        StringBuilder b = new StringBuilder("{");
+        for (String kv : label.split(" ")) {
+            String[] p = kv.split("=");
+            b.append(b.length() > 1 ? ", " : "").append(p[0]).append(": ").append(p[1]);
+        }
+        return b.append('}').toString();
+    }
+
+    private static void advance(TumourModel m, double day) {
+        while (m.now() < day - 1e-9 && m.stopReason() == null && m.schedule.step(m)) {
+            // cells step hourly; observations and medium events in between
+        }
+    }
+
+    private static double valueAt(List<Row> rows, double day) {
+        double v = rows.get(0).cumulativeCells();
+        for (Row r : rows) {
+            if (r.day() <= day + 1e-9) {
+                v = r.cumulativeCells();
+            }
+        }
+        return v;
+    }
+
+    private static Row row(TumourModel m, double conc, double logSplits) {
+        long n = m.cellCount();
+        double resistant = n == 0 ? 0 : m.resistantCells() / (double) n;
+        return new Row(m.now(), conc, n, n * Math.exp(logSplits), resistant, dominant(m));
+    }
+
+    /** The most common marker combination, as a difference from the parental state ("none" = parental). */
+    private static String dominant(TumourModel m) {
+        var lineage = m.lineage();
+        int best = -1;
+        for (int st = 0; st < lineage.states(); st++) {
+            if (best < 0 || lineage.cellsInState(st) > lineage.cellsInState(best)) {
+                best = st;
+            }
+        }
+        return m.scenario().space().difference(best, m.scenario().founder());
+    }
+
+    private static org.her2sim.pharmacology.Regimen.Phase phase(Scenario s, Spec spec, double c) {
+        List<RegimenSpec.DoseSpec> drugs = c == 0 ? List.of()
+                : List.of(new RegimenSpec.DoseSpec(spec.drug(), null, null, null, String.format(Locale.ROOT, "%.6g %s", c, spec.unit())));
+        return s.compilePhase(new RegimenSpec.PhaseSpec(c == 0 ? "drug-free medium" : spec.drug() + " " + c + " " + spec.unit(), drugs,
+                RegimenSpec.EndSpec.NEVER));
+    }
+
+    private static Scenario scenario(Path dish, CellLine.Context context, Spec spec, double days) {
+        return scenario(dish, context, spec, days, List.of());
+    }
+
+    private static Scenario scenario(Path dish, CellLine.Context context, Spec spec, double days, List<String> extra) {
+        List<String> o = new ArrayList<>();
+        context.set().forEach((k, v) -> o.add(k + "=" + Sweep.text(v)));
+        StringBuilder founder = new StringBuilder("tumour.founder={");
+        spec.line().markers().forEach((k, v) -> founder.append(founder.length() > 16 ? ", " : "").append(k).append(": ").append(v));
+        o.add(founder.append('}').toString());
+        o.add("tumour.initial_cells=" + spec.seedCells());
+        o.add("engine=hybrid");
+        o.add("stop.max_cells=1e12");
+        o.add("observe.every=1d");
+        o.add(String.format(Locale.ROOT, "time.max=%sd", (long) Math.ceil(days)));
+        o.addAll(extra);
+        try {
+            return Scenario.compile(new ConfigLoader().load(dish, o));
+        } catch (ConfigException e) {
+            String msg = e.getMessage();
+            throw msg.contains("unknown drug") ? new ConfigException("--drug: " + msg.substring(msg.indexOf("unknown drug"))) : e;
+        }
+    }
+}
