@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code her2sim assay viability}: the virtual 72-hour viability assay with its IC50 fit. */
 @Command(name = "assay", mixinStandardHelpOptions = true, description = "Virtual laboratory assays (docs/validation.md).",
-        subcommands = {AssayCommand.Viability.class, AssayCommand.ResistantLine.class})
+        subcommands = {AssayCommand.Viability.class, AssayCommand.ResistantLine.class, AssayCommand.Xenograft.class})
 final class AssayCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -239,6 +239,92 @@ final class AssayCommand implements Runnable {
                 w.printf(Locale.ROOT, "no resistant line within %.0f days (last dose %s %s, dominant markers %s)%n", maxDays,
                         r.rows().get(r.rows().size() - 1).concentration(), unit, r.mechanism());
             }
+            w.println(dir);
+            w.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "xenograft", mixinStandardHelpOptions = true,
+            description = {"A xenograft study: tumours of a cell line in nude mice (configs/contexts/xenograft.yaml: mouse PK, ADCC on),",
+                    "treated per arm (default: the brief's arms, configs/assays/xenograft-arms.yaml). Prints mean volume and tumour",
+                    "growth inhibition per arm; writes volumes.csv, summary.json and volumes.png/.svg."})
+    static final class Xenograft implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--line", required = true, description = "Cell line, e.g. NCI-N87")
+        String line;
+
+        @Option(names = "--arms", description = "YAML file of arms: name -> list of doses (default: configs/assays/xenograft-arms.yaml)")
+        Path arms;
+
+        @Option(names = "--mice", defaultValue = "8", description = "Mice per arm (default: ${DEFAULT-VALUE})")
+        int mice;
+
+        @Option(names = "--days", defaultValue = "28", description = "Days of treatment (default: ${DEFAULT-VALUE})")
+        double days;
+
+        @Option(names = "--start-volume", defaultValue = "100", description = "Tumour volume at the start, mm3 (default: ${DEFAULT-VALUE})")
+        double startVolume;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--out", description = "Output directory (default: runs/xenograft-LINE-TIMESTAMP)")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            Path configs = Her2sim.home().resolve("configs");
+            CellLine cellLine = CellLine.load(configs.resolve("celllines"), line);
+            var armSpecs = org.her2sim.assay.XenograftAssay.arms(arms != null ? arms : configs.resolve("assays/xenograft-arms.yaml"));
+            var assaySpec = new org.her2sim.assay.XenograftAssay.Spec(cellLine, armSpecs, mice, days, startVolume, seed);
+            var r = org.her2sim.assay.XenograftAssay.run(configs.resolve("assays/dish.yaml"), CellLine.context(configs.resolve("contexts"), "xenograft"),
+                    assaySpec);
+            Path dir = out != null ? out : Her2sim.home().resolve("runs").resolve("xenograft-" + cellLine.name() + "-"
+                    + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+            Path parent = dir.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Path tmp = Files.createTempDirectory(parent, "." + dir.getFileName() + ".partial-");
+            StringBuilder csv = new StringBuilder("arm,mouse,day,volume_mm3\n");
+            List<org.her2sim.report.XenograftChart.Arm> curves = new ArrayList<>();
+            Map<String, Object> sum = new LinkedHashMap<>();
+            sum.put("cell_line", cellLine.name());
+            sum.put("mice_per_arm", mice);
+            sum.put("days", days);
+            sum.put("seed", seed);
+            Map<String, Object> perArm = new LinkedHashMap<>();
+            PrintWriter w = spec.commandLine().getOut();
+            for (var e : r.volumes().entrySet()) {
+                double[][] v = e.getValue();
+                for (int k = 0; k < v.length; k++) {
+                    for (int d = 0; d < v[k].length; d++) {
+                        csv.append(String.format(Locale.ROOT, "%s,%d,%d,%.4f%n", e.getKey(), k, d, v[k][d]));
+                    }
+                }
+                double[] mean = new double[v[0].length];
+                double[] se = new double[v[0].length];
+                for (int d = 0; d < mean.length; d++) {
+                    double[] ms = r.meanSe(e.getKey(), d);
+                    mean[d] = ms[0];
+                    se[d] = ms[1];
+                }
+                curves.add(new org.her2sim.report.XenograftChart.Arm(e.getKey(), mean, se));
+                double tgi = r.growthInhibition(e.getKey());
+                perArm.put(e.getKey(), Map.of("final_volume_mean_mm3", mean[mean.length - 1], "final_volume_se_mm3", se[se.length - 1],
+                        "tumour_growth_inhibition", Double.isNaN(tgi) ? "n/a" : tgi));
+                w.printf(Locale.ROOT, "%-24s day %.0f: %8.1f +- %6.1f mm3%s%n", e.getKey(), days, mean[mean.length - 1], se[se.length - 1],
+                        Double.isNaN(tgi) || e.getKey().equals("control") ? "" : String.format(Locale.ROOT, "   growth inhibition %.0f %%", 100 * tgi));
+            }
+            sum.put("arms", perArm);
+            AtomicFiles.writeString(tmp.resolve("volumes.csv"), csv.toString());
+            AtomicFiles.writeString(tmp.resolve("summary.json"), RunOutputs.json().writerWithDefaultPrettyPrinter().writeValueAsString(sum) + "\n");
+            org.her2sim.report.XenograftChart.write(tmp, "volumes", cellLine.name() + " xenografts (" + mice + " mice per arm)", curves);
+            if (Files.exists(dir)) {
+                AtomicFiles.deleteTree(dir);
+            }
+            AtomicFiles.move(tmp, dir);
             w.println(dir);
             w.flush();
             return 0;

@@ -8,7 +8,8 @@ import java.util.Map;
  * body (PK), and where the numbers come from.
  */
 public record DrugSpec(String drugClass, String description, Map<String, TargetSpec> targets, PkSpec pk,
-                       @JsonProperty("molar_mass_g_per_mol") Double molarMassGPerMol, Double fractionUnbound, String source) {
+                       @JsonProperty("molar_mass_g_per_mol") Double molarMassGPerMol, Double fractionUnbound, String source,
+                       Map<String, PkSpec> pkBySpecies) {
     public DrugSpec {
         drugClass = drugClass == null ? "" : drugClass;
         description = description == null ? "" : description;
@@ -25,6 +26,16 @@ public record DrugSpec(String drugClass, String description, Map<String, TargetS
             throw new IllegalArgumentException("fraction_unbound: expected > 0");
         }
         source = source == null ? "" : source;
+        // pharmacokinetics in other species than human (e.g. mouse, for xenografts); pk is human
+        pkBySpecies = pkBySpecies == null ? Map.of() : Check.ordered(pkBySpecies);
+        for (String species : pkBySpecies.keySet()) {
+            Check.oneOf("pk_by_species", species, "mouse", "mouse");
+        }
+    }
+
+    /** The PK of a species ("human" is {@link #pk()}), or null if the library has none for it. */
+    public PkSpec pkOf(String species) {
+        return species.equals("human") ? pk : pkBySpecies.get(species);
     }
 
     /** The Hill effect of the drug on one target: E = Emax·Cʰ/(Cʰ + IC50ʰ). */

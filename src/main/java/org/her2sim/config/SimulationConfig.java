@@ -176,8 +176,14 @@ public record SimulationConfig(
 
     /** Where the tumour grows: a patient or mouse (PK, immune killing) or a dish. */
     public record ContextConfig(String setting, Boolean immune, Boolean pk, Double carryingCapacity, Double bodyWeightKg,
-                                @com.fasterxml.jackson.annotation.JsonProperty("body_surface_m2") Double bodySurfaceM2) {
+                                @com.fasterxml.jackson.annotation.JsonProperty("body_surface_m2") Double bodySurfaceM2, String species) {
+        public ContextConfig(String setting, Boolean immune, Boolean pk, Double carryingCapacity, Double bodyWeightKg, Double bodySurfaceM2) {
+            this(setting, immune, pk, carryingCapacity, bodyWeightKg, bodySurfaceM2, null);
+        }
+
         public ContextConfig {
+            // whose pharmacokinetics the drugs follow: human (pk) or mouse (pk_by_species.mouse)
+            species = Check.oneOf("context.species", species, "human", "human", "mouse");
             setting = Check.oneOf("context.setting", setting, "in_vivo", "in_vivo", "in_vitro");
             immune = immune == null ? setting.equals("in_vivo") : immune;
             pk = pk == null ? setting.equals("in_vivo") : pk;

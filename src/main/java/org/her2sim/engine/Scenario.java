@@ -48,7 +48,7 @@ public final class Scenario {
         config = c;
         space = new StateSpace(c.biology());
         mutations = new MutationTable(space, c.biology());
-        drugs = new DrugLibrary(c.drugs());
+        drugs = new DrugLibrary(c.drugs(), c.context().species());
         RateModel model;
         if (c.biology().mode().equals("signalling")) {
             SignallingNetwork network = new SignallingNetwork(c.biology().signalling(), space, drugs.targets());

@@ -22,6 +22,11 @@ public final class DrugLibrary {
     private final Targets targets;
 
     public DrugLibrary(Map<String, DrugSpec> specs) {
+        this(specs, "human");
+    }
+
+    /** The library with each drug's pharmacokinetics in {@code species} (a drug without them cannot be dosed there). */
+    public DrugLibrary(Map<String, DrugSpec> specs, String species) {
         if (specs.size() > 63) {
             throw new IllegalArgumentException("drugs: at most 63 drugs in one scenario");
         }
@@ -52,14 +57,16 @@ public final class DrugLibrary {
                 i++;
             }
             PkModel pk = null;
-            if (s.pk().defined()) {
+            DrugSpec.PkSpec pkSpec = s.pkOf(species);
+            if (pkSpec != null && pkSpec.defined()) {
                 try {
-                    pk = PkModel.of(s.pk());
+                    pk = PkModel.of(pkSpec);
                 } catch (IllegalArgumentException ex) {
-                    throw new IllegalArgumentException("drugs." + e.getKey() + "." + ex.getMessage());
+                    throw new IllegalArgumentException("drugs." + e.getKey() + "." + (species.equals("human") ? "" : "pk_by_species." + species + ".")
+                            + ex.getMessage());
                 }
             }
-            double infusion = s.pk().infusion() == null ? 0 : Units.days(s.pk().infusion());
+            double infusion = pkSpec == null || pkSpec.infusion() == null ? 0 : Units.days(pkSpec.infusion());
             drugs.add(new Drug(e.getKey(), bit++, s.drugClass(), idx, emax, ic50, hill, pk, infusion, s.fractionUnbound(), mw));
         }
     }

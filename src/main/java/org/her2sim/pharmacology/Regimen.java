@@ -66,7 +66,7 @@ public record Regimen(String name, List<Phase> phases, int repeatFrom) implement
                     throw new IllegalArgumentException(ipath + ": with PK on, give a 'dose' and 'every' (or set context.pk: false)");
                 } else {
                     if (d.pk() == null) {
-                        throw new IllegalArgumentException(ipath + ": drug '" + d.name() + "' has no PK model in the library, so it cannot be dosed; give a 'concentration'");
+                        throw new IllegalArgumentException(ipath + ": drug '" + d.name() + "' has no PK model in the library for this context's species, so it cannot be dosed; give a 'concentration' (or its pk_by_species)");
                     }
                     dose = Units.dose(ds.dose()).mg(bodyWeightKg, bodySurfaceM2);
                     loading = ds.loadingDose() == null ? dose : Units.dose(ds.loadingDose()).mg(bodyWeightKg, bodySurfaceM2);

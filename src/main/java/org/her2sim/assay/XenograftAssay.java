@@ -1,0 +1,136 @@
+package org.her2sim.assay;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.her2sim.config.ConfigException;
+import org.her2sim.config.ConfigLoader;
+import org.her2sim.config.Origins;
+import org.her2sim.config.RegimenSpec;
+import org.her2sim.engine.Scenario;
+import org.her2sim.engine.TumourModel;
+import org.her2sim.experiment.Sweep;
+import org.her2sim.random.SeedTree;
+
+/**
+ * A xenograft study: tumours of a cell line grown to {@code startVolume} mm³ in nude mice
+ * (configs/contexts/xenograft.yaml: mouse pharmacokinetics, NK-mediated ADCC) and treated per
+ * arm for {@code days}; tumour volume from the cell count at 10⁶ cells per mm³ (assumption: a
+ * common rule of thumb, 1 cm³ ≈ 10⁹ cells as in the brief). Each mouse is a replicate with its own
+ * stream; arms share mice by seed (mouse k of every arm starts from the same random stream).
+ */
+public final class XenograftAssay {
+    public static final double CELLS_PER_MM3 = 1e6;
+
+    public record Spec(CellLine line, Map<String, List<RegimenSpec.DoseSpec>> arms, int mice, double days, double startVolumeMm3, long seed) {
+        public Spec {
+            if (arms.isEmpty()) {
+                throw new ConfigException("arms: expected at least one arm");
+            }
+            if (mice < 1 || mice > 100) {
+                throw new ConfigException("--mice: expected 1 to 100 mice per arm, got " + mice);
+            }
+            if (!(days > 0) || !(startVolumeMm3 > 0)) {
+                throw new ConfigException("--days and --start-volume: expected positive values");
+            }
+        }
+    }
+
+    /** Tumour volume (mm³) of each mouse of each arm at each day 0..days. */
+    public record Result(Spec spec, Map<String, double[][]> volumes) {
+        /** Mean and standard error of the arm's volumes on {@code day}. */
+        public double[] meanSe(String arm, int day) {
+            double[][] v = volumes.get(arm);
+            double sum = 0;
+            double sq = 0;
+            for (double[] mouse : v) {
+                sum += mouse[day];
+                sq += mouse[day] * mouse[day];
+            }
+            double mean = sum / v.length;
+            double var = v.length > 1 ? (sq - v.length * mean * mean) / (v.length - 1) : 0;
+            return new double[] {mean, Math.sqrt(Math.max(0, var) / v.length)};
+        }
+
+        /** Tumour growth inhibition at the end: 1 − (T_end − T_0)/(C_end − C_0), against the arm named control. */
+        public double growthInhibition(String arm) {
+            if (!volumes.containsKey("control")) {
+                return Double.NaN;
+            }
+            int end = (int) spec.days();
+            double t = meanSe(arm, end)[0] - meanSe(arm, 0)[0];
+            double c = meanSe("control", end)[0] - meanSe("control", 0)[0];
+            return 1 - t / c;
+        }
+    }
+
+    private XenograftAssay() {
+    }
+
+    /** The arms of a YAML file: name → list of doses. */
+    public static Map<String, List<RegimenSpec.DoseSpec>> arms(Path file) {
+        ConfigLoader loader = new ConfigLoader();
+        return loader.bind(loader.readTree(file), new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, List<RegimenSpec.DoseSpec>>>() {
+        }, new Origins(file.toString()));
+    }
+
+    public static Result run(Path dish, CellLine.Context context, Spec spec) {
+        Map<String, double[][]> out = new LinkedHashMap<>();
+        SeedTree seeds = new SeedTree(spec.seed());
+        for (var arm : spec.arms().entrySet()) {
+            double[][] v = new double[spec.mice()][(int) spec.days() + 1];
+            for (int k = 0; k < spec.mice(); k++) {
+                Scenario s = scenario(dish, context, spec, arm.getKey(), arm.getValue());
+                TumourModel m = new TumourModel(s, seeds.child("mouse", k).seed(), null);
+                m.start(); // the arm's regimen starts at day 0
+                v[k][0] = m.cellCount() / CELLS_PER_MM3;
+                for (int d = 1; d <= (int) spec.days(); d++) {
+                    while (m.now() < d - 1e-9 && m.stopReason() == null && m.schedule.step(m)) {
+                        // hourly cell steps, doses on their days
+                    }
+                    v[k][d] = m.cellCount() / CELLS_PER_MM3;
+                }
+            }
+            out.put(arm.getKey(), v);
+        }
+        return new Result(spec, out);
+    }
+
+    private static Scenario scenario(Path dish, CellLine.Context context, Spec spec, String arm, List<RegimenSpec.DoseSpec> doses) {
+        List<String> o = new ArrayList<>();
+        context.set().forEach((k, v) -> o.add(k + "=" + Sweep.text(v)));
+        StringBuilder founder = new StringBuilder("tumour.founder={");
+        spec.line().markers().forEach((k, v) -> founder.append(founder.length() > 16 ? ", " : "").append(k).append(": ").append(v));
+        o.add(founder.append('}').toString());
+        o.add(String.format(Locale.ROOT, "tumour.initial_cells=%d", Math.round(spec.startVolumeMm3() * CELLS_PER_MM3)));
+        o.add("engine=hybrid");
+        o.add("stop.max_cells=1e12");
+        o.add(String.format(Locale.ROOT, "time.max=%dd", (long) Math.ceil(spec.days()) + 1));
+        StringBuilder d = new StringBuilder();
+        for (RegimenSpec.DoseSpec x : doses) {
+            d.append(d.length() == 0 ? "" : ", ").append("{drug: ").append(x.drug());
+            if (x.dose() != null) {
+                d.append(", dose: '").append(x.dose()).append("'");
+            }
+            if (x.loadingDose() != null) {
+                d.append(", loading_dose: '").append(x.loadingDose()).append("'");
+            }
+            if (x.every() != null) {
+                d.append(", every: '").append(x.every()).append("'");
+            }
+            if (x.concentration() != null) {
+                d.append(", concentration: '").append(x.concentration()).append("'");
+            }
+            d.append('}');
+        }
+        o.add("regimen={name: '" + arm + "', phases: [{name: '" + arm + "', drugs: [" + d + "], end: never}]}");
+        try {
+            return Scenario.compile(new ConfigLoader().load(dish, o));
+        } catch (ConfigException e) {
+            throw new ConfigException("arm '" + arm + "': " + e.getMessage());
+        }
+    }
+}
