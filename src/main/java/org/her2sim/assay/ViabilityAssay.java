@@ -147,6 +147,10 @@ public final class ViabilityAssay {
             if (m.contains("unknown drug")) {
                 throw new ConfigException("--drug: " + m.substring(m.indexOf("unknown drug")));
             }
+            if (m.contains("molar concentration needs")) {
+                throw new ConfigException("--unit: " + spec.unit() + " is molar, but " + String.join(" or ", spec.drugs())
+                        + " has no molar mass in the drug library (antibodies); give the series in ug/mL");
+            }
             if (m.contains("tumour.founder")) {
                 throw new ConfigException("cell line " + spec.line().name() + ": " + m.substring(m.indexOf("tumour.founder")));
             }

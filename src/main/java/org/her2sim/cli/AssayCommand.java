@@ -79,6 +79,16 @@ final class AssayCommand implements Runnable {
             var assaySpec = new ViabilityAssay.Spec(cellLine, drugs, ratios, concentrations, unit, wells, hours, cells, seed);
             ViabilityAssay.Result r = ViabilityAssay.run(configs.resolve("assays/dish.yaml"), dish, assaySpec);
             PrintWriter w = spec.commandLine().getOut();
+            org.her2sim.assay.Combination.Result combination = null;
+            if (drugs.size() == 2) {
+                // the single agents at the same concentrations (B at ratio x A's), same wells and seed
+                double[] cb = java.util.Arrays.stream(concentrations).map(x -> x * ratios.get(0)).toArray();
+                var a = ViabilityAssay.run(configs.resolve("assays/dish.yaml"), dish, new ViabilityAssay.Spec(cellLine, List.of(drugs.get(0)),
+                        List.of(), concentrations, unit, wells, hours, cells, seed));
+                var b = ViabilityAssay.run(configs.resolve("assays/dish.yaml"), dish, new ViabilityAssay.Spec(cellLine, List.of(drugs.get(1)),
+                        List.of(), cb, unit, wells, hours, cells, seed));
+                combination = org.her2sim.assay.Combination.of(a, b, r, ratios.get(0));
+            }
             if (r.fit() == null) {
                 StringBuilder data = new StringBuilder();
                 for (ViabilityAssay.Well well : r.wells()) {
@@ -91,17 +101,23 @@ final class AssayCommand implements Runnable {
             }
             Path dir = out != null ? out : Her2sim.home().resolve("runs").resolve("assay-" + cellLine.name() + "-" + String.join("+", drugs)
                     + "-" + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-            write(dir, r, cellLine);
+            write(dir, r, cellLine, combination);
             HillFit.Result f = r.fit();
             w.printf(Locale.ROOT, "%s, %s, %.0f h: IC50 %.3g %s (95 %% CI %.3g to %.3g), Hill slope %.2f, top %.2f, bottom %.2f; "
                     + "absolute IC50 (50 %% viability) %.3g %s%n", cellLine.name(), String.join("+", drugs), hours, f.ic50(), unit,
                     f.ic50Low(), f.ic50High(), f.hill(), f.top(), f.bottom(), f.absoluteIc50(), unit);
+            if (combination != null) {
+                w.printf(Locale.ROOT, "Bliss excess (V_A*V_B - V_AB, > 0 synergy): mean %.3f over the series; combination index at 50 %%: %s%n",
+                        combination.meanExcess(), Double.isNaN(combination.combinationIndex()) ? "none (" + combination.noIndex() + ")"
+                                : String.format(Locale.ROOT, "%.2f (< 1 synergy, > 1 antagonism)", combination.combinationIndex()));
+            }
             w.println(dir);
             w.flush();
             return 0;
         }
 
-        private void write(Path dir, ViabilityAssay.Result r, CellLine cellLine) throws java.io.IOException {
+        private void write(Path dir, ViabilityAssay.Result r, CellLine cellLine, org.her2sim.assay.Combination.Result combination)
+                throws java.io.IOException {
             Path parent = dir.toAbsolutePath().getParent();
             Files.createDirectories(parent);
             Path tmp = Files.createTempDirectory(parent, "." + dir.getFileName() + ".partial-");
@@ -126,6 +142,16 @@ final class AssayCommand implements Runnable {
             fit.put("top", f.top());
             fit.put("bottom", f.bottom());
             fit.put("residual_sum_of_squares", f.rss());
+            if (combination != null) {
+                StringBuilder bliss = new StringBuilder("concentration_a,concentration_b,viability_a,viability_b,viability_pair,bliss_expected,bliss_excess\n");
+                for (var row : combination.bliss()) {
+                    bliss.append(String.format(Locale.ROOT, "%s,%s,%.5f,%.5f,%.5f,%.5f,%.5f%n", row.concentrationA(), row.concentrationB(),
+                            row.viabilityA(), row.viabilityB(), row.viabilityPair(), row.expected(), row.excess()));
+                }
+                AtomicFiles.writeString(tmp.resolve("combination.csv"), bliss.toString());
+                fit.put("bliss_excess_mean", combination.meanExcess());
+                fit.put("combination_index_50", Double.isNaN(combination.combinationIndex()) ? null : combination.combinationIndex());
+            }
             AtomicFiles.writeString(tmp.resolve("fit.json"), RunOutputs.json().writerWithDefaultPrettyPrinter().writeValueAsString(fit) + "\n");
             DoseResponseChart.write(tmp, "dose-response", cellLine.name() + ": " + String.join(" + ", drugs) + ", " + (int) hours + " h",
                     unit, r.concentrations(), r.viabilities(), f::at, f.ic50());

@@ -97,4 +97,24 @@ class ViabilityAssayTest {
         assertThrows(ConfigException.class, () -> new ViabilityAssay.Spec(CellLine.load(CONFIGS.resolve("celllines"), "BT474"),
                 List.of("lapatinib", "trastuzumab"), List.of(), new double[] {1}, "uM", 3, 72, 100, 1));
     }
+
+    @Test
+    void aFixedRatioPairReportsBlissExcessAndACombinationIndex(@TempDir Path dir) throws Exception {
+        Cli.Outcome o = Cli.execute("assay", "viability", "--line", "SKBR3", "--drug", "lapatinib,trastuzumab", "--ratio", "100",
+                "--unit", "ug/mL", "--conc", "0.0003,0.001,0.003,0.01,0.03,0.1,0.3", "--out", dir.resolve("c").toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("Bliss excess") && o.out().contains("combination index at 50 %: 0."), o.out());
+        List<String> rows = Files.readAllLines(dir.resolve("c/combination.csv"));
+        assertEquals(8, rows.size());
+        // the two drugs act on different nodes that multiply in the network: close to Bliss independence
+        // (each row's excess within 0.1, the per-well noise of 2 000-cell wells being ~2 %)
+        for (String row : rows.subList(1, rows.size())) {
+            double excess = Double.parseDouble(row.split(",")[6]);
+            assertTrue(Math.abs(excess) < 0.1, row);
+        }
+        Cli.Outcome molar = Cli.execute("assay", "viability", "--line", "SKBR3", "--drug", "lapatinib,trastuzumab", "--ratio", "100",
+                "--conc", "0.001,0.01");
+        assertEquals(2, molar.code());
+        assertTrue(molar.err().contains("--unit: uM is molar"), molar.err());
+    }
 }
