@@ -169,7 +169,8 @@ public final class TumourGui extends GUIState {
         JPanel left = new JPanel(new BorderLayout());
         if (scenario.config().space().equals("lattice2d")) {
             var lattice = scenario.config().lattice();
-            double scale = Math.max(1, Math.floor(600.0 / Math.max(lattice.width(), lattice.height())));
+            // whole cells of at least one pixel, the lattice fitting in about 500 pixels (no scrolling)
+            double scale = Math.max(1, Math.floor(500.0 / Math.max(lattice.width(), lattice.height())));
             display = new Display2D(lattice.width() * scale, lattice.height() * scale, this);
             display.setBackdrop(Color.WHITE);
             display.setClipping(false);
