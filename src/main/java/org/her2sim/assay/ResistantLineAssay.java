@@ -19,13 +19,18 @@ import org.her2sim.experiment.Sweep;
  * split 1:10 when it exceeds {@code confluence} cells, and the concentration raised to the next
  * step once growth has resumed (the culture doubled, splits undone, over the last
  * {@code windowDays}, after at least that long at the dose). The line is <em>established</em>
- * when growth resumes at the top concentration. Then the drug is withdrawn for
+ * when, at the top concentration, it proliferates at least {@code ESTABLISHED} (80 %) as fast as
+ * the untreated parental line over the last window — the brief's definition of a derived
+ * resistant line ("proliferate &gt; 80 % at &gt; 15 µg/mL"). Then the drug is withdrawn for
  * {@code withdrawalDays} and the line is challenged again: resistance persists if it still grows
  * under the top concentration at least half as fast as without drug.
  *
  * <p>Mutations are on (resistance must arise or be selected); cultures run on the hybrid engine.
  */
 public final class ResistantLineAssay {
+    /** Growth at the top dose, as a fraction of the untreated parental line's, that makes a line resistant (brief §5). */
+    public static final double ESTABLISHED = 0.8;
+
     public record Spec(CellLine line, String drug, String unit, double[] doses, double refreshDays, double confluence, double keep,
                        double windowDays, double maxDays, double withdrawalDays, double challengeDays, long seedCells, long seed) {
         public Spec {
@@ -71,6 +76,8 @@ public final class ResistantLineAssay {
         if (s.drugs().get(spec.drug()) == null) {
             throw new ConfigException("--drug: unknown drug '" + spec.drug() + "'" + org.her2sim.config.Suggest.hint(spec.drug(), s.drugs().names()));
         }
+        // the untreated parental line's growth rate, the yardstick of "resistant"
+        double parentalRate = challenge(dish, context, spec, null, 0);
         TumourModel m = new TumourModel(s, spec.seed(), null);
         m.start();
         int step = 0;
@@ -87,12 +94,15 @@ public final class ResistantLineAssay {
             rows.add(r);
             // growth resumed: doubled (splits undone) over the window, after a window at this dose
             double past = valueAt(rows, t - spec.windowDays());
-            boolean resumed = t - stepStart >= spec.windowDays() - 1e-9 && r.cumulativeCells() >= 2 * past;
-            if (resumed && step == spec.doses().length - 1) {
-                established = t;
-                break;
-            }
-            if (resumed) {
+            boolean windowAtDose = t - stepStart >= spec.windowDays() - 1e-9;
+            boolean resumed = windowAtDose && r.cumulativeCells() >= 2 * past;
+            double rate = Math.log(r.cumulativeCells() / past) / spec.windowDays();
+            if (step == spec.doses().length - 1) {
+                if (windowAtDose && rate >= ESTABLISHED * parentalRate) {
+                    established = t;
+                    break;
+                }
+            } else if (resumed) {
                 step++;
                 stepStart = t;
                 escalations.add(new double[] {t, spec.doses()[step]});

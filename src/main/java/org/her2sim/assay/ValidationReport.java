@@ -128,7 +128,9 @@ public final class ValidationReport {
         if (!(resistantLineMonths >= 3 && resistantLineMonths <= 8)) {
             gaps.add("A trastuzumab-resistant SKBR3 line arises in " + fmt(resistantLineMonths) + " months (median) against 3 to more than 8 "
                     + "measured: adaptive HER3 lets the culture resume growth at each dose within the 14-day minimum, and PTEN-loss "
-                    + "mutants (2e-6 per daughter, an assumption) take over at the top dose. The rates behind this are not yet fitted.");
+                    + "mutants (2e-6 per daughter, an assumption) take over at the top dose. With PTEN loss ten to forty times rarer "
+                    + "the time lengthens to 2.5–5 months and p95HER2 or adaptive HER3 take its place: the resistance mutation "
+                    + "probabilities together, not one of them, would need fitting (with their consequences in patients).");
         }
         if (xenograftTrastuzumab < 20) {
             gaps.add("Xenografts: trastuzumab at 10 mg/kg twice weekly shrinks NCI-N87 tumours to " + fmt(xenograftTrastuzumab)
@@ -151,7 +153,8 @@ public final class ValidationReport {
         md.append("\n## Time to a resistant line\n\n");
         md.append("`her2sim assay resistant-line --line SKBR3 --drug trastuzumab --doses 5,10,15,20`: a culture of 10⁵ cells, medium ")
                 .append("refreshed every 3.5 days, split 1:10 above 10⁶ cells, the dose raised when the culture has doubled over 14 days; ")
-                .append("established when growth resumes at 20 µg/mL. Measured: 3 to more than 8 months (brief §5).\n\n");
+                .append("established when at 20 µg/mL it proliferates at least 80 % as fast as the untreated parental line (the brief's ")
+                .append("definition of a resistant line). Measured: 3 to more than 8 months (brief §5).\n\n");
         md.append("| seed | established (months) | markers then | after 30 days off drug | resistance persists |\n|---:|---:|---|---|:-:|\n");
         List<Double> months = new ArrayList<>();
         for (int seed = 1; seed <= (reduced ? 3 : 8); seed++) {

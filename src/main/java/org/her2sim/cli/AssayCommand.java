@@ -165,7 +165,8 @@ final class AssayCommand implements Runnable {
     @Command(name = "resistant-line", mixinStandardHelpOptions = true,
             description = {"Makes a drug-resistant line as in the laboratory: continuous exposure, medium refreshed every --refresh",
                     "days, 1:10 splits at --confluence cells, the concentration raised along --doses when growth resumes (the",
-                    "culture doubled over --window days). Reports when the line is established (growth resumes at the top dose)",
+                    "culture doubled over --window days). Reports when the line is established (at the top dose it grows at >= 80 % of",
+                    "the untreated parental rate, the brief's definition)",
                     "and whether resistance persists after --withdrawal days without drug. Writes culture.csv and summary.json."})
     static final class ResistantLine implements Callable<Integer> {
         @Spec
