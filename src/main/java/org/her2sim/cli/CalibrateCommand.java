@@ -21,9 +21,28 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--reduced", description = "Fewer wells and concentrations per assay (faster, coarser)")
     boolean reduced;
 
+    @Option(names = "--clinic", description = "Instead: grid-search the in-patient kinetics scale and the chemotherapy-sensitivity "
+            + "distribution against ToGA (configs/experiments/toga.yaml), printing every point and the best")
+    boolean clinic;
+
+    @Option(names = "--patients", defaultValue = "40", description = "With --clinic: patients per arm (default: ${DEFAULT-VALUE})")
+    int patients;
+
     @Override
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
+        if (clinic) {
+            var cal = new org.her2sim.assay.ClinicCalibration(Her2sim.home().resolve("configs"));
+            var points = cal.grid(new double[] {0.05, 0.065, 0.08, 0.1}, new double[] {2, 3, 4, 5}, new double[] {0.4, 0.8}, patients, line -> {
+                w.println(line);
+                w.flush();
+            });
+            var best = points.get(0);
+            w.printf(Locale.ROOT, "fit: context.kinetics_scale = %s; chemotherapy kill per division lognormal median %s, cv %s (loss %.2f)%n",
+                    best.kineticsScale(), best.chemoMedian(), best.chemoCv(), best.loss());
+            w.flush();
+            return 0;
+        }
         Calibration c = new Calibration(Her2sim.home().resolve("configs"), reduced);
         Calibration.Fit fit = c.fit(line -> {
             w.println(line);

@@ -176,14 +176,20 @@ public record SimulationConfig(
 
     /** Where the tumour grows: a patient or mouse (PK, immune killing) or a dish. */
     public record ContextConfig(String setting, Boolean immune, Boolean pk, Double carryingCapacity, Double bodyWeightKg,
-                                @com.fasterxml.jackson.annotation.JsonProperty("body_surface_m2") Double bodySurfaceM2, String species) {
+                                @com.fasterxml.jackson.annotation.JsonProperty("body_surface_m2") Double bodySurfaceM2, String species,
+                                Double kineticsScale) {
         public ContextConfig(String setting, Boolean immune, Boolean pk, Double carryingCapacity, Double bodyWeightKg, Double bodySurfaceM2) {
-            this(setting, immune, pk, carryingCapacity, bodyWeightKg, bodySurfaceM2, null);
+            this(setting, immune, pk, carryingCapacity, bodyWeightKg, bodySurfaceM2, null, null);
         }
 
         public ContextConfig {
             // whose pharmacokinetics the drugs follow: human (pk) or mouse (pk_by_species.mouse)
             species = Check.oneOf("context.species", species, "human", "human", "mouse");
+            // multiplies every division, death and switching rate (1: the rates as written, measured in culture)
+            kineticsScale = Check.positive("context.kinetics_scale", kineticsScale, 1.0);
+            if (kineticsScale > 10) {
+                throw new IllegalArgumentException("context.kinetics_scale: expected at most 10, got " + kineticsScale);
+            }
             setting = Check.oneOf("context.setting", setting, "in_vivo", "in_vivo", "in_vitro");
             immune = immune == null ? setting.equals("in_vivo") : immune;
             pk = pk == null ? setting.equals("in_vivo") : pk;

@@ -60,6 +60,9 @@ public final class Scenario {
             AdaptiveTransitions transitions = new AdaptiveTransitions(space, c.biology(), null);
             model = new ExplicitRates(space, c.biology().explicit(), drugs.names(), transitions);
         }
+        if (c.context().kineticsScale() != 1) {
+            model = new org.her2sim.biology.ScaledRates(model, c.context().kineticsScale());
+        }
         rateModel = new RateCache(model, space.size());
         founder = space.encode(c.tumour().founder(), "tumour.founder");
         if (!space.allowed(founder)) {
