@@ -68,13 +68,13 @@ public final class ValidationReport {
         md.append("| PI3K activity added by PIK3CA activation (`").append(cal.pik3caGainPath()).append("`) | ")
                 .append(fmt(pik3caGain(cal))).append(" | lapatinib IC50 of HCC1954 | as above, given the first; PI3K activity is clamped at 1, so values above ~1.4 are equivalent |\n");
         var toga = org.her2sim.experiment.Sweep.load(configs.resolve("experiments/toga.yaml")).spec();
-        var chemo = toga.patients().stream().filter(d -> d.path().equals("biology.rates.kills.1.per_division")).findFirst().orElse(null);
+        var chemoDraw = toga.patients().stream().filter(d -> d.path().equals("biology.rates.kills.1.per_division")).findFirst().orElse(null);
         md.append("| in-patient kinetics (`context.kinetics_scale` in configs/contexts/patient.yaml and the ToGA trial) | ")
                 .append(org.her2sim.experiment.Sweep.text(toga.set().get("context.kinetics_scale"))).append(" | ToGA response ")
                 .append("rates and median PFS, both arms | `her2sim calibrate --clinic`: grid search (4 × 4 × 2 points) on the loss below |\n");
-        if (chemo != null) {
+        if (chemoDraw != null) {
             md.append("| chemotherapy sensitivity between patients (kill per unit of division, `biology.rates.kills.1.per_division`) | ")
-                    .append(chemo.distribution()).append(", median ").append(fmt(chemo.median())).append(", CV ").append(fmt(chemo.cv()))
+                    .append(chemoDraw.distribution()).append(", median ").append(fmt(chemoDraw.median())).append(", CV ").append(fmt(chemoDraw.cv()))
                     .append(" (trial population) | as above | as above |\n");
         }
         md.append('\n');
