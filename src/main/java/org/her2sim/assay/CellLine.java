@@ -35,6 +35,22 @@ public record CellLine(String name, String description, Map<String, String> mark
         }
     }
 
+    /**
+     * The settings that put this line in a context: the context's own settings, then the line's
+     * markers as the founder of the tumour.
+     */
+    public List<String> settingsIn(Context context) {
+        List<String> o = new ArrayList<>();
+        context.set().forEach((k, v) -> o.add(k + "=" + org.her2sim.experiment.Sweep.text(v)));
+        o.add("tumour.founder=" + markersYaml(markers));
+        return o;
+    }
+
+    /** Markers as a YAML flow mapping, e.g. {her2: amplified, pten: lost}. */
+    public static String markersYaml(Map<String, String> markers) {
+        return "{" + String.join(", ", markers.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()) + "}";
+    }
+
     /** The line named (case-insensitive, by its name or file name) from {@code dir}. */
     public static CellLine load(Path dir, String name) {
         List<String> known = new ArrayList<>();

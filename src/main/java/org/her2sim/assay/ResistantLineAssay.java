@@ -11,7 +11,6 @@ import org.her2sim.config.ConfigLoader;
 import org.her2sim.config.RegimenSpec;
 import org.her2sim.engine.Scenario;
 import org.her2sim.engine.TumourModel;
-import org.her2sim.experiment.Sweep;
 
 /**
  * Making a drug-resistant line, as in the brief's protocol: a culture of the parental line under
@@ -174,13 +173,12 @@ public final class ResistantLineAssay {
     }
 
     private static String markersOf(Scenario s, int state) {
-        String label = s.space().label(state); // "her2=amplified p95her2=absent ..."
-        StringBuilder b = new StringBuilder("{");
-        for (String kv : label.split(" ")) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String kv : s.space().label(state).split(" ")) { // "her2=amplified p95her2=absent ..."
             String[] p = kv.split("=");
-            b.append(b.length() > 1 ? ", " : "").append(p[0]).append(": ").append(p[1]);
+            m.put(p[0], p[1]);
         }
-        return b.append('}').toString();
+        return CellLine.markersYaml(m);
     }
 
     private static void advance(TumourModel m, double day) {
@@ -229,11 +227,7 @@ public final class ResistantLineAssay {
     }
 
     private static Scenario scenario(Path dish, CellLine.Context context, Spec spec, double days, List<String> extra) {
-        List<String> o = new ArrayList<>();
-        context.set().forEach((k, v) -> o.add(k + "=" + Sweep.text(v)));
-        StringBuilder founder = new StringBuilder("tumour.founder={");
-        spec.line().markers().forEach((k, v) -> founder.append(founder.length() > 16 ? ", " : "").append(k).append(": ").append(v));
-        o.add(founder.append('}').toString());
+        List<String> o = new ArrayList<>(spec.line().settingsIn(context));
         o.add("tumour.initial_cells=" + spec.seedCells());
         o.add("engine=hybrid");
         o.add("stop.max_cells=1e12");

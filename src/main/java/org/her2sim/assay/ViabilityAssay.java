@@ -9,7 +9,6 @@ import org.her2sim.config.ConfigLoader;
 import org.her2sim.config.SimulationConfig;
 import org.her2sim.engine.Scenario;
 import org.her2sim.engine.TumourModel;
-import org.her2sim.experiment.Sweep;
 import org.her2sim.random.SeedTree;
 
 /**
@@ -114,11 +113,7 @@ public final class ViabilityAssay {
     }
 
     private static List<String> baseOverrides(Path dish, CellLine.Context context, Spec spec) {
-        List<String> o = new ArrayList<>();
-        context.set().forEach((k, v) -> o.add(k + "=" + Sweep.text(v)));
-        StringBuilder founder = new StringBuilder("tumour.founder={");
-        spec.line().markers().forEach((k, v) -> founder.append(founder.length() > 16 ? ", " : "").append(k).append(": ").append(v));
-        o.add(founder.append('}').toString());
+        List<String> o = new ArrayList<>(spec.line().settingsIn(context));
         o.add("tumour.initial_cells=" + spec.cellsPerWell());
         o.add("time.max=" + hoursText(spec.hours()) + "h");
         // no mutations within an assay: every mutation probability of the biology set to 0

@@ -12,7 +12,6 @@ import org.her2sim.config.Origins;
 import org.her2sim.config.RegimenSpec;
 import org.her2sim.engine.Scenario;
 import org.her2sim.engine.TumourModel;
-import org.her2sim.experiment.Sweep;
 import org.her2sim.random.SeedTree;
 
 /**
@@ -83,9 +82,10 @@ public final class XenograftAssay {
         for (var arm : spec.arms().entrySet()) {
             double[][] v = new double[spec.mice()][(int) spec.days() + 1];
             for (int k = 0; k < spec.mice(); k++) {
-                Scenario s = scenario(dish, context, spec, arm.getKey(), arm.getValue());
+                Scenario s = scenario(dish, context, spec, arm.getKey());
                 TumourModel m = new TumourModel(s, seeds.child("mouse", k).seed(), null);
-                m.start(); // the arm's regimen starts at day 0
+                m.start();
+                m.replaceRegimen(phase(s, arm.getKey(), arm.getValue())); // the arm's treatment from day 0
                 v[k][0] = m.cellCount() / CELLS_PER_MM3;
                 for (int d = 1; d <= (int) spec.days(); d++) {
                     while (m.now() < d - 1e-9 && m.stopReason() == null && m.schedule.step(m)) {
@@ -99,34 +99,20 @@ public final class XenograftAssay {
         return new Result(spec, out);
     }
 
-    private static Scenario scenario(Path dish, CellLine.Context context, Spec spec, String arm, List<RegimenSpec.DoseSpec> doses) {
-        List<String> o = new ArrayList<>();
-        context.set().forEach((k, v) -> o.add(k + "=" + Sweep.text(v)));
-        StringBuilder founder = new StringBuilder("tumour.founder={");
-        spec.line().markers().forEach((k, v) -> founder.append(founder.length() > 16 ? ", " : "").append(k).append(": ").append(v));
-        o.add(founder.append('}').toString());
+    private static org.her2sim.pharmacology.Regimen.Phase phase(Scenario s, String arm, List<RegimenSpec.DoseSpec> doses) {
+        try {
+            return s.compilePhase(new RegimenSpec.PhaseSpec(arm, doses, RegimenSpec.EndSpec.NEVER));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("arm '" + arm + "': " + e.getMessage().replace("regimen.phases[0].", ""));
+        }
+    }
+
+    private static Scenario scenario(Path dish, CellLine.Context context, Spec spec, String arm) {
+        List<String> o = new ArrayList<>(spec.line().settingsIn(context));
         o.add(String.format(Locale.ROOT, "tumour.initial_cells=%d", Math.round(spec.startVolumeMm3() * CELLS_PER_MM3)));
         o.add("engine=hybrid");
         o.add("stop.max_cells=1e12");
         o.add(String.format(Locale.ROOT, "time.max=%dd", (long) Math.ceil(spec.days()) + 1));
-        StringBuilder d = new StringBuilder();
-        for (RegimenSpec.DoseSpec x : doses) {
-            d.append(d.length() == 0 ? "" : ", ").append("{drug: ").append(x.drug());
-            if (x.dose() != null) {
-                d.append(", dose: '").append(x.dose()).append("'");
-            }
-            if (x.loadingDose() != null) {
-                d.append(", loading_dose: '").append(x.loadingDose()).append("'");
-            }
-            if (x.every() != null) {
-                d.append(", every: '").append(x.every()).append("'");
-            }
-            if (x.concentration() != null) {
-                d.append(", concentration: '").append(x.concentration()).append("'");
-            }
-            d.append('}');
-        }
-        o.add("regimen={name: '" + arm + "', phases: [{name: '" + arm + "', drugs: [" + d + "], end: never}]}");
         try {
             return Scenario.compile(new ConfigLoader().load(dish, o));
         } catch (ConfigException e) {
