@@ -66,10 +66,6 @@ public record CellLine(String name, String description, Map<String, String> mark
                 + "; known: " + String.join(", ", known));
     }
 
-    public static List<CellLine> all(Path dir) {
-        return yamlFiles(dir).stream().map(CellLine::read).toList();
-    }
-
     public static Context context(Path dir, String name) {
         Path f = dir.resolve(name + ".yaml");
         if (!Files.isRegularFile(f)) {

@@ -43,6 +43,7 @@ final class LatticeSpace implements CellSpace {
     private transient int[] holes;
     private transient int[] free;
     private transient int[] ring;
+    private transient int[] path;
 
     LatticeSpace(TumourModel model, UniformRandomProvider rng, Scenario scenario) {
         this.model = model;
@@ -63,7 +64,8 @@ final class LatticeSpace implements CellSpace {
         tables = new StepTables(scenario.rates(), mutations, scenario.space().size());
         holes = new int[256];
         free = new int[8];
-        ring = new int[8 * push * (push + 1)];
+        ring = new int[8 * push];
+        path = new int[push + 1];
     }
 
     @Override
@@ -93,14 +95,6 @@ final class LatticeSpace implements CellSpace {
     @Override
     public long storeBytes() {
         return 4L * slotOfSite.length + 8L * siteOf.length + 4L * width * height;
-    }
-
-    int width() {
-        return width;
-    }
-
-    int height() {
-        return height;
     }
 
     /** The initial cells fill the sites nearest the centre, in random order (pre-existing clones scattered). */
@@ -253,14 +247,11 @@ final class LatticeSpace implements CellSpace {
         int ex = empty / height;
         int ey = empty % height;
         int r = Math.max(Math.abs(ex - x), Math.abs(ey - y));
-        int[] path = new int[r + 1];
-        int px = x;
-        int py = y;
         path[0] = x * height + y;
         for (int j = 1; j <= r; j++) {
             // Bresenham-like: advance the longer axis every step, the shorter in proportion
-            px = x + (int) Math.round((ex - x) * (double) j / r);
-            py = y + (int) Math.round((ey - y) * (double) j / r);
+            int px = x + (int) Math.round((ex - x) * (double) j / r);
+            int py = y + (int) Math.round((ey - y) * (double) j / r);
             path[j] = px * height + py;
         }
         for (int j = r; j >= 2; j--) {
@@ -312,10 +303,5 @@ final class LatticeSpace implements CellSpace {
             }
             size--;
         }
-    }
-
-    /** The variant at (x, y), or −1 for an empty site. */
-    int variantAt(int x, int y) {
-        return grid.field[x][y] - 1;
     }
 }
