@@ -179,6 +179,54 @@ public final class Calibration {
         return new ConfigLoader().load(configs.resolve("assays/dish.yaml"), List.of()).config().biology();
     }
 
+    /**
+     * Fits one factor on every mutation probability of the biology to the time it takes to make a
+     * trastuzumab-resistant SKBR3 line (3 to more than 8 months): for each candidate factor the
+     * resistant-line protocol runs over {@code seeds} seeds, and the factor whose median time is
+     * nearest (on a log scale) to 4.9 months, the geometric middle of 3 and 8, is returned.
+     */
+    public double fitMutationScale(double[] factors, int seeds, Consumer<String> log) {
+        double best = Double.NaN;
+        double bestDistance = Double.MAX_VALUE;
+        for (double f : factors) {
+            List<Double> months = new ArrayList<>();
+            for (int seed = 1; seed <= seeds; seed++) {
+                var r = resistantLine(seed, mutationScaled(f));
+                months.add(r.established() ? r.establishedDay() / 30.44 : 12.0);
+            }
+            months.sort(null);
+            double median = months.get(months.size() / 2);
+            double distance = Math.abs(Math.log(median / Math.sqrt(3 * 8)));
+            log.accept(String.format(Locale.ROOT, "mutation probabilities x %s: median %.1f months (%s)", f, median,
+                    String.join(", ", months.stream().map(m -> String.format(Locale.ROOT, "%.1f", m)).toList())));
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = f;
+            }
+        }
+        return best;
+    }
+
+    /** The brief's protocol on SKBR3 under trastuzumab 5, 10, 15, 20 µg/mL, with extra settings. */
+    public ResistantLineAssay.Result resistantLine(long seed, List<String> settings) {
+        var spec = new ResistantLineAssay.Spec(CellLine.load(configs.resolve("celllines"), "SKBR3"), "trastuzumab", "ug/mL",
+                new double[] {5, 10, 15, 20}, 3.5, 1e6, 0.1, 14, 365, 30, 7, 100_000, seed, settings);
+        return ResistantLineAssay.run(configs.resolve("assays/dish.yaml"), CellLine.context(configs.resolve("contexts"), "in_vitro"), spec);
+    }
+
+    /** Settings multiplying every mutation probability of the default biology by {@code factor}. */
+    public List<String> mutationScaled(double factor) {
+        List<String> o = new ArrayList<>();
+        var markers = biology().markers();
+        for (int m = 0; m < markers.size(); m++) {
+            var mutations = markers.get(m).mutations();
+            for (int k = 0; k < mutations.size(); k++) {
+                o.add(String.format(Locale.ROOT, "biology.markers.%d.mutations.%d.probability=%.6g", m, k, mutations.get(k).probability() * factor));
+            }
+        }
+        return o;
+    }
+
     /** The simulated IC50 of one target (with extra settings, e.g. a parameter being fitted). */
     public Ic50Row ic50(Ic50 t, List<String> settings) {
         double[] series = t.drug().equals("lapatinib") ? lapatinibSeries : new double[] {0.03, 0.1, 0.3, 1, 2, 3, 5, 10, 30, 100};

@@ -17,8 +17,9 @@ import org.her2sim.experiment.Sweep;
 /**
  * The virtual ToGA trial (configs/experiments/toga.yaml) against the reported response rates and
  * median progression-free survival, and a grid search of the in-patient parameters: the kinetics
- * scale (context.kinetics_scale) and the between-patient distribution of chemotherapy
- * sensitivity (lognormal median and CV of the cytotoxic kill per unit of division). The loss is
+ * scale (context.kinetics_scale), the between-patient distribution of chemotherapy sensitivity
+ * (lognormal median and CV of the cytotoxic kill per unit of division) and the strength of
+ * antibody-dependent killing (the ADCC kill's max_per_day). The loss is
  * Σ ((ORR − reported)/0.075)² + Σ (ln(PFS/reported)/0.1)² over both arms: 0.075 is the standard
  * error of a response rate near 40 % with 40 patients, 0.1 roughly the log-scale uncertainty of
  * a trial's median PFS.
@@ -37,7 +38,7 @@ public final class ClinicCalibration {
     }
 
     /** A grid point and its outcome. */
-    public record Point(double kineticsScale, double chemoMedian, double chemoCv, List<Arm> arms, double loss) {
+    public record Point(double kineticsScale, double chemoMedian, double chemoCv, double adcc, List<Arm> arms, double loss) {
     }
 
     private final Path configs;
@@ -92,21 +93,24 @@ public final class ClinicCalibration {
     }
 
     /** Evaluates every grid point (the trial with that point's settings) and returns them, best first. */
-    public List<Point> grid(double[] scales, double[] medians, double[] cvs, int patients, Consumer<String> log) {
+    public List<Point> grid(double[] scales, double[] medians, double[] cvs, double[] adccs, int patients, Consumer<String> log) {
         List<Point> points = new ArrayList<>();
         for (double k : scales) {
             for (double m : medians) {
                 for (double cv : cvs) {
-                    Sweep sweep = Sweep.load(variant(k, m, cv), configs.resolve("patient-gastric.yaml"));
+                    for (double adcc : adccs) {
+                    Sweep sweep = Sweep.load(variant(k, m, cv, adcc), configs.resolve("patient-gastric.yaml"));
                     List<Arm> arms = trial(sweep, patients);
                     double l = loss(arms);
-                    points.add(new Point(k, m, cv, arms, l));
-                    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "kinetics %.3g, chemo median %.3g cv %.2f:", k, m, cv));
+                    points.add(new Point(k, m, cv, adcc, arms, l));
+                    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "kinetics %.3g, chemo median %.3g cv %.2f, ADCC %.3g/day:",
+                            k, m, cv, adcc));
                     for (Arm a : arms) {
                         line.append(String.format(Locale.ROOT, " %s ORR %.0f%% PFS %.1f mo;", a.arm(), 100 * a.responseRate(),
                                 a.medianPfsDays() / 30.44));
                     }
                     log.accept(line.append(String.format(Locale.ROOT, " loss %.2f", l)).toString());
+                    }
                 }
             }
         }
@@ -115,10 +119,12 @@ public final class ClinicCalibration {
     }
 
     /** toga.yaml with one grid point's kinetics scale and chemotherapy-sensitivity draw, in a temporary file. */
-    private Path variant(double k, double median, double cv) {
+    private Path variant(double k, double median, double cv, double adcc) {
         try {
             String text = Files.readString(configs.resolve("experiments/toga.yaml"));
             text = text.replaceAll("(?m)^  context\\.kinetics_scale: .*$", String.format(Locale.ROOT, "  context.kinetics_scale: %s", k));
+            text = text.replaceAll("(?m)^  biology\\.rates\\.kills\\.0\\.max_per_day: .*$", String.format(Locale.ROOT,
+                    "  biology.rates.kills.0.max_per_day: %s", adcc));
             text = text.replaceAll("(?m)^(  - \\{path: biology\\.rates\\.kills\\.1\\.per_division, distribution: lognormal, median: )[^,]*(, cv: )[^,]*",
                     String.format(Locale.ROOT, "$1%s$2%s", median, cv));
             Path f = Files.createTempFile("her2sim-toga-", ".yaml");

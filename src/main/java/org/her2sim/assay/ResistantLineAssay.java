@@ -31,8 +31,17 @@ public final class ResistantLineAssay {
     public static final double ESTABLISHED = 0.8;
 
     public record Spec(CellLine line, String drug, String unit, double[] doses, double refreshDays, double confluence, double keep,
-                       double windowDays, double maxDays, double withdrawalDays, double challengeDays, long seedCells, long seed) {
+                       double windowDays, double maxDays, double withdrawalDays, double challengeDays, long seedCells, long seed,
+                       List<String> settings) {
+        /** Without further settings of the scenario. */
+        public Spec(CellLine line, String drug, String unit, double[] doses, double refreshDays, double confluence, double keep,
+                    double windowDays, double maxDays, double withdrawalDays, double challengeDays, long seedCells, long seed) {
+            this(line, drug, unit, doses, refreshDays, confluence, keep, windowDays, maxDays, withdrawalDays, challengeDays, seedCells, seed,
+                    List.of());
+        }
+
         public Spec {
+            settings = List.copyOf(settings);
             if (doses.length == 0) {
                 throw new ConfigException("--doses: expected at least one concentration");
             }
@@ -233,6 +242,7 @@ public final class ResistantLineAssay {
         o.add("stop.max_cells=1e12");
         o.add("observe.every=1d");
         o.add(String.format(Locale.ROOT, "time.max=%sd", (long) Math.ceil(days)));
+        o.addAll(spec.settings());
         o.addAll(extra);
         try {
             return Scenario.compile(new ConfigLoader().load(dish, o));

@@ -21,9 +21,13 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--reduced", description = "Fewer wells and concentrations per assay (faster, coarser)")
     boolean reduced;
 
-    @Option(names = "--clinic", description = "Instead: grid-search the in-patient kinetics scale and the chemotherapy-sensitivity "
-            + "distribution against ToGA (configs/experiments/toga.yaml), printing every point and the best")
+    @Option(names = "--clinic", description = "Instead: grid-search the in-patient kinetics scale, the chemotherapy-sensitivity "
+            + "distribution and the ADCC strength against ToGA (configs/experiments/toga.yaml), printing every point and the best")
     boolean clinic;
+
+    @Option(names = "--resistant-line", description = "Instead: fit one factor on all mutation probabilities to the 3-8 months it "
+            + "takes to make a trastuzumab-resistant SKBR3 line (factors 1 to 0.003 of the current values; 8 seeds each)")
+    boolean resistantLine;
 
     @Option(names = "--patients", defaultValue = "40", description = "With --clinic: patients per arm (default: ${DEFAULT-VALUE})")
     int patients;
@@ -31,15 +35,26 @@ final class CalibrateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
+        if (resistantLine) {
+            var c = new Calibration(Her2sim.home().resolve("configs"), reduced);
+            double f = c.fitMutationScale(new double[] {1, 0.3, 0.1, 0.05, 0.03, 0.02, 0.01, 0.003}, 8, line -> {
+                w.println(line);
+                w.flush();
+            });
+            w.printf(Locale.ROOT, "fit: every mutation probability x %s of the current biology%n", f);
+            w.flush();
+            return 0;
+        }
         if (clinic) {
             var cal = new org.her2sim.assay.ClinicCalibration(Her2sim.home().resolve("configs"));
-            var points = cal.grid(new double[] {0.05, 0.065, 0.08, 0.1}, new double[] {2, 3, 4, 5}, new double[] {0.4, 0.8}, patients, line -> {
+            var points = cal.grid(new double[] {0.05, 0.065, 0.08}, new double[] {3, 4}, new double[] {0.8}, new double[] {0.1, 0.05, 0.025},
+                    patients, line -> {
                 w.println(line);
                 w.flush();
             });
             var best = points.get(0);
-            w.printf(Locale.ROOT, "fit: context.kinetics_scale = %s; chemotherapy kill per division lognormal median %s, cv %s (loss %.2f)%n",
-                    best.kineticsScale(), best.chemoMedian(), best.chemoCv(), best.loss());
+            w.printf(Locale.ROOT, "fit: context.kinetics_scale = %s; chemotherapy kill per division lognormal median %s, cv %s; "
+                    + "ADCC max_per_day %s (loss %.2f)%n", best.kineticsScale(), best.chemoMedian(), best.chemoCv(), best.adcc(), best.loss());
             w.flush();
             return 0;
         }

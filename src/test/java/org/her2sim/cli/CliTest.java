@@ -21,7 +21,7 @@ class CliTest {
     @Test
     void runPrintsASummaryAndTheRunDirectoryLast() throws Exception {
         Cli.Outcome o = Cli.execute("run", Scenarios.configs().resolve("quickstart.yaml").toString(), "--runs-dir", runs.toString(),
-                "--set", "time.max=40d");
+                "--set", "time.max=80d");
         assertEquals(0, o.code(), o.err());
         String[] lines = o.out().strip().split("\n");
         Path dir = Path.of(lines[lines.length - 1]);
@@ -147,7 +147,7 @@ class CliTest {
         assertEquals(0, mount.waitFor(), "cannot mount a small tmpfs (the test needs root): " + why);
         try {
             Cli.Outcome o = Cli.execute("run", Scenarios.configs().resolve("quickstart.yaml").toString(), "--out",
-                    small.resolve("run").toString(), "--set", "time.max=40d");
+                    small.resolve("run").toString(), "--set", "time.max=80d");
             assertEquals(1, o.code());
             assertEquals(1, o.err().strip().split("\n").length, o.err());
             // which writer meets the full disk first varies (CSV: "No space left on device", PNG: ImageIO's I/O error)

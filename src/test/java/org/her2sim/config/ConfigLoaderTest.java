@@ -44,7 +44,7 @@ class ConfigLoaderTest {
 
     @Test
     void unknownKeySuggestsTheNearestAndNamesFileAndPath() throws Exception {
-        ConfigException e = failure(quickstartCopy("  initial_cells: 20000", "  inital_cells: 20000"));
+        ConfigException e = failure(quickstartCopy("  initial_cells: 1000000", "  inital_cells: 1000000"));
         assertTrue(e.getMessage().contains(".test-"), e.getMessage());
         assertTrue(e.getMessage().contains("tumour"), e.getMessage());
         assertTrue(e.getMessage().contains("did you mean 'initial_cells'"), e.getMessage());
@@ -88,7 +88,7 @@ class ConfigLoaderTest {
 
     @Test
     void aPhaseThatCanNeverEndBeforeAnotherIsRejected() throws Exception {
-        ConfigException e = failure(quickstartCopy("end: {burden_above: 50}", "end: never"));
+        ConfigException e = failure(quickstartCopy("end: {burden_above: 1000}", "end: never"));
         assertTrue(e.getMessage().contains("regimen.phases[0].end"), e.getMessage());
         assertTrue(e.getMessage().contains("never ends"), e.getMessage());
     }
@@ -105,7 +105,7 @@ class ConfigLoaderTest {
     @Test
     void aTumourLargerThanTheCeilingIsAnInputError() {
         ConfigException e = assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"),
-                "tumour.initial_cells=1e9"));
+                "tumour.initial_cells=1e10"));
         assertTrue(e.getMessage().contains("stop.max_cells"), e.getMessage());
     }
 
