@@ -32,6 +32,12 @@ final class AssayCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** runs/NAME-TIMESTAMP under the project, for an assay's output when --out is not given. */
+    static Path defaultOut(String name) {
+        return Her2sim.home().resolve("runs").resolve(name + "-"
+                + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    }
+
     @Command(name = "viability", mixinStandardHelpOptions = true,
             description = {"Wells of a cell line (configs/celllines) in a dish (configs/contexts/in_vitro.yaml) with a concentration",
                     "series of a drug, or a fixed-ratio combination, for 72 h; viability relative to untreated wells; a",
@@ -99,8 +105,7 @@ final class AssayCommand implements Runnable {
                 throw new ConfigException("assay viability: no IC50 for " + cellLine.name() + " and " + String.join("+", drugs) + ": "
                         + r.noFit() + "; the data (concentration:viability):" + data);
             }
-            Path dir = out != null ? out : Her2sim.home().resolve("runs").resolve("assay-" + cellLine.name() + "-" + String.join("+", drugs)
-                    + "-" + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+            Path dir = out != null ? out : defaultOut("assay-" + cellLine.name() + "-" + String.join("+", drugs));
             write(dir, r, cellLine, combination);
             HillFit.Result f = r.fit();
             w.printf(Locale.ROOT, "%s, %s, %.0f h: IC50 %.3g %s (95 %% CI %.3g to %.3g), Hill slope %.2f, top %.2f, bottom %.2f; "
@@ -118,9 +123,11 @@ final class AssayCommand implements Runnable {
 
         private void write(Path dir, ViabilityAssay.Result r, CellLine cellLine, org.her2sim.assay.Combination.Result combination)
                 throws java.io.IOException {
-            Path parent = dir.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path tmp = Files.createTempDirectory(parent, "." + dir.getFileName() + ".partial-");
+            AtomicFiles.writeDirectory(dir, tmp -> writeInto(tmp, r, cellLine, combination));
+        }
+
+        private void writeInto(Path tmp, ViabilityAssay.Result r, CellLine cellLine, org.her2sim.assay.Combination.Result combination)
+                throws java.io.IOException {
             StringBuilder csv = new StringBuilder("concentration_" + unit.replace('/', '_') + ",well,cells,viability\n");
             for (ViabilityAssay.Well well : r.wells()) {
                 csv.append(String.format(Locale.ROOT, "%s,%d,%d,%.6f%n", well.concentration(), well.well(), well.cells(), well.viability()));
@@ -155,10 +162,6 @@ final class AssayCommand implements Runnable {
             AtomicFiles.writeString(tmp.resolve("fit.json"), RunOutputs.json().writerWithDefaultPrettyPrinter().writeValueAsString(fit) + "\n");
             DoseResponseChart.write(tmp, "dose-response", cellLine.name() + ": " + String.join(" + ", drugs) + ", " + (int) hours + " h",
                     unit, r.concentrations(), r.viabilities(), f::at, f.ic50());
-            if (Files.exists(dir)) {
-                AtomicFiles.deleteTree(dir);
-            }
-            AtomicFiles.move(tmp, dir);
         }
     }
 
@@ -219,17 +222,12 @@ final class AssayCommand implements Runnable {
                     maxDays, withdrawal, 7, (long) cells, seed);
             var r = org.her2sim.assay.ResistantLineAssay.run(configs.resolve("assays/dish.yaml"),
                     CellLine.context(configs.resolve("contexts"), "in_vitro"), assaySpec);
-            Path dir = out != null ? out : Her2sim.home().resolve("runs").resolve("resistant-" + cellLine.name() + "-" + drug + "-"
-                    + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-            Path parent = dir.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path tmp = Files.createTempDirectory(parent, "." + dir.getFileName() + ".partial-");
+            Path dir = out != null ? out : defaultOut("resistant-" + cellLine.name() + "-" + drug);
             StringBuilder csv = new StringBuilder("day,concentration_" + unit.replace('/', '_') + ",cells,cumulative_cells,resistant_share,dominant_markers\n");
             for (var row : r.rows()) {
                 csv.append(String.format(Locale.ROOT, "%.2f,%s,%d,%.6g,%.4f,%s%n", row.day(), row.concentration(), row.cells(),
                         row.cumulativeCells(), row.resistantShare(), row.dominant()));
             }
-            AtomicFiles.writeString(tmp.resolve("culture.csv"), csv.toString());
             Map<String, Object> sum = new LinkedHashMap<>();
             sum.put("cell_line", cellLine.name());
             sum.put("drug", drug);
@@ -247,11 +245,11 @@ final class AssayCommand implements Runnable {
                 sum.put("mechanism_after_withdrawal", r.mechanismAfterWithdrawal());
                 sum.put("resistance_persists", r.persists());
             }
-            AtomicFiles.writeString(tmp.resolve("summary.json"), RunOutputs.json().writerWithDefaultPrettyPrinter().writeValueAsString(sum) + "\n");
-            if (Files.exists(dir)) {
-                AtomicFiles.deleteTree(dir);
-            }
-            AtomicFiles.move(tmp, dir);
+            String json = RunOutputs.json().writerWithDefaultPrettyPrinter().writeValueAsString(sum) + "\n";
+            AtomicFiles.writeDirectory(dir, tmp -> {
+                AtomicFiles.writeString(tmp.resolve("culture.csv"), csv.toString());
+                AtomicFiles.writeString(tmp.resolve("summary.json"), json);
+            });
             PrintWriter w = spec.commandLine().getOut();
             for (double[] e : r.escalations()) {
                 w.printf(Locale.ROOT, "day %5.1f  raised to %s %s%n", e[0], e[1], unit);
@@ -309,11 +307,7 @@ final class AssayCommand implements Runnable {
             var assaySpec = new org.her2sim.assay.XenograftAssay.Spec(cellLine, armSpecs, mice, days, startVolume, seed);
             var r = org.her2sim.assay.XenograftAssay.run(configs.resolve("assays/dish.yaml"), CellLine.context(configs.resolve("contexts"), "xenograft"),
                     assaySpec);
-            Path dir = out != null ? out : Her2sim.home().resolve("runs").resolve("xenograft-" + cellLine.name() + "-"
-                    + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-            Path parent = dir.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path tmp = Files.createTempDirectory(parent, "." + dir.getFileName() + ".partial-");
+            Path dir = out != null ? out : defaultOut("xenograft-" + cellLine.name());
             StringBuilder csv = new StringBuilder("arm,mouse,day,volume_mm3\n");
             List<org.her2sim.report.XenograftChart.Arm> curves = new ArrayList<>();
             Map<String, Object> sum = new LinkedHashMap<>();
@@ -345,13 +339,12 @@ final class AssayCommand implements Runnable {
                         Double.isNaN(tgi) || e.getKey().equals("control") ? "" : String.format(Locale.ROOT, "   growth inhibition %.0f %%", 100 * tgi));
             }
             sum.put("arms", perArm);
-            AtomicFiles.writeString(tmp.resolve("volumes.csv"), csv.toString());
-            AtomicFiles.writeString(tmp.resolve("summary.json"), RunOutputs.json().writerWithDefaultPrettyPrinter().writeValueAsString(sum) + "\n");
-            org.her2sim.report.XenograftChart.write(tmp, "volumes", cellLine.name() + " xenografts (" + mice + " mice per arm)", curves);
-            if (Files.exists(dir)) {
-                AtomicFiles.deleteTree(dir);
-            }
-            AtomicFiles.move(tmp, dir);
+            String json = RunOutputs.json().writerWithDefaultPrettyPrinter().writeValueAsString(sum) + "\n";
+            AtomicFiles.writeDirectory(dir, tmp -> {
+                AtomicFiles.writeString(tmp.resolve("volumes.csv"), csv.toString());
+                AtomicFiles.writeString(tmp.resolve("summary.json"), json);
+                org.her2sim.report.XenograftChart.write(tmp, "volumes", cellLine.name() + " xenografts (" + mice + " mice per arm)", curves);
+            });
             w.println(dir);
             w.flush();
             return 0;

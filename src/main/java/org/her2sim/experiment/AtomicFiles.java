@@ -48,6 +48,31 @@ public final class AtomicFiles {
     }
 
     /** Deletes a file or a folder with everything in it; nothing if it does not exist. */
+    /** Fills a directory. */
+    public interface DirectoryContent {
+        void writeInto(Path dir) throws IOException;
+    }
+
+    /**
+     * Writes a whole output directory: filled under a hidden temporary name beside it, then
+     * renamed into place (replacing an older one), so a crash leaves no half-written directory.
+     */
+    public static void writeDirectory(Path target, DirectoryContent content) throws IOException {
+        Path parent = target.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-");
+        try {
+            content.writeInto(tmp);
+        } catch (IOException | RuntimeException e) {
+            deleteTree(tmp);
+            throw e;
+        }
+        if (Files.exists(target)) {
+            deleteTree(target);
+        }
+        move(tmp, target);
+    }
+
     public static void deleteTree(Path p) throws IOException {
         if (!Files.exists(p)) {
             return;
