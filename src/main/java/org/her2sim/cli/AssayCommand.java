@@ -32,23 +32,39 @@ final class AssayCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** runs/NAME-TIMESTAMP under the project, for an assay's output when --out is not given. */
-    static Path defaultOut(String name) {
-        return Her2sim.home().resolve("runs").resolve(name + "-"
-                + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    /** The options every assay has: the cell line, the seed and where the output goes. */
+    static final class Common {
+        @Option(names = "--line", required = true, description = "Cell line: a name or file of configs/celllines, e.g. BT474")
+        String line;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/ASSAY-LINE-...-TIMESTAMP)")
+        Path out;
+
+        CellLine cellLine(Path configs) {
+            return CellLine.load(configs.resolve("celllines"), line);
+        }
+
+        /** --out, or runs/NAME-TIMESTAMP under the project. */
+        Path outOr(String name) {
+            return out != null ? out : Her2sim.home().resolve("runs").resolve(name + "-"
+                    + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        }
     }
 
     @Command(name = "viability", mixinStandardHelpOptions = true,
             description = {"Wells of a cell line (configs/celllines) in a dish (configs/contexts/in_vitro.yaml) with a concentration",
                     "series of a drug, or a fixed-ratio combination, for 72 h; viability relative to untreated wells; a",
-                    "four-parameter Hill fit gives the IC50 with a 95 % confidence interval. Writes viability.csv, fit.json",
+                    "four-parameter Hill fit gives the IC50 with a 95 %% confidence interval. Writes viability.csv, fit.json",
                     "and dose-response.png/.svg into the output directory (the last line printed)."})
     static final class Viability implements Callable<Integer> {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--line", required = true, description = "Cell line, e.g. BT474 (her2sim assay viability --list-lines)")
-        String line;
+        @picocli.CommandLine.Mixin
+        Common common;
 
         @Option(names = "--drug", required = true, split = ",", description = "Drug, or drugs of a fixed-ratio combination: lapatinib,trastuzumab")
         List<String> drugs;
@@ -71,18 +87,14 @@ final class AssayCommand implements Runnable {
         @Option(names = "--cells", defaultValue = "2000", description = "Cells seeded per well (default: ${DEFAULT-VALUE})")
         long cells;
 
-        @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE})")
-        long seed;
 
-        @Option(names = "--out", description = "Output directory (default: runs/assay-LINE-DRUG-TIMESTAMP)")
-        Path out;
 
         @Override
         public Integer call() throws Exception {
             Path configs = Her2sim.home().resolve("configs");
-            CellLine cellLine = CellLine.load(configs.resolve("celllines"), line);
+            CellLine cellLine = common.cellLine(configs);
             CellLine.Context dish = CellLine.context(configs.resolve("contexts"), "in_vitro");
-            var assaySpec = new ViabilityAssay.Spec(cellLine, drugs, ratios, concentrations, unit, wells, hours, cells, seed);
+            var assaySpec = new ViabilityAssay.Spec(cellLine, drugs, ratios, concentrations, unit, wells, hours, cells, common.seed);
             ViabilityAssay.Result r = ViabilityAssay.run(configs.resolve("assays/dish.yaml"), dish, assaySpec);
             PrintWriter w = spec.commandLine().getOut();
             org.her2sim.assay.Combination.Result combination = null;
@@ -90,9 +102,9 @@ final class AssayCommand implements Runnable {
                 // the single agents at the same concentrations (B at ratio x A's), same wells and seed
                 double[] cb = java.util.Arrays.stream(concentrations).map(x -> x * ratios.get(0)).toArray();
                 var a = ViabilityAssay.run(configs.resolve("assays/dish.yaml"), dish, new ViabilityAssay.Spec(cellLine, List.of(drugs.get(0)),
-                        List.of(), concentrations, unit, wells, hours, cells, seed));
+                        List.of(), concentrations, unit, wells, hours, cells, common.seed));
                 var b = ViabilityAssay.run(configs.resolve("assays/dish.yaml"), dish, new ViabilityAssay.Spec(cellLine, List.of(drugs.get(1)),
-                        List.of(), cb, unit, wells, hours, cells, seed));
+                        List.of(), cb, unit, wells, hours, cells, common.seed));
                 combination = org.her2sim.assay.Combination.of(a, b, r, ratios.get(0));
             }
             if (r.fit() == null) {
@@ -105,7 +117,7 @@ final class AssayCommand implements Runnable {
                 throw new ConfigException("assay viability: no IC50 for " + cellLine.name() + " and " + String.join("+", drugs) + ": "
                         + r.noFit() + "; the data (concentration:viability):" + data);
             }
-            Path dir = out != null ? out : defaultOut("assay-" + cellLine.name() + "-" + String.join("+", drugs));
+            Path dir = common.outOr("assay-" + cellLine.name() + "-" + String.join("+", drugs));
             write(dir, r, cellLine, combination);
             HillFit.Result f = r.fit();
             w.printf(Locale.ROOT, "%s, %s, %.0f h: IC50 %.3g %s (95 %% CI %.3g to %.3g), Hill slope %.2f, top %.2f, bottom %.2f; "
@@ -141,7 +153,7 @@ final class AssayCommand implements Runnable {
             fit.put("unit", unit);
             fit.put("hours", hours);
             fit.put("wells_per_concentration", wells);
-            fit.put("seed", seed);
+            fit.put("seed", common.seed);
             fit.put("ic50", f.ic50());
             fit.put("ic50_ci95", List.of(f.ic50Low(), f.ic50High()));
             fit.put("absolute_ic50", Double.isNaN(f.absoluteIc50()) ? null : f.absoluteIc50());
@@ -168,15 +180,15 @@ final class AssayCommand implements Runnable {
     @Command(name = "resistant-line", mixinStandardHelpOptions = true,
             description = {"Makes a drug-resistant line as in the laboratory: continuous exposure, medium refreshed every --refresh",
                     "days, 1:10 splits at --confluence cells, the concentration raised along --doses when growth resumes (the",
-                    "culture doubled over --window days). Reports when the line is established (at the top dose it grows at >= 80 % of",
+                    "culture doubled over --window days). Reports when the line is established (at the top dose it grows at >= 80 %% of",
                     "the untreated parental rate, the brief's definition)",
                     "and whether resistance persists after --withdrawal days without drug. Writes culture.csv and summary.json."})
     static final class ResistantLine implements Callable<Integer> {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--line", required = true, description = "Parental cell line, e.g. SKBR3")
-        String line;
+        @picocli.CommandLine.Mixin
+        Common common;
 
         @Option(names = "--drug", required = true, description = "Drug, e.g. trastuzumab")
         String drug;
@@ -208,21 +220,17 @@ final class AssayCommand implements Runnable {
         @Option(names = "--cells", defaultValue = "1e5", description = "Cells at the start (default: ${DEFAULT-VALUE})")
         double cells;
 
-        @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE})")
-        long seed;
 
-        @Option(names = "--out", description = "Output directory (default: runs/resistant-LINE-DRUG-TIMESTAMP)")
-        Path out;
 
         @Override
         public Integer call() throws Exception {
             Path configs = Her2sim.home().resolve("configs");
-            CellLine cellLine = CellLine.load(configs.resolve("celllines"), line);
+            CellLine cellLine = common.cellLine(configs);
             var assaySpec = new org.her2sim.assay.ResistantLineAssay.Spec(cellLine, drug, unit, doses, refresh, confluence, keep, window,
-                    maxDays, withdrawal, 7, (long) cells, seed);
+                    maxDays, withdrawal, 7, (long) cells, common.seed);
             var r = org.her2sim.assay.ResistantLineAssay.run(configs.resolve("assays/dish.yaml"),
                     CellLine.context(configs.resolve("contexts"), "in_vitro"), assaySpec);
-            Path dir = out != null ? out : defaultOut("resistant-" + cellLine.name() + "-" + drug);
+            Path dir = common.outOr("resistant-" + cellLine.name() + "-" + drug);
             StringBuilder csv = new StringBuilder("day,concentration_" + unit.replace('/', '_') + ",cells,cumulative_cells,resistant_share,dominant_markers\n");
             for (var row : r.rows()) {
                 csv.append(String.format(Locale.ROOT, "%.2f,%s,%d,%.6g,%.4f,%s%n", row.day(), row.concentration(), row.cells(),
@@ -233,7 +241,7 @@ final class AssayCommand implements Runnable {
             sum.put("drug", drug);
             sum.put("doses", doses);
             sum.put("unit", unit);
-            sum.put("seed", seed);
+            sum.put("seed", common.seed);
             sum.put("escalations", r.escalations().stream().map(e -> Map.of("day", e[0], "concentration", e[1])).toList());
             sum.put("established", r.established());
             sum.put("established_day", r.established() ? r.establishedDay() : null);
@@ -278,8 +286,8 @@ final class AssayCommand implements Runnable {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--line", required = true, description = "Cell line, e.g. NCI-N87")
-        String line;
+        @picocli.CommandLine.Mixin
+        Common common;
 
         @Option(names = "--arms", description = "YAML file of arms: name -> list of doses (default: configs/assays/xenograft-arms.yaml)")
         Path arms;
@@ -293,28 +301,24 @@ final class AssayCommand implements Runnable {
         @Option(names = "--start-volume", defaultValue = "100", description = "Tumour volume at the start, mm3 (default: ${DEFAULT-VALUE})")
         double startVolume;
 
-        @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE})")
-        long seed;
 
-        @Option(names = "--out", description = "Output directory (default: runs/xenograft-LINE-TIMESTAMP)")
-        Path out;
 
         @Override
         public Integer call() throws Exception {
             Path configs = Her2sim.home().resolve("configs");
-            CellLine cellLine = CellLine.load(configs.resolve("celllines"), line);
+            CellLine cellLine = common.cellLine(configs);
             var armSpecs = org.her2sim.assay.XenograftAssay.arms(arms != null ? arms : configs.resolve("assays/xenograft-arms.yaml"));
-            var assaySpec = new org.her2sim.assay.XenograftAssay.Spec(cellLine, armSpecs, mice, days, startVolume, seed);
+            var assaySpec = new org.her2sim.assay.XenograftAssay.Spec(cellLine, armSpecs, mice, days, startVolume, common.seed);
             var r = org.her2sim.assay.XenograftAssay.run(configs.resolve("assays/dish.yaml"), CellLine.context(configs.resolve("contexts"), "xenograft"),
                     assaySpec);
-            Path dir = out != null ? out : defaultOut("xenograft-" + cellLine.name());
+            Path dir = common.outOr("xenograft-" + cellLine.name());
             StringBuilder csv = new StringBuilder("arm,mouse,day,volume_mm3\n");
             List<org.her2sim.report.XenograftChart.Arm> curves = new ArrayList<>();
             Map<String, Object> sum = new LinkedHashMap<>();
             sum.put("cell_line", cellLine.name());
             sum.put("mice_per_arm", mice);
             sum.put("days", days);
-            sum.put("seed", seed);
+            sum.put("seed", common.seed);
             Map<String, Object> perArm = new LinkedHashMap<>();
             PrintWriter w = spec.commandLine().getOut();
             for (var e : r.volumes().entrySet()) {

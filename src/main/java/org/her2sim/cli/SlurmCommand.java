@@ -59,7 +59,7 @@ final class SlurmCommand implements Runnable {
         @Option(names = "--qos", description = "SLURM quality of service")
         String qos;
 
-        @Option(names = "--throttle", description = "At most N elements running at once (%N)")
+        @Option(names = "--throttle", description = "At most N elements running at once (%%N)")
         Integer throttle;
 
         @Option(names = "--sbatch", description = "An extra #SBATCH option, e.g. --sbatch=--constraint=skylake (repeatable)")

@@ -33,6 +33,28 @@ class CliTest {
     }
 
     @Test
+    void everyCommandsHelpFormats() {
+        // picocli treats descriptions as format strings: a bare "%" is reported on stderr and printed raw
+        java.io.PrintStream old = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(err, true));
+        java.util.List<String> names = new java.util.ArrayList<>();
+        try {
+            java.util.Deque<picocli.CommandLine> todo = new java.util.ArrayDeque<>(java.util.List.of(org.her2sim.cli.Her2sim.commandLine()));
+            while (!todo.isEmpty()) {
+                picocli.CommandLine c = todo.pop();
+                names.add(c.getCommandName());
+                assertTrue(!c.getUsageMessage().isBlank());
+                todo.addAll(c.getSubcommands().values());
+            }
+        } finally {
+            System.setErr(old);
+        }
+        assertTrue(names.size() > 15, names.toString());
+        assertEquals("", err.toString(), "usage warnings");
+    }
+
+    @Test
     void helpExplainsTheOptions() {
         Cli.Outcome o = Cli.execute("run", "--help");
         assertEquals(0, o.code());
