@@ -15,10 +15,13 @@ import org.her2sim.config.Origins;
 
 /**
  * Calibration against the measured values of configs/calibration/targets.yaml, and the
- * checks of the values not fitted. The fit: lapatinib's target IC50 (HER2 and EGFR kinase, one
- * value) minimising Σ (log10 simulated IC50 − log10 measured IC50)² over the lines marked
- * {@code fit: true}, each simulated IC50 from the virtual 72 h viability assay; Brent's method
- * over log10 of the target IC50 between 1 nM and 1 µM.
+ * checks of the values not fitted. Each IC50 marked {@code fit: PARAMETER} is used to fit that
+ * parameter; the parameters are fitted one after another, in the order they first appear in
+ * targets.yaml, each given those before it, by Brent's method on Σ (log10 simulated IC50 −
+ * log10 measured IC50)² over its lines, each simulated IC50 from the virtual 72 h viability assay.
+ * The parameters ({@link #PARAMETERS}): lapatinib's target IC50 (HER2 and EGFR kinase, one
+ * value), the PI3K activity a PIK3CA-activating mutation adds, lapatinib's HER-independent
+ * (off-target) IC50, and a line's own expression of a state attribute ({@code expression.NAME}).
  */
 public final class Calibration {
     /** The measured values, as in targets.yaml. */
@@ -32,20 +35,27 @@ public final class Calibration {
     /**
      * A measured IC50. {@code kind}: {@code absolute} (the default: the concentration giving 50 %
      * viability) or {@code relative} (the midpoint between the fitted plateaus, what curve-fitting
-     * reports for a drug that only partly inhibits growth).
+     * reports for a drug that only partly inhibits growth). {@code fit}: the parameter this value
+     * calibrates; absent for a check the fit does not see.
      */
-    public record Ic50(String line, String drug, double value, double sd, String unit, Boolean fit, String kind, String source) {
+    public record Ic50(String line, String drug, double value, double sd, String unit, String fit, String kind, String source) {
         public Ic50 {
             kind = kind == null ? "absolute" : kind;
             if (!kind.equals("absolute") && !kind.equals("relative")) {
                 throw new IllegalArgumentException("kind: expected absolute or relative, got " + kind);
             }
+            if (fit != null && !PARAMETERS.contains(fit) && !fit.matches("expression\\.[a-z0-9_]+")) {
+                throw new IllegalArgumentException("fit: expected one of " + String.join(", ", PARAMETERS) + " or expression.ATTRIBUTE, got " + fit);
+            }
         }
 
         public boolean fitted() {
-            return Boolean.TRUE.equals(fit);
+            return fit != null;
         }
     }
+
+    /** The drug-level and biology-level parameters a target can fit (besides a line's {@code expression.NAME}). */
+    public static final List<String> PARAMETERS = List.of("lapatinib_target_ic50", "pik3ca_gain", "lapatinib_off_target_ic50");
 
     public record Viability(String line, String drug, double concentration, String unit, double above, String source) {
     }
@@ -73,14 +83,17 @@ public final class Calibration {
     }
 
     /**
-     * The fitted parameters: lapatinib's target IC50 (µM) and the PI3K activity a PIK3CA-activating
-     * mutation adds (the network attribute pik3ca_gain), with the objective at each.
+     * One fitted parameter: its name, the lines it was fitted to, the value and the objective there,
+     * the value the configs hold now, and where that value lives.
      */
-    public record Fit(double lapatinibTargetIc50Um, double objectiveSensitive, double pik3caGain, double objectivePik3ca) {
-        public List<String> settings(Calibration c) {
-            List<String> s = new ArrayList<>(lapatinibSetting(lapatinibTargetIc50Um));
-            s.add(c.pik3caGainPath() + "=" + String.format(Locale.ROOT, "%.4g", pik3caGain));
-            return s;
+    public record Fitted(String parameter, List<String> lines, double value, double objective, double current, String where) {
+    }
+
+    /** The fitted parameters in fitting order. */
+    public record Fit(List<Fitted> parameters) {
+        public double value(String parameter) {
+            return parameters.stream().filter(p -> p.parameter().equals(parameter)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("not fitted: " + parameter)).value();
         }
     }
 
@@ -89,14 +102,14 @@ public final class Calibration {
     private final long cells;
     private final double[] lapatinibSeries;
 
-    /** {@code reduced}: 2 wells of 2 000 cells and 10 concentrations per assay instead of 3 of 20 000 and 13 (for CI). */
+    /** {@code reduced}: 2 wells of 2 000 cells and 12 concentrations per assay instead of 3 of 20 000 and 15 (for CI). */
     public Calibration(Path configs, boolean reduced) {
         this.configs = configs;
         this.wells = reduced ? 2 : 3;
         // 20 000 cells a well keep the per-well noise near 1 % so the objective is smooth enough for Brent
         this.cells = reduced ? 2000 : 20_000;
-        this.lapatinibSeries = reduced ? new double[] {0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10, 30}
-            : new double[] {0.0003, 0.001, 0.003, 0.01, 0.02, 0.03, 0.06, 0.1, 0.3, 1, 3, 10, 30};
+        this.lapatinibSeries = reduced ? new double[] {0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10, 30, 100, 300}
+            : new double[] {0.0003, 0.001, 0.003, 0.01, 0.02, 0.03, 0.06, 0.1, 0.3, 1, 3, 10, 30, 100, 300};
     }
 
     public Targets targets() {
@@ -112,22 +125,101 @@ public final class Calibration {
     }
 
     /**
-     * Fits in two steps, each one parameter by Brent's method on the sum of squared log10 ratios:
-     * lapatinib's target IC50 to the fitted lines without a PIK3CA mutation (they do not depend on
-     * the second parameter), then pik3ca_gain to the fitted PIK3CA-activated lines given the first.
-     * {@code log} receives one line per evaluation.
+     * Fits the parameters one after another (see the class comment); {@code log} receives one
+     * line per evaluation.
      */
     public Fit fit(Consumer<String> log) {
-        List<Ic50> fitted = targets().ic50().stream().filter(t -> t.fitted() && t.drug().equals("lapatinib")).toList();
-        List<Ic50> receptor = fitted.stream().filter(t -> !pik3caActivated(t.line())).toList();
-        List<Ic50> pik3ca = fitted.stream().filter(t -> pik3caActivated(t.line())).toList();
-        double gain0 = defaultPik3caGain();
-        var first = minimise(-3, 0, Math.log10(0.036), x -> objective(receptor, lapatinibSetting(Math.pow(10, x)), gain0,
-                String.format(Locale.ROOT, "target IC50 %.4g uM", Math.pow(10, x)), log));
-        double ic50 = Math.pow(10, first.getPoint());
-        var second = minimise(0, 3, gain0, g -> objective(pik3ca, lapatinibSetting(ic50), g,
-                String.format(Locale.ROOT, "pik3ca_gain %.4g (target IC50 %.4g uM)", g, ic50), log));
-        return new Fit(ic50, first.getValue(), second.getPoint(), second.getValue());
+        List<Ic50> all = targets().ic50();
+        List<String> order = new ArrayList<>();
+        for (Ic50 t : all) {
+            if (t.fitted() && !order.contains(t.fit())) {
+                order.add(t.fit());
+            }
+        }
+        List<Fitted> done = new ArrayList<>();
+        for (String parameter : order) {
+            List<Ic50> lines = all.stream().filter(t -> parameter.equals(t.fit())).toList();
+            List<String> names = lines.stream().map(Ic50::line).toList();
+            List<String> before = settingsFor(done, names);
+            double current = current(parameter, names);
+            boolean log10 = !parameter.startsWith("expression.") && !parameter.equals("pik3ca_gain");
+            double[] range = switch (parameter) {
+                case "lapatinib_target_ic50" -> new double[] {-3, 0};
+                case "lapatinib_off_target_ic50" -> new double[] {0, 3};
+                case "pik3ca_gain" -> new double[] {0, 3};
+                default -> new double[] {0.01, 3};
+            };
+            double start = Math.min(range[1], Math.max(range[0], log10 ? Math.log10(current) : current));
+            var best = minimise(range[0], range[1], start, x -> {
+                double v = log10 ? Math.pow(10, x) : x;
+                List<String> trial = new ArrayList<>(before);
+                trial.addAll(settings(parameter, names, v));
+                return objective(lines, trial, String.format(Locale.ROOT, "%s %.4g", parameter, v), log);
+            });
+            double value = log10 ? Math.pow(10, best.getPoint()) : best.getPoint();
+            done.add(new Fitted(parameter, names, value, best.getValue(), current, where(parameter, names)));
+        }
+        return new Fit(done);
+    }
+
+    /**
+     * The settings of fitted parameters that apply to {@code lines}: drug and biology parameters
+     * always, a line's own expression only to that line.
+     */
+    public List<String> settingsFor(List<Fitted> fitted, List<String> lines) {
+        List<String> o = new ArrayList<>();
+        for (Fitted f : fitted) {
+            if (!f.parameter().startsWith("expression.") || lines.containsAll(f.lines())) {
+                o.addAll(settings(f.parameter(), f.lines(), f.value()));
+            }
+        }
+        return o;
+    }
+
+    /** The settings that give a parameter a value (for a line's expression: that line only, so one line per fit). */
+    public List<String> settings(String parameter, List<String> lines, double value) {
+        String v = String.format(Locale.ROOT, "%.6g", value);
+        return switch (parameter) {
+            case "lapatinib_target_ic50" -> lapatinibSetting(value);
+            case "pik3ca_gain" -> List.of(pik3caGainPath() + "=" + v);
+            case "lapatinib_off_target_ic50" -> List.of("drugs.lapatinib.targets.off_target.ic50='" + v + " uM'");
+            default -> {
+                if (lines.size() != 1) {
+                    throw new IllegalArgumentException(parameter + ": a line's expression is fitted to that one line, not " + lines);
+                }
+                yield List.of("biology." + parameter + "=" + v);
+            }
+        };
+    }
+
+    /** Where the parameter's default lives, for the printout. */
+    public String where(String parameter, List<String> lines) {
+        return switch (parameter) {
+            case "lapatinib_target_ic50" -> "configs/drugs.yaml: lapatinib.targets.her2_kinase.ic50 and egfr_kinase.ic50 (uM)";
+            case "pik3ca_gain" -> "configs/biology/her2.yaml: " + pik3caGainPath().replaceFirst("^biology\\.", "");
+            case "lapatinib_off_target_ic50" -> "configs/drugs.yaml: lapatinib.targets.off_target.ic50 (uM)";
+            default -> "configs/celllines: " + lines.get(0) + " " + parameter;
+        };
+    }
+
+    private static double micromolar(String text) {
+        var c = org.her2sim.config.Units.concentration(text);
+        if (!c.molar()) {
+            throw new IllegalStateException("lapatinib IC50s are molar in configs/drugs.yaml, found " + text);
+        }
+        return c.value();
+    }
+
+    /** The value the configs hold now. */
+    public double current(String parameter, List<String> lines) {
+        var drugs = new ConfigLoader().load(configs.resolve("assays/dish.yaml"), List.of()).config().drugs();
+        return switch (parameter) {
+            case "lapatinib_target_ic50" -> micromolar(drugs.get("lapatinib").targets().get("her2_kinase").ic50());
+            case "lapatinib_off_target_ic50" -> micromolar(drugs.get("lapatinib").targets().get("off_target").ic50());
+            case "pik3ca_gain" -> defaultPik3caGain();
+            default -> CellLine.load(configs.resolve("celllines"), lines.get(0)).expression()
+                    .getOrDefault(parameter.substring("expression.".length()), 1.0);
+        };
     }
 
     private static org.apache.commons.math3.optim.univariate.UnivariatePointValuePair minimise(double lo, double hi, double start,
@@ -136,13 +228,11 @@ public final class Calibration {
                 new UnivariateObjectiveFunction(f::applyAsDouble));
     }
 
-    private double objective(List<Ic50> lines, List<String> settings, double gain, String label, Consumer<String> log) {
-        List<String> all = new ArrayList<>(settings);
-        all.add(pik3caGainPath() + "=" + String.format(Locale.ROOT, "%.6g", gain));
+    private double objective(List<Ic50> lines, List<String> settings, String label, Consumer<String> log) {
         double sum = 0;
         StringBuilder line = new StringBuilder(label + ":");
         for (Ic50 t : lines) {
-            Ic50Row r = ic50(t, all);
+            Ic50Row r = ic50(t, settings);
             // a line without an IC50 in the tested range counts as 10-fold off
             double d = Double.isNaN(r.simulated()) ? 1 : Math.log10(r.simulated() / t.value());
             sum += d * d;
@@ -150,10 +240,6 @@ public final class Calibration {
         }
         log.accept(line.append(String.format(Locale.ROOT, "; sum of squared log10 ratios %.4f", sum)).toString());
         return sum;
-    }
-
-    private boolean pik3caActivated(String line) {
-        return "activating".equals(CellLine.load(configs.resolve("celllines"), line).markers().get("pik3ca"));
     }
 
     /** The settings path of the pik3ca_gain attribute of the activating PIK3CA state in the default biology. */
@@ -170,7 +256,7 @@ public final class Calibration {
         throw new IllegalStateException("the biology has no pik3ca_gain attribute to calibrate");
     }
 
-    private double defaultPik3caGain() {
+    public double defaultPik3caGain() {
         String[] p = pik3caGainPath().split("\\.");
         return biology().markers().get(Integer.parseInt(p[2])).states().get(Integer.parseInt(p[4])).attributes().get("pik3ca_gain");
     }

@@ -15,14 +15,19 @@ import org.her2sim.config.Origins;
 import org.her2sim.config.Suggest;
 
 /**
- * A cell line as data (configs/celllines/NAME.yaml): its marker state, where its calibration
- * values come from, and how an assumed mechanism was chosen ({@code note}).
+ * A cell line as data (configs/celllines/NAME.yaml): its marker state, its own expression levels
+ * relative to the reference states ({@code expression}, e.g. {@code {her2: 1.6}}, applied as
+ * {@code biology.expression}), the line it was derived from ({@code parent}: its expression
+ * levels are inherited unless restated), where its calibration values come from, and how an
+ * assumed mechanism was chosen ({@code note}).
  */
-public record CellLine(String name, String description, Map<String, String> markers, String note, String source) {
+public record CellLine(String name, String description, String parent, Map<String, String> markers, Map<String, Double> expression,
+                       String note, String source) {
     public CellLine {
         name = Check.required("name", name);
         description = description == null ? "" : description;
         markers = markers == null ? Map.of() : Check.ordered(markers);
+        expression = expression == null ? Map.of() : Check.ordered(expression);
         note = note == null ? "" : note;
         source = source == null ? "" : source;
     }
@@ -43,6 +48,9 @@ public record CellLine(String name, String description, Map<String, String> mark
         List<String> o = new ArrayList<>();
         context.set().forEach((k, v) -> o.add(k + "=" + org.her2sim.experiment.Sweep.text(v)));
         o.add("tumour.founder=" + markersYaml(markers));
+        if (!expression.isEmpty()) {
+            o.add("biology.expression={" + String.join(", ", expression.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()) + "}");
+        }
         return o;
     }
 
@@ -53,13 +61,33 @@ public record CellLine(String name, String description, Map<String, String> mark
 
     /** The line named (case-insensitive, by its name or file name) from {@code dir}. */
     public static CellLine load(Path dir, String name) {
+        return load(dir, name, new ArrayList<>());
+    }
+
+    private static CellLine load(Path dir, String name, List<String> chain) {
         List<String> known = new ArrayList<>();
         for (Path f : yamlFiles(dir)) {
             CellLine line = read(f);
             known.add(line.name());
             String file = f.getFileName().toString().replaceFirst("\\.yaml$", "");
             if (line.name().equalsIgnoreCase(name) || file.equalsIgnoreCase(name)) {
-                return line;
+                if (line.parent() == null) {
+                    return line;
+                }
+                chain.add(line.name());
+                if (chain.stream().anyMatch(c -> c.equalsIgnoreCase(line.parent()))) {
+                    throw new ConfigException(f + ": parent: the lines derive from each other in a circle (" + String.join(" → ", chain)
+                            + " → " + line.parent() + ")");
+                }
+                CellLine parent;
+                try {
+                    parent = load(dir, line.parent(), chain);
+                } catch (ConfigException e) {
+                    throw new ConfigException(f + ": parent: " + e.getMessage());
+                }
+                Map<String, Double> merged = new java.util.LinkedHashMap<>(parent.expression());
+                merged.putAll(line.expression());
+                return new CellLine(line.name(), line.description(), line.parent(), line.markers(), merged, line.note(), line.source());
             }
         }
         throw new ConfigException("cell line '" + name + "' not found in " + dir + Suggest.hint(name, known)

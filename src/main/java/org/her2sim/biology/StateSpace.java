@@ -64,12 +64,18 @@ public final class StateSpace {
         }
         size = s;
         attributeNames = List.copyOf(attributeOwner.keySet());
+        for (String a : config.expression().keySet()) {
+            if (!attributeNames.contains(a)) {
+                throw new BiologyException("biology.expression." + a, "unknown state attribute '" + a + "'"
+                        + org.her2sim.config.Suggest.hint(a, attributeNames) + "; known: " + String.join(", ", attributeNames));
+            }
+        }
         attributes = new double[size][attributeNames.size()];
         for (int state = 0; state < size; state++) {
             for (int m = 0; m < n; m++) {
                 StateSpec st = config.markers().get(m).states().get(digit(state, m));
                 for (Map.Entry<String, Double> a : st.attributes().entrySet()) {
-                    attributes[state][attributeNames.indexOf(a.getKey())] = a.getValue();
+                    attributes[state][attributeNames.indexOf(a.getKey())] = a.getValue() * config.expression().getOrDefault(a.getKey(), 1.0);
                 }
             }
         }

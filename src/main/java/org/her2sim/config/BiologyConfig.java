@@ -9,6 +9,8 @@ import java.util.Map;
  * division, reversible adaptive transitions in time), forbidden combinations, and either a
  * signalling network that turns state and drug exposure into rates ({@code mode: signalling})
  * or the rates written out directly ({@code mode: explicit}, the textbook mode).
+ * {@code expression} scales state attributes for every cell (a cell line's own expression
+ * levels relative to the reference states, e.g. {@code {her2: 1.6}}); absent = 1.
  */
 public record BiologyConfig(
         String mode,
@@ -17,7 +19,8 @@ public record BiologyConfig(
         Boolean enforceExclusive,
         Map<String, NodeSpec> signalling,
         RateSpec rates,
-        List<ExplicitRateSpec> explicit) {
+        List<ExplicitRateSpec> explicit,
+        Map<String, Double> expression) {
 
     public BiologyConfig {
         mode = Check.oneOf("biology.mode", mode, "signalling", "signalling", "explicit");
@@ -39,6 +42,12 @@ public record BiologyConfig(
             throw new IllegalArgumentException("biology.explicit: required in explicit mode (rates of each state)");
         }
         explicit = explicit == null ? List.of() : List.copyOf(explicit);
+        expression = expression == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(expression));
+        for (Map.Entry<String, Double> e : expression.entrySet()) {
+            if (e.getValue() == null || !Double.isFinite(e.getValue()) || e.getValue() < 0) {
+                throw new IllegalArgumentException("biology.expression." + e.getKey() + ": expected a number >= 0 (1 = as the marker states say)");
+            }
+        }
     }
 
     /** One marker (HER2, PTEN, …) with its states and how they change. */

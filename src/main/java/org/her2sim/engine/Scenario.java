@@ -43,6 +43,7 @@ public final class Scenario {
     private final List<Seeding> seedings;
     private final ProgressionRule progression;
     private final int substeps;
+    private final int untreatedSubsteps;
 
     private Scenario(SimulationConfig c) {
         config = c;
@@ -97,6 +98,7 @@ public final class Scenario {
         progression = new ProgressionRule(c.outcomes().progressionFactor(), c.outcomes().detectionLimitCells());
         checkObservationGrid();
         substeps = checkStability();
+        untreatedSubsteps = config.time().fixedSubsteps() > 0 ? substeps : autoSubsteps(new Exposure[] {Exposure.none(drugs.targets().size())});
     }
 
     private static java.util.Map<String, String> merge(java.util.Map<String, String> base, java.util.Map<String, String> over) {
@@ -139,8 +141,15 @@ public final class Scenario {
      * ({@code time.substeps: auto}), or the configured number, refused if it is too few.
      */
     private int checkStability() {
-        Exposure none = Exposure.none(drugs.targets().size());
-        Exposure worst = drugs.maximal(regimen.allDrugsMask());
+        return substepsUnder(new Exposure[] {Exposure.none(drugs.targets().size()), drugs.maximal(regimen.allDrugsMask())},
+                config.time().fixedSubsteps());
+    }
+
+    private int autoSubsteps(Exposure[] exposures) {
+        return substepsUnder(exposures, 0);
+    }
+
+    private int substepsUnder(Exposure[] exposures, int fixed) {
         double division = 0;
         double death = 0;
         double sw = 0;
@@ -148,7 +157,7 @@ public final class Scenario {
             if (!space.allowed(s)) {
                 continue;
             }
-            for (Exposure e : new Exposure[] {none, worst}) {
+            for (Exposure e : exposures) {
                 CellRates r = rateModel.rates(s, e);
                 division = Math.max(division, r.divisionPerDay());
                 death = Math.max(death, r.death(1));
@@ -156,7 +165,6 @@ public final class Scenario {
             }
         }
         double dt = config.time().dtDays();
-        int fixed = config.time().fixedSubsteps();
         int k = fixed > 0 ? fixed : 1;
         while (worstProbability(division, death, sw, dt / k) > StepProbabilities.MAX_EVENT_PROBABILITY) {
             if (fixed > 0) {
@@ -187,6 +195,14 @@ public final class Scenario {
     /** Cell sub-steps per time step (1 unless the step is longer than the rates allow). */
     public int substeps() {
         return substeps;
+    }
+
+    /**
+     * Sub-steps while the tumour grows untreated to its diagnosis size: set by the untreated rates
+     * alone, so the arms of a paired trial, whose regimens differ, grow the same tumour.
+     */
+    public int untreatedSubsteps() {
+        return untreatedSubsteps;
     }
 
     private static String suggest(double days) {

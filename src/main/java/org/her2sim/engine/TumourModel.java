@@ -198,7 +198,7 @@ public final class TumourModel extends SimState {
         }
         // sub-steps (usually one) keep each cell's chance of an event within the stability bound;
         // drug exposure and crowding are taken at each sub-step's midpoint
-        int k = scenario.substeps();
+        int k = diagnosed ? scenario.substeps() : scenario.untreatedSubsteps();
         double h = dt / k;
         for (int i = 0; i < k && cells.size() > 0; i++) {
             double start = t + i * h;

@@ -26,8 +26,14 @@ class CalibrationTest {
         }
         // the reduced refit's objective is noisier than the full one that set the defaults; 20 % covers it
         Calibration.Fit fit = c.fit(line -> { });
-        assertEquals(0.038, fit.lapatinibTargetIc50Um(), 0.2 * 0.038, "refitted lapatinib target IC50 (uM)");
-        assertTrue(fit.pik3caGain() > 1.0, "PIK3CA gain fitted to HCC1954: " + fit.pik3caGain());
+        for (Calibration.Fitted p : fit.parameters()) {
+            if (p.parameter().equals("pik3ca_gain")) {
+                // PI3K activity is clamped at 1, so every gain above ~1.4 fits equally well
+                assertTrue(p.value() > 1.0, "PIK3CA gain fitted to HCC1954: " + p.value());
+            } else {
+                assertEquals(p.current(), p.value(), 0.2 * p.current(), "refitted " + p.parameter() + " (now in " + p.where() + ")");
+            }
+        }
     }
 
     @Test

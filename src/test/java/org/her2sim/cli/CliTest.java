@@ -206,7 +206,7 @@ class CliTest {
     void validateReportsOk() {
         Cli.Outcome o = Cli.execute("validate", Scenarios.configs().resolve("quickstart.yaml").toString());
         assertEquals(0, o.code(), o.err());
-        assertTrue(o.out().contains("ok (5 markers, 48 states"), o.out());
+        assertTrue(o.out().contains("ok (6 markers, 96 states"), o.out());
     }
 
     @Test

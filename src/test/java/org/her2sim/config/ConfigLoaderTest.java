@@ -37,8 +37,8 @@ class ConfigLoaderTest {
         Scenario s = Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"));
         assertEquals(1.0 / 24, s.config().time().dtDays(), 1e-15);
         assertEquals(1.728, s.config().outcomes().progressionFactor());
-        assertEquals(5, s.space().markerCount());
-        assertEquals(48, s.space().size());
+        assertEquals(6, s.space().markerCount());
+        assertEquals(96, s.space().size());
         assertTrue(s.drugs().names().contains("trastuzumab"));
     }
 
