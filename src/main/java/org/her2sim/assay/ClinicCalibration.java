@@ -19,7 +19,8 @@ import org.her2sim.experiment.Sweep;
  * median progression-free survival, and a grid search of the in-patient parameters: the kinetics
  * scale (context.kinetics_scale), the between-patient distribution of chemotherapy sensitivity
  * (lognormal median and CV of the cytotoxic kill per unit of division) and the strength of
- * antibody-dependent killing (the ADCC kill's max_per_day). The loss is
+ * antibody-dependent killing (the ADCC kill's max_per_day) and the fraction of plasma trastuzumab
+ * that reaches the tumour cells (drugs.trastuzumab.tumour_penetration). The loss is
  * Σ ((ORR − reported)/0.075)² + Σ (ln(PFS/reported)/0.1)² over both arms: 0.075 is the standard
  * error of a response rate near 40 % with 40 patients, 0.1 roughly the log-scale uncertainty of
  * a trial's median PFS.
@@ -38,7 +39,7 @@ public final class ClinicCalibration {
     }
 
     /** A grid point and its outcome. */
-    public record Point(double kineticsScale, double chemoMedian, double chemoCv, double adcc, List<Arm> arms, double loss) {
+    public record Point(double kineticsScale, double chemoMedian, double chemoCv, double adcc, double penetration, List<Arm> arms, double loss) {
     }
 
     private final Path configs;
@@ -55,11 +56,13 @@ public final class ClinicCalibration {
     private static List<Arm> trial(Sweep toga, int patients) {
         Map<String, List<Survival.Subject>> subjects = new LinkedHashMap<>();
         Map<String, int[]> counts = new LinkedHashMap<>();
-        for (var task : toga.tasks()) {
-            if (task.replicate() >= patients) {
-                continue;
-            }
-            var s = SingleRun.simulate(toga.scenario(task), task.seed()).summary();
+        // patients are independent (each task has its own seed), so they run in parallel; the
+        // tallies below follow the task order, so the result does not depend on the thread count
+        var tasks = toga.tasks().stream().filter(t -> t.replicate() < patients).toList();
+        var summaries = tasks.parallelStream().map(t -> SingleRun.simulate(toga.scenario(t), t.seed()).summary()).toList();
+        for (int i = 0; i < tasks.size(); i++) {
+            var task = tasks.get(i);
+            var s = summaries.get(i);
             if (s.treatmentStartDays() == null) {
                 continue; // never diagnosed within the horizon: not a trial patient
             }
@@ -93,23 +96,16 @@ public final class ClinicCalibration {
     }
 
     /** Evaluates every grid point (the trial with that point's settings) and returns them, best first. */
-    public List<Point> grid(double[] scales, double[] medians, double[] cvs, double[] adccs, int patients, Consumer<String> log) {
+    public List<Point> grid(double[] scales, double[] medians, double[] cvs, double[] adccs, double[] penetrations, int patients,
+                            Consumer<String> log) {
         List<Point> points = new ArrayList<>();
         for (double k : scales) {
             for (double m : medians) {
                 for (double cv : cvs) {
                     for (double adcc : adccs) {
-                    Sweep sweep = Sweep.load(variant(k, m, cv, adcc), configs.resolve("patient-gastric.yaml"));
-                    List<Arm> arms = trial(sweep, patients);
-                    double l = loss(arms);
-                    points.add(new Point(k, m, cv, adcc, arms, l));
-                    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "kinetics %.3g, chemo median %.3g cv %.2f, ADCC %.3g/day:",
-                            k, m, cv, adcc));
-                    for (Arm a : arms) {
-                        line.append(String.format(Locale.ROOT, " %s ORR %.0f%% PFS %.1f mo;", a.arm(), 100 * a.responseRate(),
-                                a.medianPfsDays() / 30.44));
-                    }
-                    log.accept(line.append(String.format(Locale.ROOT, " loss %.2f", l)).toString());
+                        for (double pen : penetrations) {
+                            points.add(point(k, m, cv, adcc, pen, patients, log));
+                        }
                     }
                 }
             }
@@ -118,13 +114,28 @@ public final class ClinicCalibration {
         return points;
     }
 
+    private Point point(double k, double m, double cv, double adcc, double pen, int patients, Consumer<String> log) {
+        Sweep sweep = Sweep.load(variant(k, m, cv, adcc, pen), configs.resolve("patient-gastric.yaml"));
+        List<Arm> arms = trial(sweep, patients);
+        double l = loss(arms);
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+                "kinetics %.3g, chemo median %.3g cv %.2f, ADCC %.3g/day, trastuzumab penetration %.3g:", k, m, cv, adcc, pen));
+        for (Arm a : arms) {
+            line.append(String.format(Locale.ROOT, " %s ORR %.0f%% PFS %.1f mo;", a.arm(), 100 * a.responseRate(), a.medianPfsDays() / 30.44));
+        }
+        log.accept(line.append(String.format(Locale.ROOT, " loss %.2f", l)).toString());
+        return new Point(k, m, cv, adcc, pen, arms, l);
+    }
+
     /** toga.yaml with one grid point's kinetics scale and chemotherapy-sensitivity draw, in a temporary file. */
-    private Path variant(double k, double median, double cv, double adcc) {
+    private Path variant(double k, double median, double cv, double adcc, double penetration) {
         try {
             String text = Files.readString(configs.resolve("experiments/toga.yaml"));
             text = text.replaceAll("(?m)^  context\\.kinetics_scale: .*$", String.format(Locale.ROOT, "  context.kinetics_scale: %s", k));
             text = text.replaceAll("(?m)^  biology\\.rates\\.kills\\.0\\.max_per_day: .*$", String.format(Locale.ROOT,
                     "  biology.rates.kills.0.max_per_day: %s", adcc));
+            text = text.replaceAll("(?m)^  drugs\\.trastuzumab\\.tumour_penetration: .*$", String.format(Locale.ROOT,
+                    "  drugs.trastuzumab.tumour_penetration: %s", penetration));
             text = text.replaceAll("(?m)^(  - \\{path: biology\\.rates\\.kills\\.1\\.per_division, distribution: lognormal, median: )[^,]*(, cv: )[^,]*",
                     String.format(Locale.ROOT, "$1%s$2%s", median, cv));
             Path f = Files.createTempFile("her2sim-toga-", ".yaml");

@@ -25,7 +25,8 @@ final class CalibrateCommand implements Callable<Integer> {
     boolean reduced;
 
     @Option(names = "--clinic", description = "Instead: grid-search the in-patient kinetics scale, the chemotherapy-sensitivity "
-            + "distribution and the ADCC strength against ToGA (configs/experiments/toga.yaml), printing every point and the best")
+            + "distribution, the ADCC strength and trastuzumab's tumour penetration against ToGA (configs/experiments/toga.yaml), "
+            + "printing every point and the best")
     boolean clinic;
 
     @Option(names = "--resistant-line", description = "Instead: fit one factor on all mutation probabilities to the 3-8 months it "
@@ -50,14 +51,15 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         if (clinic) {
             var cal = new org.her2sim.assay.ClinicCalibration(Her2sim.home().resolve("configs"));
-            var points = cal.grid(new double[] {0.05, 0.065, 0.08}, new double[] {3, 4}, new double[] {0.8}, new double[] {0.1, 0.05, 0.025},
-                    patients, line -> {
+            var points = cal.grid(new double[] {0.065, 0.08, 0.095}, new double[] {3, 3.5}, new double[] {0.8}, new double[] {0.025, 0.05},
+                    new double[] {0.05, 0.1, 0.2}, patients, line -> {
                 w.println(line);
                 w.flush();
             });
             var best = points.get(0);
             w.printf(Locale.ROOT, "fit: context.kinetics_scale = %s; chemotherapy kill per division lognormal median %s, cv %s; "
-                    + "ADCC max_per_day %s (loss %.2f)%n", best.kineticsScale(), best.chemoMedian(), best.chemoCv(), best.adcc(), best.loss());
+                    + "ADCC max_per_day %s; trastuzumab tumour_penetration %s (loss %.2f)%n", best.kineticsScale(), best.chemoMedian(),
+                    best.chemoCv(), best.adcc(), best.penetration(), best.loss());
             w.flush();
             return 0;
         }

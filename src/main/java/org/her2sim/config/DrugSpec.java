@@ -8,8 +8,8 @@ import java.util.Map;
  * body (PK), and where the numbers come from.
  */
 public record DrugSpec(String drugClass, String description, Map<String, TargetSpec> targets, PkSpec pk,
-                       @JsonProperty("molar_mass_g_per_mol") Double molarMassGPerMol, Double fractionUnbound, String source,
-                       Map<String, PkSpec> pkBySpecies) {
+                       @JsonProperty("molar_mass_g_per_mol") Double molarMassGPerMol, Double fractionUnbound, Double tumourPenetration,
+                       String source, Map<String, PkSpec> pkBySpecies) {
     public DrugSpec {
         drugClass = drugClass == null ? "" : drugClass;
         description = description == null ? "" : description;
@@ -24,6 +24,12 @@ public record DrugSpec(String drugClass, String description, Map<String, TargetS
         fractionUnbound = Check.probability("fraction_unbound", fractionUnbound, 1.0);
         if (fractionUnbound == 0) {
             throw new IllegalArgumentException("fraction_unbound: expected > 0");
+        }
+        // the fraction of the plasma concentration that reaches the tumour cells in vivo (antibodies
+        // penetrate solid tumours poorly); 1 = all of it
+        tumourPenetration = Check.probability("tumour_penetration", tumourPenetration, 1.0);
+        if (tumourPenetration == 0) {
+            throw new IllegalArgumentException("tumour_penetration: expected > 0");
         }
         source = source == null ? "" : source;
         // pharmacokinetics in other species than human (e.g. mouse, for xenografts); pk is human

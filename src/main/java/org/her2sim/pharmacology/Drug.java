@@ -4,11 +4,12 @@ import java.util.List;
 
 /**
  * A drug compiled for a scenario: its mask bit, its targets with Hill parameters (IC50 in mg/L),
- * its PK (null when none is given), its infusion time (0: a bolus) and the fraction of it that
- * is free to act in vivo.
+ * its PK (null when none is given), its infusion time (0: a bolus), the fraction of it that is
+ * free (unbound) and the fraction of the plasma concentration that reaches the tumour in vivo.
  */
 public record Drug(String name, int bit, String drugClass, int[] targets, double[] emax, double[] ic50MgPerL,
-                   double[] hill, PkModel pk, double infusionDays, double fractionUnbound, double molarMassGPerMol)
+                   double[] hill, PkModel pk, double infusionDays, double fractionUnbound, double tumourPenetration,
+                   double molarMassGPerMol)
         implements java.io.Serializable {
 
     /** Hill effect E = Emax·Cʰ/(Cʰ + IC50ʰ) on the i-th target at concentration {@code c} mg/L. */
@@ -18,6 +19,11 @@ public record Drug(String name, int bit, String drugClass, int[] targets, double
         }
         double x = Math.pow(c / ic50MgPerL[i], hill[i]);
         return emax[i] * x / (1 + x);
+    }
+
+    /** The fraction of the plasma concentration that acts on tumour cells in vivo. */
+    public double actingFraction() {
+        return fractionUnbound * tumourPenetration;
     }
 
     public List<Integer> targetList() {

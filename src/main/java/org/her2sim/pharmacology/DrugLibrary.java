@@ -67,7 +67,7 @@ public final class DrugLibrary {
                 }
             }
             double infusion = pkSpec == null || pkSpec.infusion() == null ? 0 : Units.days(pkSpec.infusion());
-            drugs.add(new Drug(e.getKey(), bit++, s.drugClass(), idx, emax, ic50, hill, pk, infusion, s.fractionUnbound(), mw));
+            drugs.add(new Drug(e.getKey(), bit++, s.drugClass(), idx, emax, ic50, hill, pk, infusion, s.fractionUnbound(), s.tumourPenetration(), mw));
         }
     }
 
@@ -104,7 +104,7 @@ public final class DrugLibrary {
             if (c <= 0) {
                 continue;
             }
-            double free = applyUnbound ? c * d.fractionUnbound() : c;
+            double free = applyUnbound ? c * d.actingFraction() : c;
             for (int i = 0; i < d.targets().length; i++) {
                 survive[d.targets()[i]] *= 1 - d.effect(i, free);
             }

@@ -45,9 +45,8 @@ final class DrugChart implements ChartKind {
                 throw new ReportInputException(data.directory().resolve("drugs.csv") + ": drug '" + r.drug()
                         + "' is not in config.yaml");
             }
-            double c = free ? r.concentrationUgPerMl() * d.fractionUnbound() : r.concentrationUgPerMl();
-            XYSeries s = series.computeIfAbsent(r.drug(), k -> new XYSeries(k + (free && d.fractionUnbound() < 1
-                    ? String.format(Locale.ROOT, " (free, %.0f %% unbound)", 100 * d.fractionUnbound()) : ""), false, true));
+            double c = free ? r.concentrationUgPerMl() * d.actingFraction() : r.concentrationUgPerMl();
+            XYSeries s = series.computeIfAbsent(r.drug(), k -> new XYSeries(k + (free && d.actingFraction() < 1 ? label(d) : ""), false, true));
             if (c > 0) {
                 s.add(r.timeDays(), c);
             }
@@ -96,5 +95,13 @@ final class DrugChart implements ChartKind {
             ChartStyle.logRange(y, low, high);
         }
         return ChartStyle.apply(new JFreeChart("Drug exposure against IC50", ChartStyle.TITLE, plot, true));
+    }
+
+    /** What the plotted concentration is: the free part, and the part reaching the tumour. */
+    private static String label(Drug d) {
+        if (d.tumourPenetration() == 1) {
+            return String.format(Locale.ROOT, " (free, %.0f %% unbound)", 100 * d.fractionUnbound());
+        }
+        return String.format(Locale.ROOT, " (at the tumour, %.0f %% of plasma)", 100 * d.actingFraction());
     }
 }

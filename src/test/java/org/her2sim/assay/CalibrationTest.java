@@ -37,6 +37,18 @@ class CalibrationTest {
     }
 
     @Test
+    void leaCoulsonRecursionGivesTheKnownValues() {
+        // m = 1: p0 = e^-1, p1 = e^-1 / 2, p2 = (p0/3 + p1/2) / 2 (Ma, Sandri and Sarkar 1992)
+        double[] p = ValidationReport.leaCoulson(1, 2);
+        assertEquals(Math.exp(-1), p[0], 1e-15);
+        assertEquals(Math.exp(-1) / 2, p[1], 1e-15);
+        assertEquals((p[0] / 3 + p[1] / 2) / 2, p[2], 1e-15);
+        // the probabilities of a long range add up to nearly 1 (the tail falls like 1/n^2)
+        double sum = java.util.Arrays.stream(ValidationReport.leaCoulson(1, 20_000)).sum();
+        assertEquals(1, sum, 1e-3);
+    }
+
+    @Test
     void validationReportRegeneratesWithEveryAnalyticCheckPassing(@TempDir Path dir) throws Exception {
         Path md = dir.resolve("validation.md");
         Cli.Outcome o = Cli.execute("validation", "--reduced", "--out", md.toString());
