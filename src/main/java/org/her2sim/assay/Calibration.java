@@ -268,7 +268,7 @@ public final class Calibration {
     /**
      * Fits one factor on every mutation probability of the biology to the time it takes to make a
      * trastuzumab-resistant SKBR3 line (3 to more than 8 months): for each candidate factor the
-     * resistant-line protocol runs over {@code seeds} seeds, and the factor whose median time is
+     * resistant-line protocol runs over {@code seeds} seeds, and the factor whose median time ({@link #medianMonths}) is
      * nearest (on a log scale) to 4.9 months, the geometric middle of 3 and 8, is returned.
      */
     public double fitMutationScale(double[] factors, int seeds, Consumer<String> log) {
@@ -278,10 +278,9 @@ public final class Calibration {
             List<Double> months = new ArrayList<>();
             for (int seed = 1; seed <= seeds; seed++) {
                 var r = resistantLine(seed, mutationScaled(f));
-                months.add(r.established() ? r.establishedDay() / 30.44 : 12.0);
+                months.add(r.established() ? r.establishedDay() / 30.44 : NOT_ESTABLISHED_MONTHS);
             }
-            months.sort(null);
-            double median = months.get(months.size() / 2);
+            double median = medianMonths(months);
             double distance = Math.abs(Math.log(median / Math.sqrt(3 * 8)));
             log.accept(String.format(Locale.ROOT, "mutation probabilities x %s: median %.1f months (%s)", f, median,
                     String.join(", ", months.stream().map(m -> String.format(Locale.ROOT, "%.1f", m)).toList())));
@@ -291,6 +290,20 @@ public final class Calibration {
             }
         }
         return best;
+    }
+
+    /** Months a culture counts for when no resistant line is established within the year the protocol runs. */
+    public static final double NOT_ESTABLISHED_MONTHS = 12.0;
+
+    /**
+     * The median time to a resistant line over seeds (mean of the middle two for an even count);
+     * cultures without one count as {@link #NOT_ESTABLISHED_MONTHS}, which is exact for the median
+     * as long as fewer than half of them are censored.
+     */
+    public static double medianMonths(List<Double> months) {
+        List<Double> m = months.stream().sorted().toList();
+        int n = m.size();
+        return n == 0 ? Double.NaN : n % 2 == 1 ? m.get(n / 2) : (m.get(n / 2 - 1) + m.get(n / 2)) / 2;
     }
 
     /** The brief's protocol on SKBR3 under trastuzumab 5, 10, 15, 20 µg/mL, with extra settings. */

@@ -229,16 +229,15 @@ public final class ValidationReport {
         List<Double> months = new ArrayList<>();
         for (int seed = 1; seed <= (reduced ? 3 : 8); seed++) {
             ResistantLineAssay.Result r = resistantLine(seed);
-            if (r.established()) {
-                months.add(r.establishedDay() / 30.44);
-            }
+            months.add(r.established() ? r.establishedDay() / 30.44 : Calibration.NOT_ESTABLISHED_MONTHS);
             md.append("| ").append(seed).append(" | ").append(r.established() ? String.format(Locale.ROOT, "%.1f", r.establishedDay() / 30.44) : "not within a year")
                     .append(" | ").append(r.mechanism()).append(" | ").append(r.established() ? r.mechanismAfterWithdrawal() : "—").append(" | ")
                     .append(r.established() ? (r.persists() ? "yes" : "no") : "—").append(" |\n");
         }
-        double median = months.isEmpty() ? Double.NaN : months.stream().sorted().toList().get(months.size() / 2);
+        double median = Calibration.medianMonths(months);
         resistantLineMonths = median;
-        md.append("\nMedian ").append(fmt(median)).append(" months against 3 to more than 8 measured")
+        md.append("\nMedian ").append(fmt(median)).append(" months (a culture without a resistant line within the year counts as ")
+                .append(fmt(Calibration.NOT_ESTABLISHED_MONTHS)).append(", as in `her2sim calibrate --resistant-line`) against 3 to more than 8 measured")
                 .append(median >= 3 && median <= 8 ? ".\n" : ": **outside the measured range** (see below).\n");
     }
 
