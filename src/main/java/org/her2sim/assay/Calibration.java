@@ -141,23 +141,19 @@ public final class Calibration {
             List<Ic50> lines = all.stream().filter(t -> parameter.equals(t.fit())).toList();
             List<String> names = lines.stream().map(Ic50::line).toList();
             List<String> before = settingsFor(done, names);
-            double current = current(parameter, names);
-            boolean log10 = !parameter.startsWith("expression.") && !parameter.equals("pik3ca_gain");
-            double[] range = switch (parameter) {
-                case "lapatinib_target_ic50" -> new double[] {-3, 0};
-                case "lapatinib_off_target_ic50" -> new double[] {0, 3};
-                case "pik3ca_gain" -> new double[] {0, 3};
-                default -> new double[] {0.01, 3};
-            };
+            Parameter p = parameter(parameter, names);
+            double current = p.current().getAsDouble();
+            boolean log10 = p.log10();
+            double[] range = {p.low(), p.high()};
             double start = Math.min(range[1], Math.max(range[0], log10 ? Math.log10(current) : current));
             var best = minimise(range[0], range[1], start, x -> {
                 double v = log10 ? Math.pow(10, x) : x;
                 List<String> trial = new ArrayList<>(before);
-                trial.addAll(settings(parameter, names, v));
+                trial.addAll(p.settings().apply(v));
                 return objective(lines, trial, String.format(Locale.ROOT, "%s %.4g", parameter, v), log);
             });
             double value = log10 ? Math.pow(10, best.getPoint()) : best.getPoint();
-            done.add(new Fitted(parameter, names, value, best.getValue(), current, where(parameter, names)));
+            done.add(new Fitted(parameter, names, value, best.getValue(), current, p.where()));
         }
         return new Fit(done);
     }
@@ -176,30 +172,55 @@ public final class Calibration {
         return o;
     }
 
-    /** The settings that give a parameter a value (for a line's expression: that line only, so one line per fit). */
-    public List<String> settings(String parameter, List<String> lines, double value) {
-        String v = String.format(Locale.ROOT, "%.6g", value);
-        return switch (parameter) {
-            case "lapatinib_target_ic50" -> lapatinibSetting(value);
-            case "pik3ca_gain" -> List.of(pik3caGainPath() + "=" + v);
-            case "lapatinib_off_target_ic50" -> List.of("drugs.lapatinib.targets.off_target.ic50='" + v + " uM'");
+    /**
+     * A fitted parameter, in one place: searched over [low, high] (log10 of the value when
+     * {@code log10}), the settings that give it a value, where its default lives and what the
+     * configs hold now.
+     */
+    private record Parameter(boolean log10, double low, double high, java.util.function.DoubleFunction<List<String>> settings, String where,
+                             java.util.function.DoubleSupplier current) {
+    }
+
+    private Parameter parameter(String name, List<String> lines) {
+        var drugs = new ConfigLoader().load(configs.resolve("assays/dish.yaml"), List.of()).config().drugs();
+        return switch (name) {
+            case "lapatinib_target_ic50" -> new Parameter(true, -3, 0, Calibration::lapatinibSetting,
+                    "configs/drugs.yaml: lapatinib.targets.her2_kinase.ic50 and egfr_kinase.ic50 (uM)",
+                    () -> micromolar(drugs.get("lapatinib").targets().get("her2_kinase").ic50()));
+            case "pik3ca_gain" -> new Parameter(false, 0, 3, v -> List.of(pik3caGainPath() + "=" + number(v)),
+                    "configs/biology/her2.yaml: " + pik3caGainPath().replaceFirst("^biology\\.", ""), this::defaultPik3caGain);
+            case "lapatinib_off_target_ic50" -> new Parameter(true, 0, 3, v -> List.of("drugs.lapatinib.targets.off_target.ic50='" + number(v) + " uM'"),
+                    "configs/drugs.yaml: lapatinib.targets.off_target.ic50 (uM)",
+                    () -> micromolar(drugs.get("lapatinib").targets().get("off_target").ic50()));
             default -> {
+                // a line's own expression level (expression.ATTRIBUTE), fitted to that one line
                 if (lines.size() != 1) {
-                    throw new IllegalArgumentException(parameter + ": a line's expression is fitted to that one line, not " + lines);
+                    throw new IllegalArgumentException(name + ": a line's expression is fitted to that one line, not " + lines);
                 }
-                yield List.of("biology." + parameter + "=" + v);
+                String attribute = name.substring("expression.".length());
+                yield new Parameter(false, 0.01, 3, v -> List.of("biology." + name + "=" + number(v)), "configs/celllines: " + lines.get(0) + " " + name,
+                        () -> CellLine.load(configs.resolve("celllines"), lines.get(0)).expression().getOrDefault(attribute, 1.0));
             }
         };
     }
 
+    private static String number(double v) {
+        return String.format(Locale.ROOT, "%.6g", v);
+    }
+
+    /** The settings that give a parameter a value (for a line's expression: that line only). */
+    public List<String> settings(String parameter, List<String> lines, double value) {
+        return parameter(parameter, lines).settings().apply(value);
+    }
+
     /** Where the parameter's default lives, for the printout. */
     public String where(String parameter, List<String> lines) {
-        return switch (parameter) {
-            case "lapatinib_target_ic50" -> "configs/drugs.yaml: lapatinib.targets.her2_kinase.ic50 and egfr_kinase.ic50 (uM)";
-            case "pik3ca_gain" -> "configs/biology/her2.yaml: " + pik3caGainPath().replaceFirst("^biology\\.", "");
-            case "lapatinib_off_target_ic50" -> "configs/drugs.yaml: lapatinib.targets.off_target.ic50 (uM)";
-            default -> "configs/celllines: " + lines.get(0) + " " + parameter;
-        };
+        return parameter(parameter, lines).where();
+    }
+
+    /** The value the configs hold now. */
+    public double current(String parameter, List<String> lines) {
+        return parameter(parameter, lines).current().getAsDouble();
     }
 
     private static double micromolar(String text) {
@@ -208,18 +229,6 @@ public final class Calibration {
             throw new IllegalStateException("lapatinib IC50s are molar in configs/drugs.yaml, found " + text);
         }
         return c.value();
-    }
-
-    /** The value the configs hold now. */
-    public double current(String parameter, List<String> lines) {
-        var drugs = new ConfigLoader().load(configs.resolve("assays/dish.yaml"), List.of()).config().drugs();
-        return switch (parameter) {
-            case "lapatinib_target_ic50" -> micromolar(drugs.get("lapatinib").targets().get("her2_kinase").ic50());
-            case "lapatinib_off_target_ic50" -> micromolar(drugs.get("lapatinib").targets().get("off_target").ic50());
-            case "pik3ca_gain" -> defaultPik3caGain();
-            default -> CellLine.load(configs.resolve("celllines"), lines.get(0)).expression()
-                    .getOrDefault(parameter.substring("expression.".length()), 1.0);
-        };
     }
 
     private static org.apache.commons.math3.optim.univariate.UnivariatePointValuePair minimise(double lo, double hi, double start,
