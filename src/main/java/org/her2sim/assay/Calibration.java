@@ -182,16 +182,15 @@ public final class Calibration {
     }
 
     private Parameter parameter(String name, List<String> lines) {
-        var drugs = new ConfigLoader().load(configs.resolve("assays/dish.yaml"), List.of()).config().drugs();
         return switch (name) {
             case "lapatinib_target_ic50" -> new Parameter(true, -3, 0, Calibration::lapatinibSetting,
                     "configs/drugs.yaml: lapatinib.targets.her2_kinase.ic50 and egfr_kinase.ic50 (uM)",
-                    () -> micromolar(drugs.get("lapatinib").targets().get("her2_kinase").ic50()));
+                    () -> micromolar(lapatinibIc50("her2_kinase")));
             case "pik3ca_gain" -> new Parameter(false, 0, 3, v -> List.of(pik3caGainPath() + "=" + number(v)),
                     "configs/biology/her2.yaml: " + pik3caGainPath().replaceFirst("^biology\\.", ""), this::defaultPik3caGain);
             case "lapatinib_off_target_ic50" -> new Parameter(true, 0, 3, v -> List.of("drugs.lapatinib.targets.off_target.ic50='" + number(v) + " uM'"),
                     "configs/drugs.yaml: lapatinib.targets.off_target.ic50 (uM)",
-                    () -> micromolar(drugs.get("lapatinib").targets().get("off_target").ic50()));
+                    () -> micromolar(lapatinibIc50("off_target")));
             default -> {
                 // a line's own expression level (expression.ATTRIBUTE), fitted to that one line
                 if (lines.size() != 1) {
@@ -202,6 +201,11 @@ public final class Calibration {
                         () -> CellLine.load(configs.resolve("celllines"), lines.get(0)).expression().getOrDefault(attribute, 1.0));
             }
         };
+    }
+
+    /** Lapatinib's IC50 on a target as the configs hold it (read only when asked: a fit evaluates settings many times). */
+    private String lapatinibIc50(String target) {
+        return new ConfigLoader().load(configs.resolve("assays/dish.yaml"), List.of()).config().drugs().get("lapatinib").targets().get(target).ic50();
     }
 
     private static String number(double v) {

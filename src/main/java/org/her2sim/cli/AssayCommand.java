@@ -87,8 +87,6 @@ final class AssayCommand implements Runnable {
         @Option(names = "--cells", defaultValue = "2000", description = "Cells seeded per well (default: ${DEFAULT-VALUE})")
         long cells;
 
-
-
         @Override
         public Integer call() throws Exception {
             Path configs = Her2sim.home().resolve("configs");
@@ -220,8 +218,6 @@ final class AssayCommand implements Runnable {
         @Option(names = "--cells", defaultValue = "1e5", description = "Cells at the start (default: ${DEFAULT-VALUE})")
         double cells;
 
-
-
         @Override
         public Integer call() throws Exception {
             Path configs = Her2sim.home().resolve("configs");
@@ -300,8 +296,6 @@ final class AssayCommand implements Runnable {
 
         @Option(names = "--start-volume", defaultValue = "100", description = "Tumour volume at the start, mm3 (default: ${DEFAULT-VALUE})")
         double startVolume;
-
-
 
         @Override
         public Integer call() throws Exception {
