@@ -87,6 +87,12 @@ class ConfigFuzzTest {
         String regimen = Files.readString(Scenarios.configs().resolve("regimens/trastuzumab-adaptive.yaml"));
         UniformRandomProvider rng = new SeedTree(20261122).child("fuzz").generator();
         Path runs = Files.createDirectories(dir.resolve("runs"));
+        // the unmutated base must run, or every case below would be refused for one shared reason
+        // and the test would exercise nothing
+        Cli.Outcome base = Cli.execute("run", Scenarios.configs().resolve("quickstart.yaml").toString(), "--runs-dir",
+                Files.createDirectories(dir.resolve("base-runs")).toString(), "-q", "--set", "time.max=3d", "--set",
+                "tumour.initial_cells=1000", "--set", "stop.max_cells=2e5");
+        assertEquals(0, base.code(), "the unmutated quickstart must run: " + base.err());
         int ran = 0;
         int refused = 0;
         for (int c = 0; c < CASES; c++) {
@@ -118,7 +124,7 @@ class ConfigFuzzTest {
             Files.writeString(caseDir.resolve("regimens/r.yaml"), r);
             final int n = c;
             List<String> args = new ArrayList<>(List.of("run", caseDir.resolve("scenario.yaml").toString(), "--runs-dir",
-                    runs.toString(), "-q", "--set", "time.max=3d", "--set", "stop.max_cells=2e5"));
+                    runs.toString(), "-q", "--set", "time.max=3d", "--set", "tumour.initial_cells=1000", "--set", "stop.max_cells=2e5"));
             if (includeRegimen) {
                 args.addAll(List.of("--set", "regimen=regimens/r.yaml"));
             }
@@ -146,6 +152,10 @@ class ConfigFuzzTest {
             assertEquals(0, hidden.filter(p -> p.getFileName().toString().startsWith(".")).count(), "no half-written runs");
         }
         System.out.printf("config fuzz: %d cases tried, %d ran, %d refused with exit code 2%n", CASES, ran, refused);
+        // both paths must be exercised: most single mutations keep a valid file (a deleted
+        // optional line, a harmless value) or break it; a tenth of the cases each is a loose floor
+        assertTrue(ran >= CASES / 10, "too few mutated configurations ran (" + ran + "): the fuzz would test only refusals");
+        assertTrue(refused >= CASES / 10, "too few mutated configurations were refused (" + refused + ")");
     }
 
     @Test
@@ -156,7 +166,7 @@ class ConfigFuzzTest {
                 "seed: 5",
                 "replicates: 1",
                 "reference_arm: a",
-                "set: {time.max: 3d, stop.max_cells: 2.0e5}",
+                "set: {time.max: 3d, tumour.initial_cells: 1000, stop.max_cells: 2.0e5}",
                 "arms:",
                 "  a: {regimen: regimens/trastuzumab-q3w.yaml}",
                 "parameters:",
@@ -165,6 +175,10 @@ class ConfigFuzzTest {
                 "    - {path: biology.rates.death_basal_per_day, values: [0.05]}",
                 "patients:",
                 "  - {path: drugs.trastuzumab.pk.clearance_l_per_day, distribution: lognormal, median: 0.225, cv: 0.43}");
+        Path baseFile = dir.resolve("sweep-base.yaml");
+        Files.writeString(baseFile, spec);
+        Cli.Outcome base = Cli.execute("sweep", baseFile.toString(), "--out", dir.resolve("out-base").toString(), "--threads", "1", "-q");
+        assertEquals(0, base.code(), "the unmutated sweep must run: " + base.err());
         UniformRandomProvider rng = new SeedTree(20261122).child("fuzz-sweep").generator();
         int ran = 0;
         int refused = 0;
@@ -193,5 +207,7 @@ class ConfigFuzzTest {
             }
         }
         System.out.printf("sweep fuzz: %d cases tried, %d ran, %d refused with exit code 2%n", cases, ran, refused);
+        assertTrue(ran >= cases / 10, "too few mutated sweeps ran (" + ran + "): the fuzz would test only refusals");
+        assertTrue(refused >= cases / 10, "too few mutated sweeps were refused (" + refused + ")");
     }
 }
