@@ -13,7 +13,7 @@ import org.her2sim.assay.CellLine;
 import org.her2sim.assay.HillFit;
 import org.her2sim.assay.ViabilityAssay;
 import org.her2sim.config.ConfigException;
-import org.her2sim.experiment.AtomicFiles;
+import org.her2sim.io.AtomicFiles;
 import org.her2sim.experiment.RunOutputs;
 import org.her2sim.report.DoseResponseChart;
 import picocli.CommandLine.Command;

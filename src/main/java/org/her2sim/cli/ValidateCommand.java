@@ -30,7 +30,7 @@ final class ValidateCommand implements Callable<Integer> {
         Scenario s = Scenario.compile(loaded);
         spec.commandLine().getOut().printf("%s: ok (%d markers, %d states, %d drugs, %d regimen phases, %s mode)%n",
                 file, s.space().markerCount(), s.space().size(), s.drugs().drugs().size(), s.regimen().phases().size(),
-                s.config().biology().mode());
+                s.config().biology().mode().text());
         return 0;
     }
 }

@@ -3,7 +3,7 @@ package org.her2sim.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.her2sim.assay.ValidationReport;
-import org.her2sim.experiment.AtomicFiles;
+import org.her2sim.io.AtomicFiles;
 import org.her2sim.experiment.Version;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 import org.her2sim.config.ConfigException;
-import org.her2sim.experiment.AtomicFiles;
+import org.her2sim.io.AtomicFiles;
 import org.her2sim.experiment.SingleRun;
 import org.her2sim.experiment.Sweep;
 import org.her2sim.experiment.SweepRunner;

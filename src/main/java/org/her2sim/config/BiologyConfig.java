@@ -13,7 +13,7 @@ import java.util.Map;
  * levels relative to the reference states, e.g. {@code {her2: 1.6}}); absent = 1.
  */
 public record BiologyConfig(
-        String mode,
+        RateMode mode,
         List<MarkerSpec> markers,
         List<Map<String, String>> exclusive,
         Boolean enforceExclusive,
@@ -23,7 +23,7 @@ public record BiologyConfig(
         Map<String, Double> expression) {
 
     public BiologyConfig {
-        mode = Check.oneOf("biology.mode", mode, "signalling", "signalling", "explicit");
+        mode = mode == null ? RateMode.SIGNALLING : mode;
         if (markers == null || markers.isEmpty()) {
             throw new IllegalArgumentException("biology.markers: expected at least one marker");
         }
@@ -31,7 +31,7 @@ public record BiologyConfig(
         exclusive = exclusive == null ? List.of() : List.copyOf(exclusive);
         enforceExclusive = enforceExclusive == null || enforceExclusive;
         signalling = signalling == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(signalling));
-        if (mode.equals("signalling")) {
+        if (mode == RateMode.SIGNALLING) {
             if (signalling.isEmpty()) {
                 throw new IllegalArgumentException("biology.signalling: required in signalling mode (the network's nodes)");
             }

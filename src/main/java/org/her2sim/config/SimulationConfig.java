@@ -11,7 +11,7 @@ public record SimulationConfig(
         String name,
         Long seed,
         String arm,
-        String engine,
+        EngineKind engine,
         Double engineSwitchCells,
         TimeConfig time,
         TumourConfig tumour,
@@ -22,7 +22,7 @@ public record SimulationConfig(
         ObserveConfig observe,
         OutcomeConfig outcomes,
         StopConfig stop,
-        String space,
+        SpaceKind space,
         LatticeConfig lattice) {
 
     public SimulationConfig {
@@ -34,11 +34,11 @@ public record SimulationConfig(
         arm = arm == null ? "" : arm;
         // hybrid: agent engine below this many cells (exact small-number behaviour), clone engine above
         engineSwitchCells = Check.positive("engine_switch_cells", engineSwitchCells, 1e5);
-        engine = Check.oneOf("engine", engine, "hybrid", "agent", "clone", "hybrid");
+        engine = engine == null ? EngineKind.HYBRID : engine;
         // where cells live: one well-mixed pool, or sites of a 2D lattice (agent level only)
-        space = Check.oneOf("space", space, "well_mixed", "well_mixed", "lattice2d");
+        space = space == null ? SpaceKind.WELL_MIXED : space;
         lattice = lattice == null ? new LatticeConfig(null, null, null) : lattice;
-        if (space.equals("lattice2d") && engine.equals("clone")) {
+        if (space == SpaceKind.LATTICE2D && engine == EngineKind.CLONE) {
             throw new IllegalArgumentException("engine: clone counts cells per clone and has no positions, so it cannot run "
                     + "space: lattice2d; use engine: agent (or hybrid, which stays at cell level on a lattice)");
         }

@@ -21,7 +21,7 @@ final class CellFates {
         int mutant = model.scenario().mutations().mutantState(s, rng.nextDouble());
         Lineage lineage = model.lineage;
         int c = lineage.newClone(clone, mutant, t);
-        model.listener().event("mutation", t, c, model.scenario().space().difference(mutant, s));
+        model.listener().event(EventKind.MUTATION, t, c, model.scenario().space().difference(mutant, s));
         return lineage.variant(c, mutant);
     }
 

@@ -154,7 +154,7 @@ final class CloneSpace implements CellSpace {
                 if (child == null) {
                     child = lineage.newClone(parent, dest[i], t);
                     children.put(key, child);
-                    model.listener().event("mutation", t, child, model.scenario().space().difference(dest[i], s));
+                    model.listener().event(EventKind.MUTATION, t, child, model.scenario().space().difference(dest[i], s));
                 }
                 int w = lineage.variant(child, dest[i]);
                 delta = grow(delta, w);

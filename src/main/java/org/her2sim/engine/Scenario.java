@@ -15,8 +15,10 @@ import org.her2sim.biology.SignallingRates;
 import org.her2sim.biology.StateSpace;
 import org.her2sim.config.ConfigException;
 import org.her2sim.config.ConfigLoader;
+import org.her2sim.config.RateMode;
 import org.her2sim.config.SimulationConfig;
 import org.her2sim.config.SimulationConfig.InitialClone;
+import org.her2sim.config.SpaceKind;
 import org.her2sim.config.Units;
 import org.her2sim.pharmacology.DrugLibrary;
 import org.her2sim.pharmacology.ProgressionRule;
@@ -51,7 +53,7 @@ public final class Scenario {
         mutations = new MutationTable(space, c.biology());
         drugs = new DrugLibrary(c.drugs(), c.context().species());
         RateModel model;
-        if (c.biology().mode().equals("signalling")) {
+        if (c.biology().mode() == RateMode.SIGNALLING) {
             SignallingNetwork network = new SignallingNetwork(c.biology().signalling(), space, drugs.targets());
             AdaptiveTransitions transitions = new AdaptiveTransitions(space, c.biology(), network);
             signalling = new SignallingRates(space, network, transitions, c.biology().rates(), drugs.targets(), c.context().immune());
@@ -90,7 +92,7 @@ public final class Scenario {
             throw new IllegalArgumentException("tumour.initial_cells: the tumour starts with " + initial
                     + " cells, more than stop.max_cells (" + Units.fmt(c.stop().maxCells()) + "); raise stop.max_cells or start smaller");
         }
-        if (c.space().equals("lattice2d") && initial > c.lattice().sites()) {
+        if (c.space() == SpaceKind.LATTICE2D && initial > c.lattice().sites()) {
             throw new IllegalArgumentException("lattice: " + c.lattice().width() + " × " + c.lattice().height() + " = "
                     + c.lattice().sites() + " sites cannot hold the " + initial + " initial cells; enlarge lattice.width and "
                     + "lattice.height or start with fewer tumour.initial_cells");

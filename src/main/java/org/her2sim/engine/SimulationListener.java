@@ -9,5 +9,5 @@ public interface SimulationListener {
     void observed(TumourModel model);
 
     /** An event: kind (mutation, phase, stop …), time in days, clone (or -1) and a detail text. */
-    void event(String kind, double day, int clone, String detail);
+    void event(EventKind kind, double day, int clone, String detail);
 }

@@ -3,8 +3,8 @@ package org.her2sim.engine;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.her2sim.biology.CellRates;
 import org.her2sim.biology.Exposure;
-import org.her2sim.pharmacology.Drug;
-import org.her2sim.pharmacology.DrugLevel;
+import org.her2sim.config.EngineKind;
+import org.her2sim.config.SpaceKind;
 import org.her2sim.pharmacology.Regimen;
 import org.her2sim.random.SeedTree;
 import sim.engine.Schedule;
@@ -37,7 +37,7 @@ public final class TumourModel extends SimState {
     private final long seed;
     final Lineage lineage;
     private CellSpace cells;
-    private final DrugLevel[] levels;
+    private final Treatment treatment;
     private final double dt;
     private final double observeEvery;
     private final long stepsPerObservation;
@@ -45,19 +45,9 @@ public final class TumourModel extends SimState {
 
     private double now;
     private long stepIndex;
-    private int phaseIndex = -1;
-    /** A phase set while the model runs (a GUI's control panel), replacing the regimen; or null. */
-    private Regimen.Phase manual;
-    private int phaseGeneration;
-    private double phaseStart;
-    private double phaseReference;
-    private double phaseNadir;
-    private double treatmentStart = Double.NaN;
-    private double baseline = Double.NaN;
-    private double daysOnTreatment;
     private double extinctionDay = Double.NaN;
     private long cellUpdates;
-    private String stopReason;
+    private StopReason stopReason;
     private boolean stopped;
     private boolean diagnosed;
     /** System.nanoTime() after which the run stops with reason "wall_time_limit" (none by default). */
@@ -73,7 +63,7 @@ public final class TumourModel extends SimState {
             }
 
             @Override
-            public void event(String kind, double day, int clone, String detail) {
+            public void event(EventKind kind, double day, int clone, String detail) {
             }
         } : listener;
         this.rng = new SeedTree(seed).child("cells").generator();
@@ -82,17 +72,14 @@ public final class TumourModel extends SimState {
         if (initial > scenario.config().stop().maxCells()) {
             throw new PopulationLimitException(initial);
         }
-        levels = new DrugLevel[scenario.drugs().drugs().size()];
-        for (Drug d : scenario.drugs().drugs()) {
-            levels[d.bit()] = new DrugLevel(d.pk(), d.infusionDays());
-        }
+        treatment = new Treatment(this, scenario);
         dt = scenario.config().time().dtDays();
         observeEvery = scenario.config().observe().everyDays();
         stepsPerObservation = Math.round(observeEvery / dt);
         maxDays = scenario.config().time().maxDays();
-        boolean clone = scenario.config().engine().equals("clone")
-                || (scenario.config().engine().equals("hybrid") && initial > scenario.config().engineSwitchCells());
-        if (scenario.config().space().equals("lattice2d")) {
+        EngineKind engine = scenario.config().engine();
+        boolean clone = engine == EngineKind.CLONE || (engine == EngineKind.HYBRID && initial > scenario.config().engineSwitchCells());
+        if (scenario.config().space() == SpaceKind.LATTICE2D) {
             cells = new LatticeSpace(this, rng, scenario); // cell level throughout: a lattice has positions
         } else {
             cells = clone ? new CloneSpace(this, rng, scenario) : new WellMixedSpace(this, rng, scenario, initial);
@@ -112,9 +99,9 @@ public final class TumourModel extends SimState {
         Double diagnosis = scenario.config().tumour().diagnosisCells();
         if (diagnosis == null) {
             diagnosed = true;
-            startPhase(0);
+            treatment.startPhase(0);
         } else {
-            listener.event("phase", now, -1, GROWTH);
+            listener.event(EventKind.PHASE, now, -1, GROWTH);
         }
         schedule.scheduleOnce(0.0, ORDER_OBSERVE, (Steppable) state -> observe());
         schedule.scheduleOnce(0.0, ORDER_CELLS, (Steppable) state -> stepCells());
@@ -153,7 +140,7 @@ public final class TumourModel extends SimState {
     }
 
     /** Steps the schedule until a stop condition; returns why it stopped. */
-    public String run() {
+    public StopReason run() {
         start();
         return proceed(null, Double.POSITIVE_INFINITY);
     }
@@ -163,7 +150,7 @@ public final class TumourModel extends SimState {
      * checkpoint whenever simulated time has passed another {@code everyDays} (between steps,
      * as MASON's own checkpointing does).
      */
-    public String proceed(CheckpointSink sink, double everyDays) {
+    public StopReason proceed(CheckpointSink sink, double everyDays) {
         double next = Double.isFinite(everyDays) ? (Math.floor(now / everyDays) + 1) * everyDays : Double.POSITIVE_INFINITY;
         while (!stopped && schedule.step(this)) {
             if (sink != null && now >= next - 1e-9 && !stopped) {
@@ -177,9 +164,9 @@ public final class TumourModel extends SimState {
         }
         finish();
         if (stopReason == null) {
-            stopReason = "schedule_empty";
+            stopReason = StopReason.SCHEDULE_EMPTY;
         }
-        closeTreatmentAccounting();
+        treatment.closeAccounting();
         return stopReason;
     }
 
@@ -192,8 +179,8 @@ public final class TumourModel extends SimState {
         double t = stepIndex * dt;
         now = t;
         if (System.nanoTime() > wallDeadlineNanos) {
-            listener.event("wall_time_limit", now, -1, "the run took longer than its wall-clock limit");
-            stop("wall_time_limit");
+            listener.event(EventKind.WALL_TIME_LIMIT, now, -1, "the run took longer than its wall-clock limit");
+            stop(StopReason.WALL_TIME_LIMIT);
             return;
         }
         // sub-steps (usually one) keep each cell's chance of an event within the stability bound;
@@ -209,19 +196,19 @@ public final class TumourModel extends SimState {
         }
         stepIndex++;
         now = stepIndex * dt;
-        if (scenario.config().engine().equals("hybrid")) {
+        if (scenario.config().engine() == EngineKind.HYBRID) {
             switchEngineIfDue();
         }
         if (cells.size() == 0) {
             extinctionDay = now;
-            listener.event("extinction", now, -1, "no cells left");
+            listener.event(EventKind.EXTINCTION, now, -1, "no cells left");
             if (scenario.config().stop().onExtinction()) {
-                stop("extinction");
+                stop(StopReason.EXTINCTION);
                 return;
             }
         } else if (cells.size() > scenario.config().stop().maxCells()) {
-            listener.event("ceiling", now, -1, "cells exceed stop.max_cells = " + (long) (double) scenario.config().stop().maxCells());
-            stop("ceiling");
+            listener.event(EventKind.CEILING, now, -1, "cells exceed stop.max_cells = " + (long) (double) scenario.config().stop().maxCells());
+            stop(StopReason.CEILING);
             return;
         }
         schedule.scheduleOnce(stepIndex * dt, ORDER_CELLS, (Steppable) state -> stepCells());
@@ -248,20 +235,20 @@ public final class TumourModel extends SimState {
                     next.seed(v, k);
                 }
             }
-            listener.event("engine_switch", now, -1, (next instanceof CloneSpace ? "to the clone engine at " : "to the agent engine at ")
+            listener.event(EventKind.ENGINE_SWITCH, now, -1, (next instanceof CloneSpace ? "to the clone engine at " : "to the agent engine at ")
                     + n + " cells");
             cells = next;
         }
     }
 
-    private void stop(String reason) {
+    private void stop(StopReason reason) {
         stopReason = reason;
         lineage.updatePeaks();
         listener.observed(this);
         stopped = true;
     }
 
-    // ---- observation and phase control ------------------------------------------------------
+    // ---- observation and diagnosis ----------------------------------------------------------
 
     private void observe() {
         if (stopped) {
@@ -273,9 +260,9 @@ public final class TumourModel extends SimState {
         }
         lineage.updatePeaks();
         listener.observed(this);
-        checkPhaseEnd();
+        treatment.checkPhaseEnd();
         if (now >= maxDays - 1e-9) {
-            stopReason = "time";
+            stopReason = StopReason.TIME;
             stopped = true;
             return;
         }
@@ -289,36 +276,10 @@ public final class TumourModel extends SimState {
      */
     private void diagnose() {
         diagnosed = true;
-        listener.event("diagnosis", now, -1, cells.size() + " cells");
+        listener.event(EventKind.DIAGNOSIS, now, -1, cells.size() + " cells");
         rng = new SeedTree(seed).child("after-diagnosis:" + scenario.config().arm()).generator();
         cells.reseed(rng);
-        startPhase(0);
-    }
-
-    private void checkPhaseEnd() {
-        if (phaseIndex < 0 || manual != null) {
-            return;
-        }
-        Regimen.Phase p = scenario.regimen().phases().get(phaseIndex);
-        double burden = cells.size();
-        phaseNadir = Math.min(phaseNadir, burden);
-        double reference = Double.isNaN(baseline) ? phaseReference : baseline;
-        String why = null;
-        if (p.onProgression() && scenario.progression().progressed(burden, phaseNadir)) {
-            why = "progression";
-        } else if (!Double.isNaN(p.burdenBelow()) && burden < p.burdenBelow() * reference) {
-            why = "burden below " + p.burdenBelow() + " x baseline";
-        } else if (!Double.isNaN(p.burdenAbove()) && burden >= p.burdenAbove() * reference) {
-            why = "burden above " + p.burdenAbove() + " x baseline";
-        }
-        if (why != null) {
-            listener.event("phase_end", now, -1, p.name() + ": " + why);
-            startPhase(scenario.regimen().next(phaseIndex));
-        }
-    }
-
-    private void startPhase(int index) {
-        startPhase(index, index < 0 ? null : scenario.regimen().phases().get(index));
+        treatment.startPhase(0);
     }
 
     /**
@@ -329,53 +290,7 @@ public final class TumourModel extends SimState {
         if (!diagnosed) {
             diagnosed = true; // treatment chosen by hand starts now, whatever the diagnosis size
         }
-        listener.event("phase_end", now, -1, currentPhaseName() + ": replaced by hand");
-        manual = phase;
-        startPhase(0, phase);
-    }
-
-    private void startPhase(int index, Regimen.Phase p) {
-        closeTreatmentAccounting();
-        for (DrugLevel level : levels) {
-            if (level.isConstant()) {
-                level.setConstant(Double.NaN); // a dish is washed out when its phase ends
-            }
-        }
-        phaseIndex = index;
-        phaseGeneration++;
-        phaseStart = now;
-        phaseReference = cells.size();
-        phaseNadir = cells.size();
-        if (p == null) {
-            listener.event("phase", now, -1, "regimen complete; no further treatment");
-            return;
-        }
-        if (p.givesDrugs() && Double.isNaN(treatmentStart)) {
-            treatmentStart = now;
-            baseline = cells.size();
-            listener.event("treatment_start", now, -1, "baseline " + cells.size() + " cells");
-        }
-        listener.event("phase", now, -1, p.name());
-        final int generation = phaseGeneration;
-        for (Regimen.Item item : p.items()) {
-            DrugLevel level = levels[item.drug().bit()];
-            if (item.constant()) {
-                level.setConstant(item.concentrationMgPerL());
-            } else {
-                level.dose(now, item.loadingDoseMg());
-                scheduleDose(item, now + item.everyDays(), generation);
-            }
-        }
-        if (!Double.isNaN(p.afterDays())) {
-            double end = now + p.afterDays();
-            schedule.scheduleOnce(end, ORDER_PHASE, (Steppable) state -> {
-                if (phaseGeneration == generation) {
-                    now = end;
-                    listener.event("phase_end", end, -1, p.name() + ": duration");
-                    startPhase(scenario.regimen().next(phaseIndex));
-                }
-            });
-        }
+        treatment.replace(phase);
     }
 
     /**
@@ -386,55 +301,30 @@ public final class TumourModel extends SimState {
         long before = cells.size();
         cells.thin(keep, rng, lineage);
         lineage.updatePeaks();
-        listener.event("passage", now, -1, before + " -> " + cells.size() + " cells");
-        if (scenario.config().engine().equals("hybrid")) {
+        listener.event(EventKind.PASSAGE, now, -1, before + " -> " + cells.size() + " cells");
+        if (scenario.config().engine() == EngineKind.HYBRID) {
             switchEngineIfDue();
         }
     }
 
-    /** The phase in force, or null (before diagnosis, or after the regimen). */
-    private Regimen.Phase currentPhase() {
-        if (manual != null) {
-            return manual;
-        }
-        return phaseIndex < 0 ? null : scenario.regimen().phases().get(phaseIndex);
+    /** Moves the clock to a timed event between steps (a phase that ends after a fixed duration). */
+    void advanceTo(double day) {
+        now = day;
     }
 
-    private String currentPhaseName() {
-        Regimen.Phase p = currentPhase();
-        return p == null ? (diagnosed ? "none" : GROWTH) : p.name();
+    double maxDays() {
+        return maxDays;
     }
 
-    private void scheduleDose(Regimen.Item item, double when, int generation) {
-        if (when > maxDays + observeEvery) {
-            return;
-        }
-        schedule.scheduleOnce(when, ORDER_DOSE, (Steppable) state -> {
-            if (phaseGeneration == generation) {
-                levels[item.drug().bit()].dose(when, item.doseMg());
-                scheduleDose(item, when + item.everyDays(), generation);
-            }
-        });
-    }
-
-    private void closeTreatmentAccounting() {
-        if (currentPhase() != null && currentPhase().givesDrugs()) {
-            daysOnTreatment += now - phaseStart;
-            phaseStart = now;
-        }
+    double observeEvery() {
+        return observeEvery;
     }
 
     // ---- what observers read ------------------------------------------------------------
 
     /** Drug exposure at time {@code day} from the current concentrations and the phase's drugs. */
     public Exposure exposureAt(double day) {
-        double[] c = new double[levels.length];
-        for (int i = 0; i < levels.length; i++) {
-            c[i] = levels[i].concentration(day);
-        }
-        long mask = currentPhase() == null ? 0 : currentPhase().drugMask();
-        boolean unbound = scenario.config().context().pk();
-        return scenario.drugs().exposure(c, mask, unbound);
+        return treatment.exposureAt(day);
     }
 
     /** Cells whose net growth under the current drugs (no crowding) is positive. */
@@ -477,39 +367,39 @@ public final class TumourModel extends SimState {
     }
 
     public double concentration(int drugBit) {
-        return levels[drugBit].concentration(now);
+        return treatment.concentration(drugBit, now);
     }
 
     public double cumulativeDoseMg(int drugBit) {
-        return levels[drugBit].cumulativeMg();
+        return treatment.cumulativeDoseMg(drugBit);
     }
 
     public String phaseName() {
         if (!diagnosed) {
             return GROWTH;
         }
-        return currentPhase() == null ? "none" : currentPhase().name();
+        return treatment.phaseName(true);
     }
 
     /** Whether the regimen is over (its last phase ended and it does not repeat). */
     public boolean regimenComplete() {
-        return currentPhase() == null && !Double.isNaN(treatmentStart);
+        return treatment.complete();
     }
 
     public boolean treating() {
-        return currentPhase() != null && currentPhase().givesDrugs();
+        return treatment.treating();
     }
 
     public double treatmentStart() {
-        return treatmentStart;
+        return treatment.treatmentStart();
     }
 
     public double baseline() {
-        return baseline;
+        return treatment.baseline();
     }
 
     public double daysOnTreatment() {
-        return daysOnTreatment;
+        return treatment.daysOnTreatment();
     }
 
     public double extinctionDay() {
@@ -524,7 +414,7 @@ public final class TumourModel extends SimState {
         return seed;
     }
 
-    public String stopReason() {
+    public StopReason stopReason() {
         return stopReason;
     }
 

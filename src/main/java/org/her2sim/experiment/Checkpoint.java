@@ -11,6 +11,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.her2sim.config.ConfigException;
 import org.her2sim.engine.TumourModel;
+import org.her2sim.io.AtomicFiles;
 import org.her2sim.observe.RunRecorder;
 
 /**

@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.her2sim.config.ConfigException;
+import org.her2sim.io.AtomicFiles;
 
 /**
  * The sweep tables in an embedded DuckDB: written as Parquet beside the CSV files (compact and

@@ -8,9 +8,9 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.her2sim.biology.StateSpace;
-import org.her2sim.engine.Lineage;
 import org.her2sim.engine.TumourModel;
+import org.her2sim.io.AtomicFiles;
+import org.her2sim.observe.CloneInfo;
 import org.her2sim.observe.RunRecorder;
 import org.her2sim.observe.Summary;
 
@@ -24,12 +24,6 @@ public final class RunOutputs {
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** One clone of clones.csv. */
-    @com.fasterxml.jackson.annotation.JsonPropertyOrder({"clone_id", "parent_id", "markers", "escape", "birth_time_days", "peak_cells", "final_cells"})
-    public record CloneInfo(int cloneId, Integer parentId, String markers, String escape, double birthTimeDays,
-                            long peakCells, long finalCells) {
-    }
-
     private RunOutputs() {
     }
 
@@ -41,20 +35,8 @@ public final class RunOutputs {
         csv(dir.resolve("drugs.csv"), RunRecorder.DrugRow.class, recorder.drugRows());
         csv(dir.resolve("events.csv"), RunRecorder.EventRow.class, recorder.eventRows());
         csv(dir.resolve("mechanisms.csv"), RunRecorder.MechanismRow.class, recorder.mechanismRows());
-        csv(dir.resolve("clones.csv"), CloneInfo.class, clones(model));
+        csv(dir.resolve("clones.csv"), CloneInfo.class, CloneInfo.of(model));
         AtomicFiles.write(dir.resolve("summary.json"), out -> JSON.writeValue(out, summary));
-    }
-
-    static List<CloneInfo> clones(TumourModel model) {
-        Lineage l = model.lineage();
-        StateSpace space = model.scenario().space();
-        int founder = model.scenario().founder();
-        java.util.List<CloneInfo> rows = new java.util.ArrayList<>(l.cloneCount());
-        for (int c = 0; c < l.cloneCount(); c++) {
-            rows.add(new CloneInfo(c, l.parent(c) < 0 ? null : l.parent(c), space.label(l.foundingState(c)),
-                    space.difference(l.foundingState(c), founder), l.birthDay(c), l.peak(c), l.cells(c)));
-        }
-        return rows;
     }
 
     static <T> void csv(Path file, Class<T> type, List<T> rows) throws IOException {

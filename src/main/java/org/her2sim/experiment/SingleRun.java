@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import org.her2sim.config.ConfigLoader;
 import org.her2sim.engine.Scenario;
 import org.her2sim.engine.TumourModel;
+import org.her2sim.io.AtomicFiles;
 import org.her2sim.observe.Outcomes;
 import org.her2sim.observe.RunRecorder;
 import org.her2sim.observe.Summary;
@@ -45,7 +46,7 @@ public final class SingleRun {
         model.run();
         double wall = (System.nanoTime() - t0) / 1e9;
         String sha = sha256(org.her2sim.config.ConfigLoader.resolvedYaml(scenario.config()));
-        Summary s = recorder.summary(model, scenario.config().engine(), wall, Version.get(), sha);
+        Summary s = recorder.summary(model, scenario.config().engine().text(), wall, Version.get(), sha);
         return new Result(null, s, model, recorder);
     }
 
@@ -73,7 +74,7 @@ public final class SingleRun {
             long t0 = System.nanoTime();
             model.run();
             double wall = (System.nanoTime() - t0) / 1e9;
-            Summary summary = recorder.summary(model, scenario.config().engine(), wall, Version.get(), sha256(resolved));
+            Summary summary = recorder.summary(model, scenario.config().engine().text(), wall, Version.get(), sha256(resolved));
             try {
                 RunOutputs.write(tmp, resolved, recorder, model, summary);
                 // the report is made from the files just written, as her2sim report would
@@ -146,7 +147,7 @@ public final class SingleRun {
 
     private static Result complete(Scenario scenario, TumourModel model, RunRecorder recorder, String resolved, Path partial,
                                    Path target, double wall) throws IOException {
-        Summary summary = recorder.summary(model, scenario.config().engine(), wall, Version.get(), sha256(resolved));
+        Summary summary = recorder.summary(model, scenario.config().engine().text(), wall, Version.get(), sha256(resolved));
         RunOutputs.write(partial, resolved, recorder, model, summary);
         Reporter.write(partial, Reporter.Options.defaults());
         Files.deleteIfExists(partial.resolve("checkpoint.bin"));

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
 import org.her2sim.config.ConfigException;
+import org.her2sim.io.AtomicFiles;
 import org.her2sim.observe.Summary;
 
 /**

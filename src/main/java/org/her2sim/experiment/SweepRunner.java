@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.her2sim.config.ConfigException;
 import org.her2sim.engine.Scenario;
+import org.her2sim.io.AtomicFiles;
 
 /**
  * Runs a sweep's tasks on a thread pool into a results directory:

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.her2sim.engine.EventKind;
 import org.her2sim.engine.SimulationListener;
 import org.her2sim.engine.TumourModel;
 import org.her2sim.pharmacology.Drug;
@@ -42,11 +43,11 @@ final class LiveData implements SimulationListener {
     }
 
     @Override
-    public void event(String kind, double day, int clone, String detail) {
-        if (kind.equals("mutation")) {
+    public void event(EventKind kind, double day, int clone, String detail) {
+        if (kind == EventKind.MUTATION) {
             return; // too many to read; the legend and the display show new clones
         }
-        events.add(String.format(java.util.Locale.ROOT, "day %.1f  %s  %s", day, kind.replace('_', ' '), detail));
+        events.add(String.format(java.util.Locale.ROOT, "day %.1f  %s  %s", day, kind.text().replace('_', ' '), detail));
     }
 
     static List<Point> drain(ConcurrentLinkedQueue<Point> q) {

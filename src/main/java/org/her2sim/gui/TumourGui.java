@@ -22,9 +22,11 @@ import javax.swing.JTextArea;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
 import org.her2sim.config.RegimenSpec;
+import org.her2sim.config.SpaceKind;
 import org.her2sim.engine.Scenario;
 import org.her2sim.engine.TumourModel;
 import org.her2sim.experiment.Lesson;
+import org.her2sim.io.AtomicFiles;
 import org.her2sim.report.Palette;
 import sim.display.Console;
 import sim.display.Controller;
@@ -167,7 +169,7 @@ public final class TumourGui extends GUIState {
         frame = new JFrame(lesson != null ? lesson.spec().title() : "her2sim - " + scenario.config().name());
         frame.setDefaultCloseOperation(JFrame.DISPOSE_ON_CLOSE);
         JPanel left = new JPanel(new BorderLayout());
-        if (scenario.config().space().equals("lattice2d")) {
+        if (scenario.config().space() == SpaceKind.LATTICE2D) {
             var lattice = scenario.config().lattice();
             // whole cells of at least one pixel, the lattice fitting in about 500 pixels (no scrolling)
             double scale = Math.max(1, Math.floor(500.0 / Math.max(lattice.width(), lattice.height())));
@@ -332,7 +334,7 @@ public final class TumourGui extends GUIState {
         try {
             Path abs = file.toAbsolutePath();
             java.nio.file.Files.createDirectories(abs.getParent());
-            org.her2sim.experiment.AtomicFiles.write(abs, out -> javax.imageio.ImageIO.write(img, "png", out));
+            AtomicFiles.write(abs, out -> javax.imageio.ImageIO.write(img, "png", out));
             status.setText("snapshot: " + file);
             System.out.println("snapshot " + abs);
         } catch (java.io.IOException ex) {
@@ -346,7 +348,7 @@ public final class TumourGui extends GUIState {
             BufferedImage img = new java.awt.Robot().createScreenCapture(frame.getBounds());
             Path abs = snapshot.toAbsolutePath();
             Path target = abs.resolveSibling(abs.getFileName().toString().replaceFirst("\\.png$", "") + "-screen.png");
-            org.her2sim.experiment.AtomicFiles.write(target, out -> javax.imageio.ImageIO.write(img, "png", out));
+            AtomicFiles.write(target, out -> javax.imageio.ImageIO.write(img, "png", out));
         } catch (java.awt.AWTException | java.io.IOException | SecurityException ex) {
             status.setText("screen capture failed: " + ex.getMessage());
         }

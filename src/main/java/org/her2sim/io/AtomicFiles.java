@@ -1,4 +1,4 @@
-package org.her2sim.experiment;
+package org.her2sim.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -38,7 +38,7 @@ public final class AtomicFiles {
     }
 
     /** Temporary files are private; finished ones get the usual rw-r--r--. */
-    static void readable(Path p) throws IOException {
+    public static void readable(Path p) throws IOException {
         try {
             Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(
                     Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));

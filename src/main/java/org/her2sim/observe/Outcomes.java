@@ -1,10 +1,13 @@
 package org.her2sim.observe;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.her2sim.biology.StateSpace;
 import org.her2sim.config.SimulationConfig.OutcomeConfig;
 import org.her2sim.config.Units;
+import org.her2sim.engine.EventKind;
 import org.her2sim.engine.Lineage;
 import org.her2sim.engine.TumourModel;
 import org.her2sim.pharmacology.ProgressionRule;
@@ -39,14 +42,14 @@ public final class Outcomes implements java.io.Serializable {
         this.rule = rule;
     }
 
-    /** Updates the outcomes; returns "progression" or "resistance" when one happened now. */
-    public String observe(TumourModel model, long resistantCells) {
+    /** Updates the outcomes; returns what happened now (progression, resistance), in that order. */
+    public List<EventKind> observe(TumourModel model, long resistantCells) {
         double start = model.treatmentStart();
         if (Double.isNaN(start) || model.now() < start) {
-            return null;
+            return List.of();
         }
         double burden = model.cellCount();
-        String happened = null;
+        List<EventKind> happened = new ArrayList<>(2);
         if (Double.isNaN(nadir) || burden < nadir) {
             nadir = burden;
             nadirDay = model.now();
@@ -54,7 +57,7 @@ public final class Outcomes implements java.io.Serializable {
         boolean holiday = !model.treating() && !model.regimenComplete();
         if (holiday) {
             onHoliday = true;
-            return null;
+            return happened;
         }
         if (onHoliday || Double.isNaN(courseNadir)) {
             courseNadir = burden; // a new course of treatment measures from where it starts
@@ -64,13 +67,13 @@ public final class Outcomes implements java.io.Serializable {
         if (Double.isNaN(progressionDay) && rule.progressed(burden, courseNadir)) {
             progressionDay = model.now();
             findEscape(model);
-            happened = "progression";
+            happened.add(EventKind.PROGRESSION);
         }
         // not at the very start of treatment: a dose being infused has not reached the cells yet
         if (Double.isNaN(resistanceDay) && model.treating() && model.now() > model.treatmentStart() && burden > 0
                 && resistantCells > config.resistantFraction() * burden) {
             resistanceDay = model.now();
-            happened = happened == null ? "resistance" : happened + "+resistance";
+            happened.add(EventKind.RESISTANCE);
         }
         return happened;
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.her2sim.engine.EventKind;
 import org.her2sim.engine.Lineage;
 import org.her2sim.engine.SimulationListener;
 import org.her2sim.engine.TumourModel;
@@ -39,7 +40,7 @@ public final class RunRecorder implements SimulationListener, java.io.Serializab
 
     /** Something that happened. */
     @JsonPropertyOrder({"time_days", "event", "clone_id", "detail"})
-    public record EventRow(double timeDays, String event, Integer cloneId, String detail) implements java.io.Serializable {
+    public record EventRow(double timeDays, EventKind event, Integer cloneId, String detail) implements java.io.Serializable {
     }
 
     private final List<CloneRow> clones = new ArrayList<>();
@@ -79,12 +80,10 @@ public final class RunRecorder implements SimulationListener, java.io.Serializab
                 drugs.add(new DrugRow(t, d.name(), c));
             }
         }
-        String happened = outcomes.observe(model, resistant);
-        if (happened != null) {
-            for (String h : happened.split("\\+")) {
-                String detail = h.equals("progression") ? "dominant escape: " + outcomes.dominantEscape() : resistant + " of " + model.cellCount() + " cells resistant";
-                events.add(new EventRow(t, h, h.equals("progression") && outcomes.escapeClone() >= 0 ? outcomes.escapeClone() : null, detail));
-            }
+        for (EventKind h : outcomes.observe(model, resistant)) {
+            boolean progression = h == EventKind.PROGRESSION;
+            String detail = progression ? "dominant escape: " + outcomes.dominantEscape() : resistant + " of " + model.cellCount() + " cells resistant";
+            events.add(new EventRow(t, h, progression && outcomes.escapeClone() >= 0 ? outcomes.escapeClone() : null, detail));
         }
     }
 
@@ -107,7 +106,7 @@ public final class RunRecorder implements SimulationListener, java.io.Serializab
     }
 
     @Override
-    public void event(String kind, double day, int clone, String detail) {
+    public void event(EventKind kind, double day, int clone, String detail) {
         events.add(new EventRow(day, kind, clone < 0 ? null : clone, detail));
     }
 

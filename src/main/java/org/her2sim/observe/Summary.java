@@ -1,6 +1,7 @@
 package org.her2sim.observe;
 
 import java.util.Map;
+import org.her2sim.engine.StopReason;
 
 /**
  * The outcome of one run, written as summary.json (snake_case). Times are days since the start
@@ -11,7 +12,7 @@ public record Summary(
         String scenario,
         long seed,
         String engine,
-        String stopReason,
+        StopReason stopReason,
         double finalTimeDays,
         long finalCells,
         boolean extinct,

@@ -21,15 +21,28 @@ public record Regimen(String name, List<Phase> phases, int repeatFrom) implement
         }
     }
 
-    /** A phase: drugs given and end conditions (NaN = not used). */
-    public record Phase(String name, List<Item> items, long drugMask, double afterDays, boolean onProgression,
-                        double burdenBelow, double burdenAbove) implements java.io.Serializable {
+    /** A phase: the drugs given and the rules that end it (none: it never ends). */
+    public record Phase(String name, List<Item> items, long drugMask, List<EndRule> ends) implements java.io.Serializable {
+        public Phase {
+            ends = List.copyOf(ends);
+        }
+
         public boolean givesDrugs() {
             return drugMask != 0;
         }
 
         public boolean neverEnds() {
-            return Double.isNaN(afterDays) && !onProgression && Double.isNaN(burdenBelow) && Double.isNaN(burdenAbove);
+            return ends.isEmpty();
+        }
+
+        /** The phase's fixed duration in days, or NaN when it has none. */
+        public double afterDays() {
+            for (EndRule r : ends) {
+                if (r instanceof EndRule.After a) {
+                    return a.days();
+                }
+            }
+            return Double.NaN;
         }
     }
 
@@ -77,11 +90,7 @@ public record Regimen(String name, List<Phase> phases, int repeatFrom) implement
                 }
                 items.add(new Item(d, dose, loading, every, conc));
             }
-            var end = ps.end();
-            Phase phase = new Phase(ps.name(), List.copyOf(items), mask,
-                    end.after() == null ? Double.NaN : Units.days(end.after()), end.progression(),
-                    end.burdenBelow() == null ? Double.NaN : end.burdenBelow(),
-                    end.burdenAbove() == null ? Double.NaN : end.burdenAbove());
+            Phase phase = new Phase(ps.name(), List.copyOf(items), mask, endRules(ps.end()));
             boolean mustEnd = p < spec.phases().size() - 1 || spec.repeatFrom() != null;
             if (mustEnd && phase.neverEnds()) {
                 throw new IllegalArgumentException(path + ".end: phase '" + ps.name() + "' never ends, but "
@@ -91,6 +100,24 @@ public record Regimen(String name, List<Phase> phases, int repeatFrom) implement
             phases.add(phase);
         }
         return new Regimen(spec.name(), List.copyOf(phases), spec.repeatFrom() == null ? -1 : spec.repeatFrom());
+    }
+
+    /** A phase's end rules, in the order they are checked: progression first, then the burden thresholds. */
+    private static List<EndRule> endRules(RegimenSpec.EndSpec end) {
+        List<EndRule> rules = new ArrayList<>();
+        if (end.after() != null) {
+            rules.add(new EndRule.After(Units.days(end.after())));
+        }
+        if (end.progression()) {
+            rules.add(new EndRule.OnProgression());
+        }
+        if (end.burdenBelow() != null) {
+            rules.add(new EndRule.BurdenBelow(end.burdenBelow()));
+        }
+        if (end.burdenAbove() != null) {
+            rules.add(new EndRule.BurdenAbove(end.burdenAbove()));
+        }
+        return rules;
     }
 
     /** The phase after {@code index}, or -1 when the regimen is over. */

@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.DoubleUnaryOperator;
+import org.her2sim.io.AtomicFiles;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -62,7 +63,7 @@ public final class DoseResponseChart {
         }
         JFreeChart chart = ChartStyle.apply(new JFreeChart(title, ChartStyle.TITLE, plot, true));
         for (ChartFormat f : ChartFormat.values()) {
-            org.her2sim.experiment.AtomicFiles.write(dir.resolve(name + "." + f.extension()), out -> f.write(chart, 800, 560, out));
+            AtomicFiles.write(dir.resolve(name + "." + f.extension()), out -> f.write(chart, 800, 560, out));
         }
     }
 }

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.her2sim.experiment.RunOutputs.CloneInfo;
+import org.her2sim.observe.CloneInfo;
 import org.her2sim.observe.RunRecorder.CloneRow;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;

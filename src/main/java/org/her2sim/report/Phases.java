@@ -2,6 +2,7 @@ package org.her2sim.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.her2sim.engine.EventKind;
 
 /** The treatment phases of a run as intervals, read from events.csv. */
 record Phases(List<Phase> intervals) {
@@ -13,7 +14,7 @@ record Phases(List<Phase> intervals) {
     static Phases of(RunData data) {
         List<Phase> out = new ArrayList<>();
         List<org.her2sim.observe.RunRecorder.EventRow> starts = data.events().stream()
-                .filter(e -> e.event().equals("phase")).toList();
+                .filter(e -> e.event() == EventKind.PHASE).toList();
         double end = data.summary().finalTimeDays();
         for (int i = 0; i < starts.size(); i++) {
             var e = starts.get(i);

@@ -9,7 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.her2sim.experiment.AtomicFiles;
+import org.her2sim.io.AtomicFiles;
 import org.her2sim.observe.RunRecorder.MechanismRow;
 import org.jfree.chart.JFreeChart;
 

@@ -14,7 +14,7 @@ import java.util.List;
 import org.her2sim.config.ConfigException;
 import org.her2sim.config.ConfigLoader;
 import org.her2sim.engine.Scenario;
-import org.her2sim.experiment.RunOutputs.CloneInfo;
+import org.her2sim.observe.CloneInfo;
 import org.her2sim.observe.RunRecorder.CloneRow;
 import org.her2sim.observe.RunRecorder.DrugRow;
 import org.her2sim.observe.RunRecorder.EventRow;

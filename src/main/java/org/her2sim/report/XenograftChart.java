@@ -3,6 +3,7 @@ package org.her2sim.report;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.her2sim.io.AtomicFiles;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -37,7 +38,7 @@ public final class XenograftChart {
         XYPlot plot = new XYPlot(data, new NumberAxis("days of treatment"), new NumberAxis("tumour volume (mm³), mean ± SE"), r);
         JFreeChart chart = ChartStyle.apply(new JFreeChart(title, ChartStyle.TITLE, plot, true));
         for (ChartFormat f : ChartFormat.values()) {
-            org.her2sim.experiment.AtomicFiles.write(dir.resolve(name + "." + f.extension()), out -> f.write(chart, 800, 560, out));
+            AtomicFiles.write(dir.resolve(name + "." + f.extension()), out -> f.write(chart, 800, 560, out));
         }
     }
 }

@@ -40,7 +40,7 @@ class BranchingTheoryTest {
             if (r.summary().extinct()) {
                 extinct++;
             } else {
-                assertEquals("ceiling", r.summary().stopReason());
+                assertEquals(StopReason.CEILING, r.summary().stopReason());
             }
         }
         // extinct lineages ~ Binomial(4000, 0.5): acceptance about 0.5 ± 0.031

@@ -109,7 +109,7 @@ class EngineEquivalenceTest {
                 }
 
                 @Override
-                public void event(String kind, double day, int clone, String detail) {
+                public void event(EventKind kind, double day, int clone, String detail) {
                 }
             };
             TumourModel model = new TumourModel(s, SEEDS.child("resistance-" + label, i).seed(), listener);

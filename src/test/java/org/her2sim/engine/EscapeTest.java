@@ -52,7 +52,7 @@ class EscapeTest {
         Scenario s = Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"), with());
         Summary r = SingleRun.simulate(s, 3).summary();
         assertTrue(r.extinct());
-        assertEquals("extinction", r.stopReason());
+        assertEquals(StopReason.EXTINCTION, r.stopReason());
         assertEquals("CR", r.bestResponse());
         assertEquals(null, r.progressionTimeDays());
         assertEquals(null, r.dominantEscape());

@@ -34,7 +34,7 @@ class HybridEngineTest {
                 "tumour.initial_cells=2000", "stop.max_cells=1e7", "time.max=40d",
                 "regimen.phases=[{name: grow, end: {burden_above: 10}}, {name: treat, drugs: [{drug: drug_a, concentration: 1 ug/mL}], end: never}]");
         SingleRun.Result r = SingleRun.simulate(s, 5);
-        List<EventRow> switches = r.recorder().eventRows().stream().filter(e -> e.event().equals("engine_switch")).toList();
+        List<EventRow> switches = r.recorder().eventRows().stream().filter(e -> e.event() == EventKind.ENGINE_SWITCH).toList();
         assertTrue(switches.size() >= 2, "expected a switch up and one down: " + switches);
         assertTrue(switches.get(0).detail().startsWith("to the clone engine"), switches.get(0).detail());
         assertTrue(switches.stream().anyMatch(e -> e.detail().startsWith("to the agent engine")), switches.toString());

@@ -24,7 +24,7 @@ class RegimenTest {
         SingleRun.Result r = SingleRun.simulate(s, 11);
         Double progression = r.summary().progressionTimeDays();
         assertNotNull(progression, "the resistant clone must regrow under drug_a");
-        List<EventRow> ends = r.recorder().eventRows().stream().filter(e -> e.event().equals("phase_end")).toList();
+        List<EventRow> ends = r.recorder().eventRows().stream().filter(e -> e.event() == EventKind.PHASE_END).toList();
         assertEquals(1, ends.size());
         assertEquals(progression, ends.get(0).timeDays(), 1e-9, "the switch happens at the progression assessment");
         assertTrue(ends.get(0).detail().contains("progression"));
@@ -41,7 +41,7 @@ class RegimenTest {
                 "regimen.phases=[{name: treat, drugs: [{drug: drug_a, concentration: 1 ug/mL}], end: {burden_below: 0.5}},"
                         + "{name: holiday, end: {burden_above: 1.0}}]", "regimen.repeat_from=0");
         SingleRun.Result r = SingleRun.simulate(s, 5);
-        List<EventRow> ends = r.recorder().eventRows().stream().filter(e -> e.event().equals("phase_end")).toList();
+        List<EventRow> ends = r.recorder().eventRows().stream().filter(e -> e.event() == EventKind.PHASE_END).toList();
         assertTrue(ends.size() >= 6, "expected at least three on/off cycles, saw " + ends.size() + " phase ends");
         double baseline = r.summary().baselineCells();
         for (EventRow e : ends) {
@@ -65,7 +65,7 @@ class RegimenTest {
                 "regimen.phases=[{name: treat, drugs: [{drug: drug_a, concentration: 1 ug/mL}], end: 21d}, {name: holiday, end: 7d}]",
                 "regimen.repeat_from=0");
         SingleRun.Result r = SingleRun.simulate(s, 3);
-        List<Double> starts = r.recorder().eventRows().stream().filter(e -> e.event().equals("phase")).map(EventRow::timeDays).toList();
+        List<Double> starts = r.recorder().eventRows().stream().filter(e -> e.event() == EventKind.PHASE).map(EventRow::timeDays).toList();
         assertEquals(List.of(0.0, 21.0, 28.0, 49.0, 56.0), starts);
         assertEquals(21 + 21 + 4, r.summary().daysOnTreatment(), 1e-9);
     }

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.her2sim.Scenarios;
 import org.her2sim.config.ConfigException;
 import org.her2sim.engine.Scenario;
+import org.her2sim.engine.StopReason;
 import org.her2sim.observe.RunRecorder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -222,7 +223,7 @@ class SweepTest {
         Path out = dir.resolve("limited");
         SweepRunner.run(sweep, out, 1, false, new SweepRunner.Shard(1, 12), false, null, 1e-9);
         TaskResult t = SweepRunner.JSON.readValue(SweepRunner.taskFile(out.resolve("tasks"), 0).toFile(), TaskResult.class);
-        assertEquals("wall_time_limit", t.summary().stopReason());
+        assertEquals(StopReason.WALL_TIME_LIMIT, t.summary().stopReason());
         assertEquals(0.0, t.summary().finalTimeDays());
     }
 

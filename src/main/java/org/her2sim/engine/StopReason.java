@@ -1,0 +1,35 @@
+package org.her2sim.engine;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import org.her2sim.config.Choice;
+
+/** Why a run ended; the word in summary.json is the constant's name in lower case. */
+public enum StopReason implements Choice {
+    /** The horizon (time.max) was reached. */
+    TIME,
+    /** No cells were left (and stop.on_extinction is on). */
+    EXTINCTION,
+    /** The tumour exceeded stop.max_cells. */
+    CEILING,
+    /** A sweep task ran longer than its wall-clock limit. */
+    WALL_TIME_LIMIT,
+    /** Nothing was left to do (no cells step and no observation is due). */
+    SCHEDULE_EMPTY;
+
+    @JsonValue
+    @Override
+    public String text() {
+        return Choice.super.text();
+    }
+
+    @Override
+    public String toString() {
+        return text();
+    }
+
+    @JsonCreator
+    public static StopReason of(String text) {
+        return Choice.parse(StopReason.class, text);
+    }
+}
