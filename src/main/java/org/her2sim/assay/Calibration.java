@@ -10,8 +10,10 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.univariate.BrentOptimizer;
 import org.apache.commons.math3.optim.univariate.SearchInterval;
 import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
+import org.her2sim.config.Concentration;
 import org.her2sim.config.ConfigLoader;
 import org.her2sim.config.Origins;
+import org.her2sim.config.Units;
 
 /**
  * Calibration against the measured values of configs/calibration/targets.yaml, and the
@@ -204,7 +206,7 @@ public final class Calibration {
     }
 
     /** Lapatinib's IC50 on a target as the configs hold it (read only when asked: a fit evaluates settings many times). */
-    private String lapatinibIc50(String target) {
+    private Concentration lapatinibIc50(String target) {
         return new ConfigLoader().load(configs.resolve("assays/dish.yaml"), List.of()).config().drugs().get("lapatinib").targets().get(target).ic50();
     }
 
@@ -227,10 +229,9 @@ public final class Calibration {
         return parameter(parameter, lines).current().getAsDouble();
     }
 
-    private static double micromolar(String text) {
-        var c = org.her2sim.config.Units.concentration(text);
+    private static double micromolar(Concentration c) {
         if (!c.molar()) {
-            throw new IllegalStateException("lapatinib IC50s are molar in configs/drugs.yaml, found " + text);
+            throw new IllegalStateException("lapatinib IC50s are molar in configs/drugs.yaml, found " + c);
         }
         return c.value();
     }
@@ -291,7 +292,7 @@ public final class Calibration {
             List<Double> months = new ArrayList<>();
             for (int seed = 1; seed <= seeds; seed++) {
                 var r = resistantLine(seed, mutationScaled(f));
-                months.add(r.established() ? r.establishedDay() / 30.44 : NOT_ESTABLISHED_MONTHS);
+                months.add(r.established() ? Units.months(r.establishedDay()) : NOT_ESTABLISHED_MONTHS);
             }
             double median = medianMonths(months);
             double distance = Math.abs(Math.log(median / Math.sqrt(3 * 8)));

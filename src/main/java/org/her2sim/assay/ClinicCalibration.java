@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.her2sim.config.ConfigException;
+import org.her2sim.config.Units;
 import org.her2sim.experiment.SingleRun;
 import org.her2sim.experiment.Survival;
 import org.her2sim.experiment.Sweep;
@@ -28,8 +29,8 @@ import org.her2sim.experiment.Sweep;
 public final class ClinicCalibration {
     /** What ToGA reported: response rate and median PFS (days) per arm. */
     public static final Map<String, double[]> REPORTED = Map.of(
-            "chemotherapy", new double[] {0.35, 5.5 * 30.44},
-            "trastuzumab+chemotherapy", new double[] {0.47, 6.7 * 30.44});
+            "chemotherapy", new double[] {0.35, 5.5 * Units.DAYS_PER_MONTH},
+            "trastuzumab+chemotherapy", new double[] {0.47, 6.7 * Units.DAYS_PER_MONTH});
 
     /** One arm's outcome: patients diagnosed, responders, median PFS (days). */
     public record Arm(String arm, int patients, int responders, double medianPfsDays) {
@@ -121,7 +122,7 @@ public final class ClinicCalibration {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
                 "kinetics %.3g, chemo median %.3g cv %.2f, ADCC %.3g/day, trastuzumab penetration %.3g:", k, m, cv, adcc, pen));
         for (Arm a : arms) {
-            line.append(String.format(Locale.ROOT, " %s ORR %.0f%% PFS %.1f mo;", a.arm(), 100 * a.responseRate(), a.medianPfsDays() / 30.44));
+            line.append(String.format(Locale.ROOT, " %s ORR %.0f%% PFS %.1f mo;", a.arm(), 100 * a.responseRate(), Units.months(a.medianPfsDays())));
         }
         log.accept(line.append(String.format(Locale.ROOT, " loss %.2f", l)).toString());
         return new Point(k, m, cv, adcc, pen, arms, l);

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.her2sim.config.Concentration;
 import org.her2sim.config.ConfigException;
 import org.her2sim.config.ConfigLoader;
 import org.her2sim.config.RegimenSpec;
@@ -226,7 +227,7 @@ public final class ResistantLineAssay {
 
     private static org.her2sim.pharmacology.Regimen.Phase phase(Scenario s, Spec spec, double c) {
         List<RegimenSpec.DoseSpec> drugs = c == 0 ? List.of()
-                : List.of(new RegimenSpec.DoseSpec(spec.drug(), null, null, null, String.format(Locale.ROOT, "%.6g %s", c, spec.unit())));
+                : List.of(new RegimenSpec.DoseSpec(spec.drug(), null, null, null, Concentration.parse(String.format(Locale.ROOT, "%.6g %s", c, spec.unit()))));
         return s.compilePhase(new RegimenSpec.PhaseSpec(c == 0 ? "drug-free medium" : spec.drug() + " " + c + " " + spec.unit(), drugs,
                 RegimenSpec.EndSpec.NEVER));
     }

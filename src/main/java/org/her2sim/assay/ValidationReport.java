@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.apache.commons.statistics.distribution.BetaDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.her2sim.config.ConfigLoader;
+import org.her2sim.config.Units;
 import org.her2sim.engine.Scenario;
 import org.her2sim.experiment.SingleRun;
 import org.her2sim.random.SeedTree;
@@ -229,8 +230,8 @@ public final class ValidationReport {
         List<Double> months = new ArrayList<>();
         for (int seed = 1; seed <= (reduced ? 3 : 8); seed++) {
             ResistantLineAssay.Result r = resistantLine(seed);
-            months.add(r.established() ? r.establishedDay() / 30.44 : Calibration.NOT_ESTABLISHED_MONTHS);
-            md.append("| ").append(seed).append(" | ").append(r.established() ? String.format(Locale.ROOT, "%.1f", r.establishedDay() / 30.44) : "not within a year")
+            months.add(r.established() ? Units.months(r.establishedDay()) : Calibration.NOT_ESTABLISHED_MONTHS);
+            md.append("| ").append(seed).append(" | ").append(r.established() ? String.format(Locale.ROOT, "%.1f", Units.months(r.establishedDay())) : "not within a year")
                     .append(" | ").append(r.mechanism()).append(" | ").append(r.established() ? r.mechanismAfterWithdrawal() : "—").append(" | ")
                     .append(r.established() ? (r.persists() ? "yes" : "no") : "—").append(" |\n");
         }
@@ -280,8 +281,8 @@ public final class ValidationReport {
             double[] r = ClinicCalibration.REPORTED.get(a.arm());
             md.append("| ").append(a.arm()).append(" | ").append(r != null ? String.format(Locale.ROOT, "%.0f %%", 100 * r[0]) : "9 %")
                     .append(" | ").append(String.format(Locale.ROOT, "%.0f %% (%d/%d)", 100 * a.responseRate(), a.responders(), a.patients()))
-                    .append(" | ").append(r != null ? String.format(Locale.ROOT, "%.1f months", r[1] / 30.44) : "—").append(" | ")
-                    .append(Double.isNaN(a.medianPfsDays()) ? "not reached" : String.format(Locale.ROOT, "%.1f months", a.medianPfsDays() / 30.44))
+                    .append(" | ").append(r != null ? String.format(Locale.ROOT, "%.1f months", Units.months(r[1])) : "—").append(" | ")
+                    .append(Double.isNaN(a.medianPfsDays()) ? "not reached" : String.format(Locale.ROOT, "%.1f months", Units.months(a.medianPfsDays())))
                     .append(" | ").append(r != null ? "fitted" : "check (not fitted)").append(" |\n");
         }
         for (ClinicCalibration.Arm a : togaArms) {

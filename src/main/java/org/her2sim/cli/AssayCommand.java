@@ -13,6 +13,7 @@ import org.her2sim.assay.CellLine;
 import org.her2sim.assay.HillFit;
 import org.her2sim.assay.ViabilityAssay;
 import org.her2sim.config.ConfigException;
+import org.her2sim.config.Units;
 import org.her2sim.io.AtomicFiles;
 import org.her2sim.experiment.RunOutputs;
 import org.her2sim.report.DoseResponseChart;
@@ -260,7 +261,7 @@ final class AssayCommand implements Runnable {
             }
             if (r.established()) {
                 w.printf(Locale.ROOT, "established on day %.1f (%.1f months) at %s %s; dominant markers: %s%n", r.establishedDay(),
-                        r.establishedDay() / 30.44, doses[doses.length - 1], unit, r.mechanism());
+                        Units.months(r.establishedDay()), doses[doses.length - 1], unit, r.mechanism());
                 w.printf(Locale.ROOT, "after %.0f days without drug (%s): growth %.3f/day under the top dose, %.3f/day without; parental %.3f/day "
                         + "under the top dose -> resistance %s%n", withdrawal, r.mechanismAfterWithdrawal(), r.withdrawnUnderDrug(),
                         r.withdrawnWithout(), r.parentalUnderDrug(), r.persists() ? "persists" : "does not persist");

@@ -66,19 +66,13 @@ public final class Check {
         return days;
     }
 
-    /** A duration text (e.g. 21d) checked to parse and be > 0 (or >= 0 when zeroAllowed). */
-    public static String duration(String field, String v, String fallback, boolean zeroAllowed) {
-        String x = v == null ? fallback : v;
+    /** A duration checked to be > 0 (or >= 0 when zeroAllowed); {@code fallback} (a text, or null) when absent. */
+    public static Days duration(String field, Days v, String fallback, boolean zeroAllowed) {
+        Days x = v == null ? Days.parse(fallback) : v;
         if (x == null) {
             return null;
         }
-        double d;
-        try {
-            d = Units.days(x);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(field + ": " + e.getMessage());
-        }
-        if (d < 0 || (!zeroAllowed && d == 0)) {
+        if (x.days() < 0 || (!zeroAllowed && x.days() == 0)) {
             throw new IllegalArgumentException(field + ": expected a duration " + (zeroAllowed ? ">= 0" : "> 0") + ", got '" + x + "'");
         }
         return x;

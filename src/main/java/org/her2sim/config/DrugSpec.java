@@ -45,16 +45,14 @@ public record DrugSpec(String drugClass, String description, Map<String, TargetS
     }
 
     /** The Hill effect of the drug on one target: E = Emax·Cʰ/(Cʰ + IC50ʰ). */
-    public record TargetSpec(Double emax, String ic50, Double hill) {
+    public record TargetSpec(Double emax, Concentration ic50, Double hill) {
         public TargetSpec {
             emax = Check.probability("emax", emax, 1.0);
-            ic50 = Check.required("ic50", ic50);
-            try {
-                if (!(Units.concentration(ic50).value() > 0)) {
-                    throw new IllegalArgumentException("ic50: expected a concentration > 0, got '" + ic50 + "'");
-                }
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(e.getMessage().startsWith("ic50") ? e.getMessage() : "ic50: " + e.getMessage());
+            if (ic50 == null) {
+                throw new IllegalArgumentException("ic50: required");
+            }
+            if (!(ic50.value() > 0)) {
+                throw new IllegalArgumentException("ic50: expected a concentration > 0, got '" + ic50 + "'");
             }
             hill = Check.positive("hill", hill, 1.0);
         }
@@ -68,8 +66,8 @@ public record DrugSpec(String drugClass, String description, Map<String, TargetS
      */
     public record PkSpec(String model, String route, @JsonProperty("clearance_l_per_day") Double clearanceLPerDay, Double centralVolumeL,
                          Double peripheralVolumeL,
-                         @JsonProperty("intercompartmental_clearance_l_per_day") Double intercompartmentalClearanceLPerDay, String halfLife,
-                         Double absorptionRatePerDay, Double bioavailability, String infusion, String source) {
+                         @JsonProperty("intercompartmental_clearance_l_per_day") Double intercompartmentalClearanceLPerDay, Days halfLife,
+                         Double absorptionRatePerDay, Double bioavailability, Days infusion, String source) {
         public PkSpec {
             model = Check.oneOf("pk.model", model, "one_compartment", "one_compartment", "two_compartment");
             route = Check.oneOf("pk.route", route, "iv", "iv", "oral");

@@ -38,7 +38,7 @@ public record RegimenSpec(String name, String description, List<PhaseSpec> phase
      * A drug in a phase: a {@code dose} every {@code every} (with an optional first
      * {@code loading_dose}) when PK is on, or a constant {@code concentration} (a dish, or PK off).
      */
-    public record DoseSpec(String drug, String dose, String loadingDose, String every, String concentration) {
+    public record DoseSpec(String drug, Dose dose, Dose loadingDose, Days every, Concentration concentration) {
         public DoseSpec {
             drug = Check.required("drug", drug);
             if (dose == null && concentration == null) {
@@ -46,7 +46,7 @@ public record RegimenSpec(String name, String description, List<PhaseSpec> phase
             }
             try {
                 if (dose != null) {
-                    if (Units.dose(dose).amount() < 0) {
+                    if (dose.amount() < 0) {
                         throw new IllegalArgumentException("dose: expected >= 0");
                     }
                     every = Check.duration("every", every, null, false);
@@ -54,10 +54,10 @@ public record RegimenSpec(String name, String description, List<PhaseSpec> phase
                         throw new IllegalArgumentException("every: required with 'dose' (e.g. every: 21d)");
                     }
                 }
-                if (loadingDose != null && Units.dose(loadingDose).amount() < 0) {
+                if (loadingDose != null && loadingDose.amount() < 0) {
                     throw new IllegalArgumentException("loading_dose: expected >= 0");
                 }
-                if (concentration != null && Units.concentration(concentration).value() < 0) {
+                if (concentration != null && concentration.value() < 0) {
                     throw new IllegalArgumentException("concentration: expected >= 0");
                 }
             } catch (IllegalArgumentException e) {
@@ -67,7 +67,7 @@ public record RegimenSpec(String name, String description, List<PhaseSpec> phase
     }
 
     /** When a phase ends: the first of its conditions met; none given means never. */
-    public record EndSpec(String after, Boolean progression, Double burdenBelow, Double burdenAbove) {
+    public record EndSpec(Days after, Boolean progression, Double burdenBelow, Double burdenAbove) {
         public static final EndSpec NEVER = new EndSpec(null, null, null, null);
 
         @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
@@ -89,13 +89,14 @@ public record RegimenSpec(String name, String description, List<PhaseSpec> phase
                 case "never" -> NEVER;
                 case "progression" -> new EndSpec(null, true, null, null);
                 default -> {
+                    Days after;
                     try {
-                        Units.days(text);
+                        after = Days.parse(text);
                     } catch (IllegalArgumentException e) {
                         throw new IllegalArgumentException("end: expected never, progression, a duration such as 21d, "
                                 + "or a mapping with after/progression/burden_below/burden_above; got '" + text + "'");
                     }
-                    yield new EndSpec(text, null, null, null);
+                    yield new EndSpec(after, null, null, null);
                 }
             };
         }

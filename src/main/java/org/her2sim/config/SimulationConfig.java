@@ -94,8 +94,8 @@ public record SimulationConfig(
      * chance of an event per sub-step within the stability bound; a number fixes it, and a
      * number too small for the rates is refused.
      */
-    public record TimeConfig(String dt, String max, Double dtHours, String substeps) {
-        public TimeConfig(String dt, String max) {
+    public record TimeConfig(Days dt, Days max, Double dtHours, String substeps) {
+        public TimeConfig(Days dt, Days max) {
             this(dt, max, null, null);
         }
 
@@ -105,7 +105,7 @@ public record SimulationConfig(
                     throw new IllegalArgumentException("time.dt_hours: give either dt or dt_hours, not both");
                 }
                 Check.positive("time.dt_hours", dtHours, 1);
-                dt = Units.fmt(dtHours) + "h";
+                dt = Days.parse(Units.fmt(dtHours) + "h");
                 dtHours = null;
             }
             dt = Check.duration("time.dt", dt, "1h", false);
@@ -130,11 +130,11 @@ public record SimulationConfig(
         }
 
         public double dtDays() {
-            return Units.days(dt);
+            return dt.days();
         }
 
         public double maxDays() {
-            return Units.days(max);
+            return max.days();
         }
     }
 
@@ -202,19 +202,19 @@ public record SimulationConfig(
     }
 
     /** How often the state is recorded. */
-    public record ObserveConfig(String every) {
+    public record ObserveConfig(Days every) {
         public ObserveConfig {
             every = Check.duration("observe.every", every, "1d", false);
         }
 
         public double everyDays() {
-            return Units.days(every);
+            return every.days();
         }
     }
 
     /** RECIST-like outcome definitions (brief §6). */
     public record OutcomeConfig(Double detectionLimitCells, Double progressionFactor, Double responseFactor,
-                                String stableDiseaseMin, Double resistantFraction) implements java.io.Serializable {
+                                Days stableDiseaseMin, Double resistantFraction) implements java.io.Serializable {
         public OutcomeConfig {
             // ~1e8 cells ≈ 0.1 cm³, about the smallest lesion imaging resolves (assumption)
             detectionLimitCells = Check.nonNegative("outcomes.detection_limit_cells", detectionLimitCells, 1e8);

@@ -14,7 +14,17 @@ public final class Units {
     private static final Pattern QUANTITY =
             Pattern.compile("\\s*([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)\\s*([A-Za-zµ/%²][A-Za-z0-9µ/%²]*)?\\s*");
 
+    /** A month as the mean Gregorian length, in days. */
+    public static final double DAYS_PER_MONTH = 30.4375;
+    /** A year as the mean Gregorian length, in days. */
+    public static final double DAYS_PER_YEAR = 365.25;
+
     private Units() {
+    }
+
+    /** Days as months (mean Gregorian months). */
+    public static double months(double days) {
+        return days / DAYS_PER_MONTH;
     }
 
     /** A number with its unit as written; the unit is empty for a bare number. */
@@ -43,8 +53,8 @@ public final class Units {
             case "min", "minute", "minutes" -> 1.0 / 1440.0;
             case "w", "wk", "week", "weeks" -> 7.0;
             // a month and a year as the mean Gregorian lengths
-            case "mo", "month", "months" -> 30.4375;
-            case "y", "yr", "year", "years" -> 365.25;
+            case "mo", "month", "months" -> DAYS_PER_MONTH;
+            case "y", "yr", "year", "years" -> DAYS_PER_YEAR;
             default -> throw new IllegalArgumentException(
                     "unknown time unit '" + q.unit() + "' in '" + text + "' (expected d, h, min, w, mo or y)");
         };
@@ -55,37 +65,17 @@ public final class Units {
     public enum DoseBasis { FLAT, PER_KG, PER_M2 }
 
     /** A dose: per body weight ({@code mg/kg}), per body surface ({@code mg/m2}) or flat ({@code mg}). */
-    public record Dose(double amount, DoseBasis basis) {
-        /** The absolute dose in mg for a patient of the given weight and body surface. */
-        public double mg(double weightKg, double surfaceM2) {
-            return switch (basis) {
-                case PER_KG -> amount * weightKg;
-                case PER_M2 -> amount * surfaceM2;
-                case FLAT -> amount;
-            };
-        }
-
-        @Override
-        public String toString() {
-            return fmt(amount) + switch (basis) {
-                case PER_KG -> " mg/kg";
-                case PER_M2 -> " mg/m2";
-                case FLAT -> " mg";
-            };
-        }
-    }
-
     public static Dose dose(String text) {
         Quantity q = parse(text);
         return switch (q.unit().toLowerCase(Locale.ROOT)) {
-            case "mg/kg" -> new Dose(q.value(), DoseBasis.PER_KG);
-            case "ug/kg" -> new Dose(q.value() / 1000.0, DoseBasis.PER_KG);
-            case "g/kg" -> new Dose(q.value() * 1000.0, DoseBasis.PER_KG);
-            case "mg/m2" -> new Dose(q.value(), DoseBasis.PER_M2);
-            case "g/m2" -> new Dose(q.value() * 1000.0, DoseBasis.PER_M2);
-            case "mg", "" -> new Dose(q.value(), DoseBasis.FLAT);
-            case "g" -> new Dose(q.value() * 1000.0, DoseBasis.FLAT);
-            case "ug" -> new Dose(q.value() / 1000.0, DoseBasis.FLAT);
+            case "mg/kg" -> new Dose(q.value(), DoseBasis.PER_KG, text);
+            case "ug/kg" -> new Dose(q.value() / 1000.0, DoseBasis.PER_KG, text);
+            case "g/kg" -> new Dose(q.value() * 1000.0, DoseBasis.PER_KG, text);
+            case "mg/m2" -> new Dose(q.value(), DoseBasis.PER_M2, text);
+            case "g/m2" -> new Dose(q.value() * 1000.0, DoseBasis.PER_M2, text);
+            case "mg", "" -> new Dose(q.value(), DoseBasis.FLAT, text);
+            case "g" -> new Dose(q.value() * 1000.0, DoseBasis.FLAT, text);
+            case "ug" -> new Dose(q.value() / 1000.0, DoseBasis.FLAT, text);
             default -> throw new IllegalArgumentException(
                     "unknown dose unit '" + q.unit() + "' in '" + text + "' (expected mg/kg, mg/m2, mg, g or ug)");
         };
@@ -93,37 +83,18 @@ public final class Units {
 
     /**
      * A concentration: mass ({@code ug/mL}, {@code mg/L}, {@code ng/mL}) or molar ({@code uM},
-     * {@code nM}, {@code mM}). Returned as written in either family; {@link #toMgPerL} converts.
+     * {@code nM}, {@code mM}), in mg/L or µM.
      */
-    public record Concentration(double value, boolean molar) {
-        /** In mg/L (= ug/mL); molar values need the molar mass. */
-        public double mgPerL(double molarMassGPerMol) {
-            if (!molar) {
-                return value;
-            }
-            if (!(molarMassGPerMol > 0)) {
-                throw new IllegalArgumentException("a molar concentration needs the drug's molar_mass_g_per_mol");
-            }
-            // uM × g/mol = ug/L; /1000 → mg/L
-            return value * molarMassGPerMol / 1000.0;
-        }
-
-        @Override
-        public String toString() {
-            return fmt(value) + (molar ? " uM" : " ug/mL");
-        }
-    }
-
     public static Concentration concentration(String text) {
         Quantity q = parse(text);
         String unit = q.unit().toLowerCase(Locale.ROOT);
         return switch (unit) {
-            case "ug/ml", "mg/l", "" -> new Concentration(q.value(), false);
-            case "ng/ml", "ug/l" -> new Concentration(q.value() / 1000.0, false);
-            case "mg/ml", "g/l" -> new Concentration(q.value() * 1000.0, false);
-            case "um" -> new Concentration(q.value(), true);
-            case "nm" -> new Concentration(q.value() / 1000.0, true);
-            case "mm" -> new Concentration(q.value() * 1000.0, true);
+            case "ug/ml", "mg/l", "" -> new Concentration(q.value(), false, text);
+            case "ng/ml", "ug/l" -> new Concentration(q.value() / 1000.0, false, text);
+            case "mg/ml", "g/l" -> new Concentration(q.value() * 1000.0, false, text);
+            case "um" -> new Concentration(q.value(), true, text);
+            case "nm" -> new Concentration(q.value() / 1000.0, true, text);
+            case "mm" -> new Concentration(q.value() * 1000.0, true, text);
             default -> throw new IllegalArgumentException("unknown concentration unit '" + q.unit() + "' in '"
                     + text + "' (expected ug/mL, mg/L, ng/mL, uM, nM or mM)");
         };

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.her2sim.biology.StateSpace;
 import org.her2sim.config.SimulationConfig.OutcomeConfig;
-import org.her2sim.config.Units;
 import org.her2sim.engine.EventKind;
 import org.her2sim.engine.Lineage;
 import org.her2sim.engine.TumourModel;
@@ -124,7 +123,7 @@ public final class Outcomes implements java.io.Serializable {
         if (nadir <= config.responseFactor() * baseline) {
             return "PR";
         }
-        if (!Double.isNaN(progressionDay) && progressionDay - treatmentStart < Units.days(config.stableDiseaseMin())) {
+        if (!Double.isNaN(progressionDay) && progressionDay - treatmentStart < config.stableDiseaseMin().days()) {
             return "PD";
         }
         return "SD";

@@ -10,7 +10,6 @@ import org.her2sim.biology.Exposure;
 import org.her2sim.biology.Targets;
 import org.her2sim.config.DrugSpec;
 import org.her2sim.config.DrugSpec.TargetSpec;
-import org.her2sim.config.Units;
 
 /**
  * The drugs of a scenario, in alphabetical order (which fixes each drug's mask bit), and the
@@ -49,7 +48,7 @@ public final class DrugLibrary {
                 idx[i] = targets.indexOf(te.getKey());
                 emax[i] = te.getValue().emax();
                 try {
-                    ic50[i] = Units.concentration(te.getValue().ic50()).mgPerL(mw);
+                    ic50[i] = te.getValue().ic50().mgPerL(mw);
                 } catch (IllegalArgumentException ex) {
                     throw new IllegalArgumentException("drugs." + e.getKey() + ".targets." + te.getKey() + ".ic50: " + ex.getMessage());
                 }
@@ -66,7 +65,7 @@ public final class DrugLibrary {
                             + ex.getMessage());
                 }
             }
-            double infusion = pkSpec == null || pkSpec.infusion() == null ? 0 : Units.days(pkSpec.infusion());
+            double infusion = pkSpec == null || pkSpec.infusion() == null ? 0 : pkSpec.infusion().days();
             drugs.add(new Drug(e.getKey(), bit++, s.drugClass(), idx, emax, ic50, hill, pk, infusion, s.fractionUnbound(), s.tumourPenetration(), mw));
         }
     }

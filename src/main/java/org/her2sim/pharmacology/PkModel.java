@@ -1,7 +1,6 @@
 package org.her2sim.pharmacology;
 
 import org.her2sim.config.DrugSpec.PkSpec;
-import org.her2sim.config.Units;
 
 /**
  * Linear pharmacokinetics as a sum of exponentials: the concentration (mg/L) at time τ after a
@@ -35,7 +34,7 @@ public record PkModel(double[] coefficientPerMg, double[] ratePerDay) implements
             double cb = (k21 - beta) / (v1 * (alpha - beta));
             return new PkModel(new double[] {ca, cb}, new double[] {alpha, beta});
         }
-        double k = pk.clearanceLPerDay() != null ? pk.clearanceLPerDay() / v1 : Math.log(2) / Units.days(pk.halfLife());
+        double k = pk.clearanceLPerDay() != null ? pk.clearanceLPerDay() / v1 : Math.log(2) / pk.halfLife().days();
         if (pk.route().equals("oral")) {
             double ka = pk.absorptionRatePerDay();
             if (Math.abs(ka - k) < 1e-9 * ka) {

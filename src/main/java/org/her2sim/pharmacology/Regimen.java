@@ -5,7 +5,6 @@ import java.util.List;
 import org.her2sim.config.RegimenSpec;
 import org.her2sim.config.RegimenSpec.DoseSpec;
 import org.her2sim.config.RegimenSpec.PhaseSpec;
-import org.her2sim.config.Units;
 
 /**
  * A regimen compiled against a drug library and a context: phases with doses in mg (body weight
@@ -74,16 +73,16 @@ public record Regimen(String name, List<Phase> phases, int repeatFrom) implement
                 double loading = 0;
                 double every = Double.NaN;
                 if (ds.concentration() != null && (!pkOn || ds.dose() == null)) {
-                    conc = Units.concentration(ds.concentration()).mgPerL(d.molarMassGPerMol());
+                    conc = ds.concentration().mgPerL(d.molarMassGPerMol());
                 } else if (ds.dose() == null) {
                     throw new IllegalArgumentException(ipath + ": with PK on, give a 'dose' and 'every' (or set context.pk: false)");
                 } else {
                     if (d.pk() == null) {
                         throw new IllegalArgumentException(ipath + ": drug '" + d.name() + "' has no PK model in the library for this context's species, so it cannot be dosed; give a 'concentration' (or its pk_by_species)");
                     }
-                    dose = Units.dose(ds.dose()).mg(bodyWeightKg, bodySurfaceM2);
-                    loading = ds.loadingDose() == null ? dose : Units.dose(ds.loadingDose()).mg(bodyWeightKg, bodySurfaceM2);
-                    every = Units.days(ds.every());
+                    dose = ds.dose().mg(bodyWeightKg, bodySurfaceM2);
+                    loading = ds.loadingDose() == null ? dose : ds.loadingDose().mg(bodyWeightKg, bodySurfaceM2);
+                    every = ds.every().days();
                 }
                 if (!pkOn && Double.isNaN(conc)) {
                     throw new IllegalArgumentException(ipath + ": PK is off in this context, give a 'concentration'");
@@ -106,7 +105,7 @@ public record Regimen(String name, List<Phase> phases, int repeatFrom) implement
     private static List<EndRule> endRules(RegimenSpec.EndSpec end) {
         List<EndRule> rules = new ArrayList<>();
         if (end.after() != null) {
-            rules.add(new EndRule.After(Units.days(end.after())));
+            rules.add(new EndRule.After(end.after().days()));
         }
         if (end.progression()) {
             rules.add(new EndRule.OnProgression());

@@ -26,7 +26,7 @@ class UnitsTest {
 
     @Test
     void dosesPerKgScaleWithWeight() {
-        Units.Dose d = Units.dose("6 mg/kg");
+        Dose d = Units.dose("6 mg/kg");
         assertEquals(Units.DoseBasis.PER_KG, d.basis());
         assertEquals(420.0, d.mg(70, 1.8));
         assertEquals(840.0, Units.dose("840 mg").mg(70, 1.8));
@@ -43,7 +43,7 @@ class UnitsTest {
 
     @Test
     void molarConcentrationsNeedMolarMass() {
-        Units.Concentration c = Units.concentration("0.1 uM");
+        Concentration c = Units.concentration("0.1 uM");
         assertTrue(c.molar());
         // 0.1 umol/L × 581.06 g/mol = 58.1 ug/L = 0.0581 mg/L
         assertEquals(0.058106, c.mgPerL(581.06), 1e-9);

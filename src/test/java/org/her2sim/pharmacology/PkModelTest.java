@@ -3,6 +3,7 @@ package org.her2sim.pharmacology;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.her2sim.config.Days;
 import org.her2sim.config.DrugSpec.PkSpec;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +44,7 @@ class PkModelTest {
 
     @Test
     void oneCompartmentHalvesEveryHalfLife() {
-        PkModel pk = PkModel.of(new PkSpec("one_compartment", "iv", null, 5.0, null, null, "17.5d", null, null, null, null));
+        PkModel pk = PkModel.of(new PkSpec("one_compartment", "iv", null, 5.0, null, null, Days.parse("17.5d"), null, null, null, null));
         assertEquals(100.0 / 5.0, pk.concentration(100, 0), 1e-12);
         assertEquals(10.0, pk.concentration(100, 17.5), 1e-12);
     }
@@ -51,7 +52,7 @@ class PkModelTest {
     @Test
     void oralAbsorptionStartsAtZeroAndPeaksAtTheBatemanTime() {
         double ka = 6, k = Math.log(2);
-        PkModel pk = PkModel.of(new PkSpec("one_compartment", "oral", null, 1000.0, null, null, "1d", ka, 1.0, null, null));
+        PkModel pk = PkModel.of(new PkSpec("one_compartment", "oral", null, 1000.0, null, null, Days.parse("1d"), ka, 1.0, null, null));
         assertEquals(0.0, pk.concentration(1250, 0), 1e-12);
         double tmax = Math.log(ka / k) / (ka - k);
         double peak = pk.concentration(1250, tmax);
@@ -79,7 +80,7 @@ class PkModelTest {
     void anInfusionRisesDuringItsHourAndThenMatchesTheBolusSolutionForThatInput() {
         // one compartment, V = 5 L, k = ln2/17.5 d; 420 mg over 90 min. During the infusion
         // C(t) = R/(kV)(1 − e^{−kt}); afterwards C(T)·e^{−k(t−T)}.
-        PkModel pk = PkModel.of(new PkSpec("one_compartment", "iv", null, 5.0, null, null, "17.5d", null, null, "90min", null));
+        PkModel pk = PkModel.of(new PkSpec("one_compartment", "iv", null, 5.0, null, null, Days.parse("17.5d"), null, null, Days.parse("90min"), null));
         double k = Math.log(2) / 17.5, v = 5.0, tInf = 1.5 / 24, r = 420 / tInf;
         DrugLevel level = new DrugLevel(pk, tInf);
         level.dose(0, 420);
