@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.her2sim.config.ConfigLoader;
 import org.her2sim.engine.Scenario;
+import org.her2sim.experiment.Sweep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -13,12 +14,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code her2sim validate FILE}: checks a scenario without running it. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Checks a scenario file (and the files it includes) without running it; exit code 2 on a mistake.")
+        description = "Checks a scenario or sweep file (and the files it includes) without running it; exit code 2 on a mistake.")
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "Scenario YAML file")
+    @Parameters(paramLabel = "FILE", description = "Scenario or sweep YAML file")
     Path file;
 
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a setting before checking (repeatable)")
@@ -26,11 +27,25 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (isSweep(file)) {
+            Sweep sweep = Sweep.load(file, null, null, new Sweep.Overrides(overrides, null));
+            spec.commandLine().getOut().printf("%s: ok (a sweep: %d tasks = %d arms x %d points x %d replicates, %s allocation%s; "
+                            + "every arm and point compiled)%n", file, sweep.tasks().size(), sweep.spec().arms().size(), sweep.points().size(),
+                    sweep.spec().replicates(), sweep.spec().allocation(),
+                    sweep.spec().randomise().line() > 1 ? ", randomised at line " + sweep.spec().randomise().line() : "");
+            return 0;
+        }
         ConfigLoader.Loaded loaded = new ConfigLoader().load(file, overrides);
         Scenario s = Scenario.compile(loaded);
         spec.commandLine().getOut().printf("%s: ok (%d markers, %d states, %d drugs, %d regimen phases, %s mode)%n",
                 file, s.space().markerCount(), s.space().size(), s.drugs().drugs().size(), s.regimen().phases().size(),
                 s.config().biology().mode().text());
         return 0;
+    }
+
+    /** A sweep file names a base scenario and its arms; a scenario names neither. */
+    private static boolean isSweep(Path file) {
+        com.fasterxml.jackson.databind.JsonNode tree = new ConfigLoader().readTree(file);
+        return tree.isObject() && tree.has("base") && tree.has("arms");
     }
 }

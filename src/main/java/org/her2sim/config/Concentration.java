@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * ({@code 0.1 uM}, in µM), converted once when the file is read; {@link #mgPerL} needs the molar
  * mass for a molar value. The text is kept for the resolved configuration.
  */
-public record Concentration(double value, boolean molar, String text) {
+public record Concentration(double value, boolean molar, String text) implements java.io.Serializable {
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Concentration parse(String text) {

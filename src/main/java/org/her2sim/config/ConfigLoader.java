@@ -40,7 +40,7 @@ import org.yaml.snakeyaml.LoaderOptions;
  */
 public final class ConfigLoader {
     /** Sections that may be given as the path of another YAML file. */
-    private static final Set<String> INCLUDABLE = Set.of("biology", "drugs", "regimen");
+    public static final Set<String> INCLUDABLE = Set.of("biology", "drugs", "regimen");
     private static final int MAX_FILE_BYTES = 4 << 20;
 
     private final ObjectMapper yaml;
@@ -169,6 +169,24 @@ public final class ConfigLoader {
         }
     }
 
+    /** A value given on the command line, read as a YAML scalar or flow collection. */
+    public JsonNode scalar(String valueText, String context) {
+        try {
+            return valueText.isEmpty() ? JsonNodeFactory.instance.textNode("") : yaml.readTree(valueText);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(context + ": value is not valid YAML");
+        }
+    }
+
+    /** A tree written as YAML (a sweep file with its command-line changes). */
+    public static String yaml(JsonNode tree) {
+        try {
+            return newYamlWriter().writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write YAML", e);
+        }
+    }
+
     /** Applies {@code path.to.key=value}; the value is read as a YAML scalar or flow collection. */
     void applyOverride(ObjectNode tree, String assignment) {
         int eq = assignment.indexOf('=');
@@ -177,12 +195,7 @@ public final class ConfigLoader {
         }
         String path = assignment.substring(0, eq).trim();
         String valueText = assignment.substring(eq + 1);
-        JsonNode value;
-        try {
-            value = valueText.isEmpty() ? JsonNodeFactory.instance.textNode("") : yaml.readTree(valueText);
-        } catch (JsonProcessingException e) {
-            throw new ConfigException("--set " + assignment + ": value is not valid YAML");
-        }
+        JsonNode value = scalar(valueText, "--set " + assignment);
         String[] parts = path.split("\\.");
         JsonNode node = tree;
         for (int i = 0; i < parts.length; i++) {

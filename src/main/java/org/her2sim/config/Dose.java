@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * per unit of its basis, converted once when the file is read; the text is kept for the
  * resolved configuration.
  */
-public record Dose(double amount, Units.DoseBasis basis, String text) {
+public record Dose(double amount, Units.DoseBasis basis, String text) implements java.io.Serializable {
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Dose parse(String text) {

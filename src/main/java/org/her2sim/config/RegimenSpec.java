@@ -22,8 +22,17 @@ public record RegimenSpec(String name, String description, List<PhaseSpec> phase
         }
     }
 
-    /** One phase: the drugs given and when it ends. */
-    public record PhaseSpec(String name, List<DoseSpec> drugs, EndSpec end) {
+    /**
+     * One phase: the drugs given, when it ends, whether it starts a new line of therapy
+     * ({@code line: auto} — when it follows a phase that ended on progression —, {@code new} or
+     * {@code same}), and whether it is a planned treatment holiday on which regrowth is expected
+     * ({@code holiday}; by default a phase without drugs that ends on regrowth, as in adaptive therapy).
+     */
+    public record PhaseSpec(String name, List<DoseSpec> drugs, EndSpec end, LineRule line, Boolean holiday) {
+        public PhaseSpec(String name, List<DoseSpec> drugs, EndSpec end) {
+            this(name, drugs, end, null, null);
+        }
+
         public PhaseSpec {
             drugs = drugs == null ? List.of() : List.copyOf(drugs);
             if ("true".equals(name) || "false".equals(name)) {
@@ -31,6 +40,37 @@ public record RegimenSpec(String name, String description, List<PhaseSpec> phase
             }
             name = name == null ? (drugs.isEmpty() ? "off" : String.join("+", drugs.stream().map(DoseSpec::drug).toList())) : name;
             end = end == null ? EndSpec.NEVER : end;
+            line = line == null ? LineRule.AUTO : line;
+            holiday = holiday == null ? drugs.isEmpty() && end.burdenAbove() != null : holiday;
+            if (holiday && !drugs.isEmpty()) {
+                throw new IllegalArgumentException("holiday: phase '" + name + "' gives drugs, so it is not a treatment holiday");
+            }
+        }
+    }
+
+    /** Whether a phase starts a new line of therapy. */
+    public enum LineRule implements Choice {
+        /** A new line when the phase follows one that ended on progression. */
+        AUTO,
+        /** Always a new line. */
+        NEW,
+        /** Never a new line. */
+        SAME;
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        @Override
+        public String text() {
+            return Choice.super.text();
+        }
+
+        @Override
+        public String toString() {
+            return text();
+        }
+
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static LineRule of(String text) {
+            return Choice.parse(LineRule.class, text);
         }
     }
 

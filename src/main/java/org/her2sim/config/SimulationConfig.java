@@ -23,7 +23,8 @@ public record SimulationConfig(
         OutcomeConfig outcomes,
         StopConfig stop,
         SpaceKind space,
-        LatticeConfig lattice) {
+        LatticeConfig lattice,
+        Integer randomisationLine) {
 
     public SimulationConfig {
         name = Check.required("name", name);
@@ -43,6 +44,12 @@ public record SimulationConfig(
                     + "space: lattice2d; use engine: agent (or hybrid, which stays at cell level on a lattice)");
         }
         time = time == null ? new TimeConfig(null, null) : time;
+        // the line of therapy at which the arms of a paired trial part: before it every arm shares
+        // the tumour's history and random stream (1: at diagnosis)
+        randomisationLine = randomisationLine == null ? 1 : randomisationLine;
+        if (randomisationLine < 1 || randomisationLine > 20) {
+            throw new IllegalArgumentException("randomisation_line: expected a line of therapy from 1 to 20, got " + randomisationLine);
+        }
         tumour = tumour == null ? new TumourConfig(null, null, null) : tumour;
         context = context == null ? new ContextConfig(null, null, null, null, null, null) : context;
         if (biology == null) {
@@ -52,9 +59,15 @@ public record SimulationConfig(
         if (regimen == null) {
             throw new IllegalArgumentException("regimen: required (a mapping, or the path of a regimen YAML file)");
         }
-        observe = observe == null ? new ObserveConfig(null) : observe;
-        outcomes = outcomes == null ? new OutcomeConfig(null, null, null, null, null) : outcomes;
+        observe = observe == null ? new ObserveConfig(null, null) : observe;
+        outcomes = outcomes == null ? OutcomeConfig.defaults() : outcomes;
         stop = stop == null ? new StopConfig(null, null) : stop;
+    }
+
+    /** This configuration for another arm (the name that also names its random stream after randomisation). */
+    public SimulationConfig withArm(String arm) {
+        return new SimulationConfig(name, seed, arm, engine, engineSwitchCells, time, tumour, context, biology, drugs, regimen, observe,
+                outcomes, stop, space, lattice, randomisationLine);
     }
 
     /**
@@ -94,9 +107,9 @@ public record SimulationConfig(
      * chance of an event per sub-step within the stability bound; a number fixes it, and a
      * number too small for the rates is refused.
      */
-    public record TimeConfig(Days dt, Days max, Double dtHours, String substeps) {
+    public record TimeConfig(Days dt, Days max, Double dtHours, String substeps, Days afterTreatment) {
         public TimeConfig(Days dt, Days max) {
-            this(dt, max, null, null);
+            this(dt, max, null, null, null);
         }
 
         public TimeConfig {
@@ -110,6 +123,8 @@ public record SimulationConfig(
             }
             dt = Check.duration("time.dt", dt, "1h", false);
             max = Check.duration("time.max", max, "730d", false);
+            // each patient's follow-up ends this long after their own treatment start (time.max still bounds it)
+            afterTreatment = Check.duration("time.after_treatment", afterTreatment, null, false);
             substeps = substeps == null ? "auto" : substeps.trim();
             if (!substeps.equals("auto")) {
                 int k;
@@ -201,10 +216,20 @@ public record SimulationConfig(
         }
     }
 
-    /** How often the state is recorded. */
-    public record ObserveConfig(Days every) {
+    /**
+     * How often the state is recorded, and readouts at fixed times after each patient's own
+     * treatment start ({@code at: ["treatment + 18w"]} or {@code at: [{name: surgery, after_treatment: 18w}]}).
+     */
+    public record ObserveConfig(Days every, java.util.List<Readout> at) {
         public ObserveConfig {
             every = Check.duration("observe.every", every, "1d", false);
+            at = at == null ? java.util.List.of() : java.util.List.copyOf(at);
+            java.util.Set<String> names = new java.util.HashSet<>();
+            for (Readout r : at) {
+                if (!names.add(r.name())) {
+                    throw new IllegalArgumentException("observe.at: two readouts named '" + r.name() + "'");
+                }
+            }
         }
 
         public double everyDays() {
@@ -212,9 +237,41 @@ public record SimulationConfig(
         }
     }
 
-    /** RECIST-like outcome definitions (brief §6). */
+    /** A readout a fixed time after treatment start (e.g. surgery after neoadjuvant treatment). */
+    public record Readout(String name, Days afterTreatment) {
+        public Readout {
+            afterTreatment = Check.duration("observe.at.after_treatment", afterTreatment, null, true);
+            if (afterTreatment == null) {
+                throw new IllegalArgumentException("observe.at: a readout needs after_treatment (e.g. 18w)");
+            }
+            name = name == null ? "treatment+" + afterTreatment.text().replace(" ", "") : name;
+            if (!name.matches("[A-Za-z0-9._+-]{1,40}")) {
+                throw new IllegalArgumentException("observe.at: a readout name is 1-40 letters, digits, '.', '_', '+' or '-', got '" + name + "'");
+            }
+        }
+
+        /** The short form {@code treatment + 18w}. */
+        @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.DELEGATING)
+        public static Readout of(String text) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*treatment\\s*\\+\\s*(.+)").matcher(text);
+            if (!m.matches()) {
+                throw new IllegalArgumentException("observe.at: expected 'treatment + DURATION' (e.g. treatment + 18w) or "
+                        + "{name: NAME, after_treatment: DURATION}, got '" + text + "'");
+            }
+            return new Readout(null, Days.parse(m.group(1).trim()));
+        }
+    }
+
+    /**
+     * How outcomes are read from the tumour burden (brief §6, docs/model.md "Endpoints"): RECIST-like
+     * response and progression on the diameter of a sphere of the tumour's volume, the confirmation
+     * and assessment schedule, clinical benefit, the lethal burden (overall-survival proxy),
+     * failure during a planned holiday, and pathological complete response.
+     */
     public record OutcomeConfig(Double detectionLimitCells, Double progressionFactor, Double responseFactor,
-                                Days stableDiseaseMin, Double resistantFraction) implements java.io.Serializable {
+                                Days stableDiseaseMin, Double resistantFraction, Double cellsPerCm3, Double pdMinIncreaseMm,
+                                Days confirmResponse, Days assessEvery, Days clinicalBenefitMin, Double lethalCells,
+                                Double holidayFailureFactor, Double pcrResidualCells) implements java.io.Serializable {
         public OutcomeConfig {
             // ~1e8 cells ≈ 0.1 cm³, about the smallest lesion imaging resolves (assumption)
             detectionLimitCells = Check.nonNegative("outcomes.detection_limit_cells", detectionLimitCells, 1e8);
@@ -226,6 +283,30 @@ public record SimulationConfig(
             responseFactor = Check.probability("outcomes.response_factor", responseFactor, 0.343);
             stableDiseaseMin = Check.duration("outcomes.stable_disease_min", stableDiseaseMin, "42d", true);
             resistantFraction = Check.probability("outcomes.resistant_fraction", resistantFraction, 0.5);
+            // brief §6: 1e9 cells ≈ 1 cm³
+            cellsPerCm3 = Check.positive("outcomes.cells_per_cm3", cellsPerCm3, 1e9);
+            // RECIST 1.1 also asks for +5 mm in absolute terms; 0 keeps the relative rule alone, as
+            // small (culture, classroom) tumours need
+            pdMinIncreaseMm = Check.nonNegative("outcomes.pd_min_increase_mm", pdMinIncreaseMm, 0);
+            // RECIST 1.1: a response counts when seen again at least 4 weeks later (0: no confirmation)
+            confirmResponse = Check.duration("outcomes.confirm_response", confirmResponse, "28d", true);
+            // null: every observation is an assessment; trials scan every 6-12 weeks
+            assessEvery = Check.duration("outcomes.assess_every", assessEvery, null, false);
+            // clinical benefit: a response, or stable disease for at least 24 weeks
+            clinicalBenefitMin = Check.duration("outcomes.clinical_benefit_min", clinicalBenefitMin, "24w", true);
+            // overall-survival proxy: ~1e12 cells ≈ 1 kg of tumour (assumption, docs/model.md)
+            lethalCells = Check.positive("outcomes.lethal_cells", lethalCells, 1e12);
+            // regrowth on a planned holiday past this multiple of the line's baseline is failure
+            holidayFailureFactor = Check.positive("outcomes.holiday_failure_factor", holidayFailureFactor, progressionFactor);
+            if (holidayFailureFactor <= 1) {
+                throw new IllegalArgumentException("outcomes.holiday_failure_factor: expected > 1, got " + holidayFailureFactor);
+            }
+            // pCR: fewer residual cells than a ~1 mm³ focus (1e6 cells) at the surgery readout (assumption)
+            pcrResidualCells = Check.positive("outcomes.pcr_residual_cells", pcrResidualCells, 1e6);
+        }
+
+        public static OutcomeConfig defaults() {
+            return new OutcomeConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
         }
     }
 

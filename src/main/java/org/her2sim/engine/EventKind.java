@@ -24,6 +24,8 @@ public enum EventKind implements Choice {
     EXTINCTION,
     /** The tumour exceeded stop.max_cells. */
     CEILING,
+    /** The tumour reached the lethal burden (the overall-survival proxy). */
+    DEATH,
     /** The hybrid engine moved the cells between the agent and clone engines. */
     ENGINE_SWITCH,
     /** A culture was split. */

@@ -97,7 +97,8 @@ public final class Scenario {
                     + c.lattice().sites() + " sites cannot hold the " + initial + " initial cells; enlarge lattice.width and "
                     + "lattice.height or start with fewer tumour.initial_cells");
         }
-        progression = new ProgressionRule(c.outcomes().progressionFactor(), c.outcomes().detectionLimitCells());
+        progression = new ProgressionRule(c.outcomes().progressionFactor(), c.outcomes().detectionLimitCells(), c.outcomes().cellsPerCm3(),
+                c.outcomes().pdMinIncreaseMm());
         checkObservationGrid();
         substeps = checkStability();
         untreatedSubsteps = config.time().fixedSubsteps() > 0 ? substeps : autoSubsteps(new Exposure[] {Exposure.none(drugs.targets().size())});
@@ -143,7 +144,10 @@ public final class Scenario {
      * ({@code time.substeps: auto}), or the configured number, refused if it is too few.
      */
     private int checkStability() {
-        return substepsUnder(new Exposure[] {Exposure.none(drugs.targets().size()), drugs.maximal(regimen.allDrugsMask())},
+        // arms randomised at a later line must grow and treat the same tumour until then, so their
+        // sub-steps cannot depend on the arm's regimen: every drug of the library is assumed
+        long mask = config.randomisationLine() > 1 ? (1L << drugs.drugs().size()) - 1 : regimen.allDrugsMask();
+        return substepsUnder(new Exposure[] {Exposure.none(drugs.targets().size()), drugs.maximal(mask)},
                 config.time().fixedSubsteps());
     }
 

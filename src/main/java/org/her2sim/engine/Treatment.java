@@ -4,15 +4,20 @@ import org.her2sim.biology.Exposure;
 import org.her2sim.pharmacology.Drug;
 import org.her2sim.pharmacology.DrugLevel;
 import org.her2sim.pharmacology.EndRule;
+import org.her2sim.config.RegimenSpec;
 import org.her2sim.pharmacology.Regimen;
 import sim.engine.Steppable;
 
 /**
  * The regimen as given to one tumour: which phase is in force, its doses on the model's
- * schedule, when it ends, and the bookkeeping of treatment (start, baseline, days on drugs).
- * Timed phase ends are scheduled when a phase starts; the other {@link EndRule}s are checked at
- * each observation. A phase set by hand (a GUI's treatment panel, an assay's protocol) replaces
- * the regimen from then on.
+ * schedule, when it ends, the lines of therapy, and the bookkeeping of treatment (start,
+ * baseline, days on drugs, strategy failure). Timed phase ends are scheduled when a phase
+ * starts; the other {@link EndRule}s are checked at each observation. A phase that gives drugs
+ * starts a new line of therapy when it follows a phase that ended on progression (or when it
+ * says so, {@code line: new}); the strategy fails at progression on the last line, at regrowth
+ * past the failure threshold on a planned holiday, at the lethal burden or at the cell ceiling.
+ * A phase set by hand (a GUI's treatment panel, an assay's protocol) replaces the regimen from
+ * then on.
  */
 final class Treatment implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
@@ -26,10 +31,13 @@ final class Treatment implements java.io.Serializable {
     private int generation;
     private double phaseStart;
     private double phaseReference;
-    private double phaseNadir;
     private double treatmentStart = Double.NaN;
     private double baseline = Double.NaN;
     private double daysOnTreatment;
+    private final java.util.List<LineOfTherapy> lines = new java.util.ArrayList<>();
+    private double failureDay = Double.NaN;
+    private String failureReason;
+    private boolean assessedNow;
 
     Treatment(TumourModel model, Scenario scenario) {
         this.model = model;
@@ -45,14 +53,57 @@ final class Treatment implements java.io.Serializable {
 
     /** Starts the regimen's phase {@code index} (-1: the regimen is over). */
     void startPhase(int index) {
-        startPhase(index, index < 0 ? null : regimen().phases().get(index));
+        startPhase(index, index < 0 ? null : regimen().phases().get(index), false);
+    }
+
+    /**
+     * At an observation, before it is recorded: the current line's assessment (progression is
+     * called at assessments, never on a planned holiday) and the strategy's failure.
+     */
+    void assess() {
+        LineOfTherapy line = currentLine();
+        assessedNow = false;
+        if (line == null) {
+            return;
+        }
+        var outcomes = model.scenario().config().outcomes();
+        Regimen.Phase p = current();
+        boolean holiday = p != null && p.holiday();
+        boolean due = line.assessmentDue(model.now());
+        assessedNow = due && !holiday;
+        LineOfTherapy.Event before = line.event();
+        boolean progressed = line.observe(model.now(), model.cellCount(), holiday, assessedNow, model.scenario().progression(),
+                outcomes.holidayFailureFactor());
+        if (before == null && line.event() == LineOfTherapy.Event.HOLIDAY_FAILURE) {
+            fail("regrowth past " + outcomes.holidayFailureFactor() + " x the line's baseline on a planned holiday");
+        } else if (progressed && (p == null || !p.endsOnProgression())) {
+            fail("progression on line " + line.number() + " with no further line");
+        }
+    }
+
+    /** The tumour reached the lethal burden or the cell ceiling: the strategy has failed. */
+    void terminal(LineOfTherapy.Event e) {
+        LineOfTherapy line = currentLine();
+        if (line != null) {
+            line.terminal(e, model.now());
+        }
+        if (!Double.isNaN(treatmentStart)) {
+            fail(e == LineOfTherapy.Event.DEATH ? "lethal burden" : "cell ceiling");
+        }
+    }
+
+    private void fail(String reason) {
+        if (Double.isNaN(failureDay)) {
+            failureDay = model.now();
+            failureReason = reason;
+        }
     }
 
     /** Replaces the regimen from now on with one phase that never ends. */
     void replace(Regimen.Phase phase) {
         model.listener().event(EventKind.PHASE_END, model.now(), -1, phaseName(true) + ": replaced by hand");
         manual = phase;
-        startPhase(0, phase);
+        startPhase(0, phase, false);
     }
 
     /** At an observation: ends the phase in force if one of its rules says so. */
@@ -62,20 +113,21 @@ final class Treatment implements java.io.Serializable {
         }
         Regimen.Phase p = regimen().phases().get(phaseIndex);
         double burden = model.cellCount();
-        phaseNadir = Math.min(phaseNadir, burden);
         double reference = Double.isNaN(baseline) ? phaseReference : baseline;
-        EndRule.Course course = new EndRule.Course(burden, reference, model.scenario().progression().progressed(burden, phaseNadir));
+        LineOfTherapy line = currentLine();
+        EndRule.Course course = new EndRule.Course(burden, reference, line != null && line.courseProgressed());
         for (EndRule rule : p.ends()) {
             String why = rule.reason(course);
             if (why != null) {
                 model.listener().event(EventKind.PHASE_END, model.now(), -1, p.name() + ": " + why);
-                startPhase(regimen().next(phaseIndex));
+                int next = regimen().next(phaseIndex);
+                startPhase(next, next < 0 ? null : regimen().phases().get(next), rule instanceof EndRule.OnProgression);
                 return;
             }
         }
     }
 
-    private void startPhase(int index, Regimen.Phase p) {
+    private void startPhase(int index, Regimen.Phase p, boolean afterProgression) {
         closeAccounting();
         for (DrugLevel level : levels) {
             if (level.isConstant()) {
@@ -88,7 +140,9 @@ final class Treatment implements java.io.Serializable {
         generation++;
         phaseStart = now;
         phaseReference = cells;
-        phaseNadir = cells;
+        if (afterProgression && (p == null || !p.givesDrugs())) {
+            fail("progression on line " + currentLine().number() + " with no further line");
+        }
         if (p == null) {
             model.listener().event(EventKind.PHASE, now, -1, "regimen complete; no further treatment");
             return;
@@ -99,6 +153,19 @@ final class Treatment implements java.io.Serializable {
             model.listener().event(EventKind.TREATMENT_START, now, -1, "baseline " + cells + " cells");
         }
         model.listener().event(EventKind.PHASE, now, -1, p.name());
+        if (p.givesDrugs()) {
+            LineOfTherapy line = currentLine();
+            RegimenSpec.LineRule rule = p.line();
+            if (line == null) {
+                startLine(now, cells);
+            } else if (rule == RegimenSpec.LineRule.NEW || (rule == RegimenSpec.LineRule.AUTO && afterProgression)) {
+                line.leave(now);
+                startLine(now, cells);
+            } else if (afterProgression) {
+                line.newCourse(cells);
+            }
+            currentLine().addDrugs(p.drugMask());
+        }
         final int g = generation;
         for (Regimen.Item item : p.items()) {
             DrugLevel level = levels[item.drug().bit()];
@@ -132,6 +199,38 @@ final class Treatment implements java.io.Serializable {
                 scheduleDose(item, when + item.everyDays(), g);
             }
         });
+    }
+
+    private void startLine(double now, long cells) {
+        var outcomes = model.scenario().config().outcomes();
+        double every = outcomes.assessEvery() == null ? Double.NaN : outcomes.assessEvery().days();
+        LineOfTherapy line = new LineOfTherapy(lines.size() + 1, now, cells, every);
+        lines.add(line);
+        if (line.number() > 1 && line.number() == model.scenario().config().randomisationLine()) {
+            model.randomise();
+        }
+    }
+
+    /** The line in force (the last one begun), or null before treatment. */
+    LineOfTherapy currentLine() {
+        return lines.isEmpty() ? null : lines.get(lines.size() - 1);
+    }
+
+    java.util.List<LineOfTherapy> lines() {
+        return java.util.Collections.unmodifiableList(lines);
+    }
+
+    /** Whether the last observation was an assessment of the current line. */
+    boolean assessedNow() {
+        return assessedNow;
+    }
+
+    double failureDay() {
+        return failureDay;
+    }
+
+    String failureReason() {
+        return failureReason;
     }
 
     /** Adds the time since the last accounting to the days on drugs, if drugs are being given. */

@@ -207,6 +207,7 @@ public final class TumourModel extends SimState {
                 return;
             }
         } else if (cells.size() > scenario.config().stop().maxCells()) {
+            treatment.terminal(LineOfTherapy.Event.CEILING);
             listener.event(EventKind.CEILING, now, -1, "cells exceed stop.max_cells = " + (long) (double) scenario.config().stop().maxCells());
             stop(StopReason.CEILING);
             return;
@@ -259,9 +260,19 @@ public final class TumourModel extends SimState {
             diagnose();
         }
         lineage.updatePeaks();
-        listener.observed(this);
+        treatment.assess();
+        boolean treated = !Double.isNaN(treatment.treatmentStart());
+        if (treated && cells.size() >= scenario.config().outcomes().lethalCells()) {
+            treatment.terminal(LineOfTherapy.Event.DEATH);
+            listener.event(EventKind.DEATH, now, -1, "the tumour reached outcomes.lethal_cells = "
+                    + (long) (double) scenario.config().outcomes().lethalCells());
+            stop(StopReason.DEATH);
+            return;
+        }
+        // phase decisions first, so that an observation shows the treatment decided at its time
         treatment.checkPhaseEnd();
-        if (now >= maxDays - 1e-9) {
+        listener.observed(this);
+        if (now >= followUpEnd() - 1e-9) {
             stopReason = StopReason.TIME;
             stopped = true;
             return;
@@ -277,7 +288,9 @@ public final class TumourModel extends SimState {
     private void diagnose() {
         diagnosed = true;
         listener.event(EventKind.DIAGNOSIS, now, -1, cells.size() + " cells");
-        rng = new SeedTree(seed).child("after-diagnosis:" + scenario.config().arm()).generator();
+        // arms randomised at a later line share the stream until that line begins
+        String arm = scenario.config().randomisationLine() > 1 ? "" : scenario.config().arm();
+        rng = new SeedTree(seed).child("after-diagnosis:" + arm).generator();
         cells.reseed(rng);
         treatment.startPhase(0);
     }
@@ -305,6 +318,25 @@ public final class TumourModel extends SimState {
         if (scenario.config().engine() == EngineKind.HYBRID) {
             switchEngineIfDue();
         }
+    }
+
+    /**
+     * The end of follow-up: time.max, or time.after_treatment after this tumour's own treatment
+     * start when that is earlier (infinite-free: time.max until treatment has begun).
+     */
+    public double followUpEnd() {
+        var after = scenario.config().time().afterTreatment();
+        double start = treatment.treatmentStart();
+        if (after == null || Double.isNaN(start)) {
+            return maxDays;
+        }
+        return Math.min(maxDays, start + after.days());
+    }
+
+    /** Line {@code randomisationLine} begins: from here each arm continues with its own random stream. */
+    void randomise() {
+        rng = new SeedTree(seed).child("randomised:" + scenario.config().arm()).generator();
+        cells.reseed(rng);
     }
 
     /** Moves the clock to a timed event between steps (a phase that ends after a fixed duration). */
@@ -400,6 +432,37 @@ public final class TumourModel extends SimState {
 
     public double daysOnTreatment() {
         return treatment.daysOnTreatment();
+    }
+
+    /** The lines of therapy begun so far, in order. */
+    public java.util.List<LineOfTherapy> lines() {
+        return treatment.lines();
+    }
+
+    /** The line in force, or null before treatment. */
+    public LineOfTherapy currentLine() {
+        return treatment.currentLine();
+    }
+
+    /** Whether this observation was an assessment (a scan) of the current line. */
+    public boolean assessedNow() {
+        return treatment.assessedNow();
+    }
+
+    /** Whether the phase in force is a planned treatment holiday. */
+    public boolean onHoliday() {
+        var p = treatment.current();
+        return p != null && p.holiday();
+    }
+
+    /** The day the treatment strategy failed, or NaN. */
+    public double strategyFailureDay() {
+        return treatment.failureDay();
+    }
+
+    /** Why the strategy failed, or null. */
+    public String strategyFailureReason() {
+        return treatment.failureReason();
     }
 
     public double extinctionDay() {

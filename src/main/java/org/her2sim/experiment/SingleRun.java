@@ -37,17 +37,25 @@ public final class SingleRun {
 
     /** As {@link #simulate(Scenario, long)}, stopping (marked "wall_time_limit") after {@code wallSeconds}. */
     public static Result simulate(Scenario scenario, long seed, double wallSeconds) {
-        RunRecorder recorder = new RunRecorder(new Outcomes(scenario.config().outcomes(), scenario.progression()), 1);
+        RunRecorder recorder = recorder(scenario);
         TumourModel model = new TumourModel(scenario, seed, recorder);
         if (Double.isFinite(wallSeconds)) {
             model.limitWallTime(wallSeconds);
         }
         long t0 = System.nanoTime();
         model.run();
-        double wall = (System.nanoTime() - t0) / 1e9;
-        String sha = sha256(org.her2sim.config.ConfigLoader.resolvedYaml(scenario.config()));
-        Summary s = recorder.summary(model, scenario.config().engine().text(), wall, Version.get(), sha);
+        Summary s = summary(scenario, model, recorder, t0, ConfigLoader.resolvedYaml(scenario.config()));
         return new Result(null, s, model, recorder);
+    }
+
+    /** What every run records: the rows and outcomes of {@link RunRecorder}, with the scenario's outcome rules. */
+    private static RunRecorder recorder(Scenario scenario) {
+        return new RunRecorder(new Outcomes(scenario.config().outcomes(), scenario.config().observe().at()), 1);
+    }
+
+    private static Summary summary(Scenario scenario, TumourModel model, RunRecorder recorder, long startNanos, String resolved) {
+        double wall = (System.nanoTime() - startNanos) / 1e9;
+        return recorder.summary(model, scenario.config().engine().text(), wall, Version.get(), sha256(resolved));
     }
 
     /**
@@ -69,12 +77,11 @@ public final class SingleRun {
         Files.createDirectories(parent);
         Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".");
         try {
-            RunRecorder recorder = new RunRecorder(new Outcomes(scenario.config().outcomes(), scenario.progression()), 1);
+            RunRecorder recorder = recorder(scenario);
             TumourModel model = new TumourModel(scenario, seed, recorder);
             long t0 = System.nanoTime();
             model.run();
-            double wall = (System.nanoTime() - t0) / 1e9;
-            Summary summary = recorder.summary(model, scenario.config().engine().text(), wall, Version.get(), sha256(resolved));
+            Summary summary = summary(scenario, model, recorder, t0, resolved);
             try {
                 RunOutputs.write(tmp, resolved, recorder, model, summary);
                 // the report is made from the files just written, as her2sim report would
@@ -112,12 +119,12 @@ public final class SingleRun {
         Files.createDirectories(partial);
         AtomicFiles.writeString(partial.resolve("config.yaml"), resolved);
         AtomicFiles.writeString(partial.resolve("checkpoint.json"), "{\"every_days\": " + everyDays + "}\n");
-        RunRecorder recorder = new RunRecorder(new Outcomes(scenario.config().outcomes(), scenario.progression()), 1);
+        RunRecorder recorder = recorder(scenario);
         TumourModel model = new TumourModel(scenario, scenario.config().seed(), recorder);
         long t0 = System.nanoTime();
         model.start();
         model.proceed(m -> Checkpoint.write(partial.resolve("checkpoint.bin"), m, recorder), everyDays);
-        return complete(scenario, model, recorder, resolved, partial, target, (System.nanoTime() - t0) / 1e9);
+        return complete(scenario, model, recorder, resolved, partial, target, t0);
     }
 
     /** Continues a run from the last checkpoint in TARGET.partial, to the same outputs an uninterrupted run writes. */
@@ -142,12 +149,12 @@ public final class SingleRun {
         long t0 = System.nanoTime();
         Path p = partial;
         model.proceed(m -> Checkpoint.write(p.resolve("checkpoint.bin"), m, recorder), everyDays);
-        return complete(scenario, model, recorder, resolved, partial, target, (System.nanoTime() - t0) / 1e9);
+        return complete(scenario, model, recorder, resolved, partial, target, t0);
     }
 
     private static Result complete(Scenario scenario, TumourModel model, RunRecorder recorder, String resolved, Path partial,
-                                   Path target, double wall) throws IOException {
-        Summary summary = recorder.summary(model, scenario.config().engine().text(), wall, Version.get(), sha256(resolved));
+                                   Path target, long startNanos) throws IOException {
+        Summary summary = summary(scenario, model, recorder, startNanos, resolved);
         RunOutputs.write(partial, resolved, recorder, model, summary);
         Reporter.write(partial, Reporter.Options.defaults());
         Files.deleteIfExists(partial.resolve("checkpoint.bin"));

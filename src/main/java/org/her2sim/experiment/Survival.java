@@ -10,8 +10,10 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
 /**
  * Survival statistics over virtual patients: Kaplan–Meier estimates with Greenwood variance and
  * log–log confidence limits (Kalbfleisch &amp; Prentice 1980), the median with its confidence
- * interval (where the limits cross 0.5, as R's survfit reports it), and the log-rank test with
- * the Peto hazard ratio exp((O − E)/V) and its interval.
+ * interval (where the limits cross 0.5, as R's survfit reports it), landmark survival with its
+ * interval, the log-rank test with the Peto hazard ratio exp((O − E)/V), the Cox
+ * proportional-hazards ratio of two groups (Efron's handling of ties, as R's coxph) with a Wald
+ * interval, and exact (Clopper–Pearson) intervals for rates.
  */
 public final class Survival {
     private static final double Z = NormalDistribution.of(0, 1).inverseCumulativeProbability(0.975);
@@ -38,6 +40,15 @@ public final class Survival {
         /** The upper confidence limit: where the upper band first reaches 0.5 (NaN if it never does). */
         public double medianUpper() {
             return firstAtOrBelowHalf(upper);
+        }
+
+        /** S(t) with its 95 % limits at time {@code t} (1 before the first event). */
+        public double[] at(double t) {
+            double[] out = {1, 1, 1};
+            for (int i = 0; i < times.length && times[i] <= t + 1e-9; i++) {
+                out = new double[] {survival[i], lower[i], upper[i]};
+            }
+            return out;
         }
 
         private double firstAtOrBelowHalf(double[] s) {
@@ -146,6 +157,125 @@ public final class Survival {
         double oB = a.stream().filter(Subject::event).count() + b.stream().filter(Subject::event).count() - oA;
         double eB = Arrays.stream(times).map(t -> events(a, t) + events(b, t)).sum() - eA;
         return new LogRank(oA, eA, oB, eB, v);
+    }
+
+    /** A Cox proportional-hazards fit of group a against group b: log hazard ratio and its standard error. */
+    public record Cox(double beta, double se, int events) {
+        public double hazardRatio() {
+            return Math.exp(beta);
+        }
+
+        public double lower() {
+            return Math.exp(beta - Z * se);
+        }
+
+        public double upper() {
+            return Math.exp(beta + Z * se);
+        }
+
+        /** Wald test p-value of beta = 0. */
+        public double p() {
+            return Double.isFinite(beta) && se > 0 ? 2 * NormalDistribution.of(0, 1).survivalProbability(Math.abs(beta / se)) : Double.NaN;
+        }
+    }
+
+    /**
+     * Cox regression on one binary covariate (1 = group a), Efron's approximation for tied event
+     * times, Newton–Raphson from beta = 0 with step halving. NaN when there are no events or all
+     * events fall in one group (the estimate is infinite).
+     */
+    public static Cox cox(List<Subject> a, List<Subject> b) {
+        int n = a.size() + b.size();
+        double[] time = new double[n];
+        boolean[] event = new boolean[n];
+        boolean[] inA = new boolean[n];
+        int k = 0;
+        for (Subject s : a) {
+            time[k] = s.time();
+            event[k] = s.event();
+            inA[k++] = true;
+        }
+        for (Subject s : b) {
+            time[k] = s.time();
+            event[k++] = s.event();
+        }
+        int eventsA = (int) a.stream().filter(Subject::event).count();
+        int eventsB = (int) b.stream().filter(Subject::event).count();
+        if (eventsA == 0 || eventsB == 0) {
+            return new Cox(Double.NaN, Double.NaN, eventsA + eventsB);
+        }
+        double[] distinct = java.util.stream.IntStream.range(0, n).filter(i -> event[i]).mapToDouble(i -> time[i]).distinct().sorted().toArray();
+        double beta = 0;
+        double[] fit = efron(beta, time, event, inA, distinct);
+        boolean converged = false;
+        for (int iter = 0; iter < 100 && !converged; iter++) {
+            double step = fit[1] / fit[2];
+            double next = beta + step;
+            double[] f = efron(next, time, event, inA, distinct);
+            for (int h = 0; h < 30 && f[0] < fit[0] - 1e-12; h++) {
+                step /= 2;
+                next = beta + step;
+                f = efron(next, time, event, inA, distinct);
+            }
+            converged = Math.abs(next - beta) < 1e-10;
+            beta = next;
+            fit = f;
+        }
+        // a monotone likelihood (every event of one group before any of the other's) drives beta
+        // to ±∞: the ratio is not estimable, as R's coxph warns
+        if (!converged || Math.abs(beta) > 15 || !(fit[2] > 1e-12)) {
+            return new Cox(Double.NaN, Double.NaN, eventsA + eventsB);
+        }
+        return new Cox(beta, 1 / Math.sqrt(fit[2]), eventsA + eventsB);
+    }
+
+    /** Log partial likelihood, score and information at beta (Efron ties; the covariate is 0/1, so x² = x). */
+    private static double[] efron(double beta, double[] time, boolean[] event, boolean[] inA, double[] distinct) {
+        double loglik = 0;
+        double score = 0;
+        double info = 0;
+        double w = Math.exp(beta);
+        for (double t : distinct) {
+            double s0 = 0;
+            double s1 = 0;
+            double d0 = 0;
+            double d1 = 0;
+            int d = 0;
+            for (int i = 0; i < time.length; i++) {
+                if (time[i] >= t) {
+                    double r = inA[i] ? w : 1;
+                    s0 += r;
+                    s1 += inA[i] ? r : 0;
+                    if (event[i] && time[i] == t) {
+                        d++;
+                        d0 += r;
+                        d1 += inA[i] ? r : 0;
+                        loglik += inA[i] ? beta : 0;
+                        score += inA[i] ? 1 : 0;
+                    }
+                }
+            }
+            for (int l = 0; l < d; l++) {
+                double f = l / (double) d;
+                double z0 = s0 - f * d0;
+                double z1 = s1 - f * d1;
+                double mean = z1 / z0;
+                loglik -= Math.log(z0);
+                score -= mean;
+                info += mean - mean * mean;
+            }
+        }
+        return new double[] {loglik, score, info};
+    }
+
+    /** The exact (Clopper–Pearson) 95 % interval of a rate of {@code k} in {@code n}. */
+    public static double[] clopperPearson(int k, int n) {
+        if (n == 0) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        double lo = k == 0 ? 0 : org.apache.commons.statistics.distribution.BetaDistribution.of(k, n - k + 1.0).inverseCumulativeProbability(0.025);
+        double hi = k == n ? 1 : org.apache.commons.statistics.distribution.BetaDistribution.of(k + 1.0, n - k).inverseCumulativeProbability(0.975);
+        return new double[] {lo, hi};
     }
 
     private static int atRisk(List<Subject> g, double t) {

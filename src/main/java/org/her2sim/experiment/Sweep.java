@@ -18,10 +18,13 @@ import org.her2sim.random.SeedTree;
 
 /**
  * A sweep compiled into its task list: every (parameter point, replicate, arm), in that order.
- * A task's seed depends only on (master seed, point, replicate), so every arm of one virtual
- * patient starts from the same tumour; after diagnosis each arm continues with its own stream
- * (named by the arm, see {@code TumourModel}). Every arm × point configuration is compiled here,
- * so a mistake is reported before any task runs.
+ * With paired allocation (the default) a task's seed and drawn characteristics depend only on
+ * (master seed, point, replicate), so every arm of one virtual patient starts from the same
+ * tumour; each arm continues with its own stream from diagnosis, or from the start of the line
+ * at which patients are randomised (see {@code TumourModel}). With parallel allocation every
+ * arm has patients of its own. Every arm × point configuration is compiled here, so a mistake
+ * is reported before any task runs; arms randomised at a later line are checked to share the
+ * treatment before it.
  */
 public final class Sweep {
     /** One simulation of the sweep. */
@@ -38,10 +41,13 @@ public final class Sweep {
     private final String specText;
     private final StringBuilder resolved = new StringBuilder();
 
-    private Sweep(SweepSpec spec, Path specFile, String specText, Path base) {
+    private final Path specDir;
+
+    private Sweep(SweepSpec spec, Path specFile, String specText, Path base, Path specDir) {
         this.spec = spec;
         this.specFile = specFile;
         this.specText = specText;
+        this.specDir = specDir != null ? specDir : specFile.toAbsolutePath().getParent();
         baseFile = base != null ? base : specFile.toAbsolutePath().getParent().resolve(spec.base()).normalize();
         if (!Files.isRegularFile(baseFile)) {
             throw ConfigException.at(specFile.toString(), "base", "scenario file '" + spec.base() + "' not found (looked at " + baseFile + ")");
@@ -54,23 +60,42 @@ public final class Sweep {
         for (int r = 0; r < spec.replicates(); r++) {
             patients.add(draw(root.child("patient", r)));
         }
+        boolean paired = spec.allocation() == SweepSpec.Allocation.PAIRED;
         for (int p = 0; p < points.size(); p++) {
             for (int r = 0; r < spec.replicates(); r++) {
-                long seed = root.child("point", p).child("replicate", r).seed();
-                Map<String, String> values = new LinkedHashMap<>(points.get(p));
-                values.putAll(patients.get(r));
                 for (Map.Entry<String, Map<String, JsonNode>> arm : spec.arms().entrySet()) {
+                    // parallel groups: each arm's patients are its own (own tumour, own drawn characteristics)
+                    long seed = paired ? root.child("point", p).child("replicate", r).seed()
+                            : root.child("point", p).child("arm:" + arm.getKey()).child("replicate", r).seed();
+                    Map<String, String> patient = paired ? patients.get(r) : draw(root.child("arm:" + arm.getKey()).child("patient", r));
+                    Map<String, String> values = new LinkedHashMap<>(points.get(p));
+                    values.putAll(patient);
                     List<String> o = new ArrayList<>();
-                    spec.set().forEach((k, v) -> o.add(k + "=" + text(v)));
-                    patients.get(r).forEach((k, v) -> o.add(k + "=" + v));
-                    arm.getValue().forEach((k, v) -> o.add(k + "=" + text(v)));
+                    spec.set().forEach((k, v) -> o.add(k + "=" + local(k, text(v))));
+                    patient.forEach((k, v) -> o.add(k + "=" + v));
+                    arm.getValue().forEach((k, v) -> o.add(k + "=" + local(k, text(v))));
                     points.get(p).forEach((k, v) -> o.add(k + "=" + v));
+                    if (spec.randomise().line() > 1) {
+                        o.add("randomisation_line=" + spec.randomise().line());
+                    }
                     o.add("seed=" + seed);
                     o.add("arm=" + arm.getKey());
                     tasks.add(new Task(id++, arm.getKey(), p, r, seed, values, List.copyOf(o)));
                 }
             }
         }
+    }
+
+    /**
+     * A section given as a file in the sweep file (an arm's regimen) is looked for beside the sweep
+     * file first, so a copied sweep file works with its own regimens; otherwise beside the base.
+     */
+    private String local(String key, String value) {
+        if (!ConfigLoader.INCLUDABLE.contains(key) || value.isBlank() || value.startsWith("{") || value.startsWith("[")) {
+            return value;
+        }
+        Path beside = specDir.resolve(value).normalize();
+        return Files.isRegularFile(beside) ? beside.toString() : value;
     }
 
     /** Reads and compiles a sweep file; every arm × point is checked. */
@@ -83,7 +108,21 @@ public final class Sweep {
         if (!Files.isRegularFile(dir.resolve("sweep.yaml"))) {
             throw new ConfigException(dir + ": not a sweep results directory (no sweep.yaml)");
         }
-        return load(dir.resolve("sweep.yaml"), Path.of(SweepRunner.baseOf(dir)));
+        String specDir = SweepRunner.JSON_READER.readTree(dir.resolve("sweep.json").toFile()).path("spec_dir").asText("");
+        return load(dir.resolve("sweep.yaml"), Path.of(SweepRunner.baseOf(dir)), specDir.isEmpty() ? null : Path.of(specDir), Overrides.NONE);
+    }
+
+    /** Changes made on the command line to a sweep file's settings: {@code --set path=value} (added to its set) and {@code --replicates}. */
+    public record Overrides(List<String> set, Integer replicates) {
+        public static final Overrides NONE = new Overrides(List.of(), null);
+
+        public Overrides {
+            set = List.copyOf(set);
+        }
+
+        boolean none() {
+            return set.isEmpty() && replicates == null;
+        }
     }
 
     /**
@@ -91,21 +130,49 @@ public final class Sweep {
      * the copy kept in a results directory names its base in sweep.json.
      */
     public static Sweep load(Path file, Path base) {
+        return load(file, base, null, Overrides.NONE);
+    }
+
+    /**
+     * Reads a sweep file with command-line changes; the changed sweep is what the results directory
+     * keeps (its sweep.yaml), so a resume or merge sees the same tasks.
+     */
+    public static Sweep load(Path file, Path base, Path specDir, Overrides overrides) {
         ConfigLoader loader = new ConfigLoader();
         JsonNode tree = loader.readTree(file);
-        SweepSpec spec = loader.bind(tree, SweepSpec.class, new Origins(file.toString()));
         String text;
         try {
             text = Files.readString(file);
         } catch (java.io.IOException e) {
             throw new ConfigException(file + ": cannot be read (" + e.getMessage() + ")");
         }
-        Sweep sweep = new Sweep(spec, file, text, base);
+        if (!overrides.none() && tree instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+            com.fasterxml.jackson.databind.node.ObjectNode set = object.has("set") && object.get("set").isObject()
+                    ? (com.fasterxml.jackson.databind.node.ObjectNode) object.get("set") : object.putObject("set");
+            for (String o : overrides.set()) {
+                int eq = o.indexOf('=');
+                if (eq <= 0) {
+                    throw new ConfigException("--set " + o + ": expected path.to.key=value");
+                }
+                set.set(o.substring(0, eq).trim(), loader.scalar(o.substring(eq + 1), "--set " + o));
+            }
+            if (overrides.replicates() != null) {
+                object.put("replicates", overrides.replicates());
+            }
+            text = "# " + file + " with " + (overrides.set().isEmpty() ? "" : "--set " + String.join(" --set ", overrides.set()))
+                    + (overrides.replicates() == null ? "" : " --replicates " + overrides.replicates()) + "\n"
+                    + ConfigLoader.yaml(object);
+        }
+        SweepSpec spec = loader.bind(tree, SweepSpec.class, new Origins(file.toString()));
+        Sweep sweep = new Sweep(spec, file, text, base, specDir);
         sweep.checkEveryConfiguration();
         return sweep;
     }
 
     private void checkEveryConfiguration() {
+        if (spec.randomise().line() > 1 && spec.allocation() == SweepSpec.Allocation.PAIRED) {
+            checkSharedTreatment();
+        }
         for (Task t : tasks) {
             // replicates differ only by seed, unless patients draw characteristics
             boolean firstArm = t.arm().equals(spec.arms().keySet().iterator().next());
@@ -120,6 +187,52 @@ public final class Sweep {
             } catch (ConfigException e) {
                 throw new ConfigException(specFile + ": arm '" + t.arm() + "'"
                         + (t.parameters().isEmpty() ? "" : " at point " + t.parameters()) + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Arms randomised at line L must be one trial until then: the same configuration apart from
+     * the regimen, and the same regimen phases up to the first L − 1 phases that end on progression.
+     */
+    private void checkSharedTreatment() {
+        int lines = spec.randomise().line() - 1;
+        for (int p = 0; p < points.size(); p++) {
+            Task first = null;
+            String rest = null;
+            List<org.her2sim.config.RegimenSpec.PhaseSpec> prefix = null;
+            for (Task t : tasks) {
+                if (t.point() != p || t.replicate() != 0) {
+                    continue;
+                }
+                var config = scenario(t).config();
+                com.fasterxml.jackson.databind.node.ObjectNode tree = ConfigLoader.newYamlWriter().valueToTree(config.withArm(""));
+                tree.remove("regimen");
+                String others = tree.toString();
+                List<org.her2sim.config.RegimenSpec.PhaseSpec> shared = new ArrayList<>();
+                int ends = 0;
+                for (var phase : config.regimen().phases()) {
+                    if (ends == lines) {
+                        break;
+                    }
+                    shared.add(phase);
+                    ends += phase.end().progression() ? 1 : 0;
+                }
+                if (ends < lines) {
+                    throw new ConfigException(specFile + ": randomise.line: arm '" + t.arm() + "' has " + ends + " phases that end on "
+                            + "progression, so its regimen never reaches line " + spec.randomise().line());
+                }
+                if (first == null) {
+                    first = t;
+                    rest = others;
+                    prefix = shared;
+                } else if (!others.equals(rest)) {
+                    throw new ConfigException(specFile + ": randomise.line: arms '" + first.arm() + "' and '" + t.arm()
+                            + "' differ in more than their regimen; arms randomised at a later line must be one trial until then");
+                } else if (!shared.equals(prefix)) {
+                    throw new ConfigException(specFile + ": randomise.line: arms '" + first.arm() + "' and '" + t.arm()
+                            + "' differ before line " + spec.randomise().line() + " (regimen phases before it must be the same)");
+                }
             }
         }
     }
@@ -240,6 +353,16 @@ public final class Sweep {
 
     public Path baseFile() {
         return baseFile;
+    }
+
+    /** The folder the sweep file's own paths are relative to. */
+    public Path specDir() {
+        return specDir;
+    }
+
+    /** The sweep file's text as it runs (with command-line changes, if any): what a results directory keeps. */
+    public String specText() {
+        return specText;
     }
 
     /** What identifies the sweep: its file and the resolved configuration of every arm and point. */

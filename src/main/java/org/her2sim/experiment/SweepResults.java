@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
 import org.her2sim.config.ConfigException;
+import org.her2sim.config.Days;
 import org.her2sim.io.AtomicFiles;
 import org.her2sim.observe.Summary;
 
@@ -78,78 +79,155 @@ public final class SweepResults {
     }
 
     private static boolean same(TaskResult a, TaskResult b) {
-        return a.seed() == b.seed() && a.arm().equals(b.arm()) && row(a, List.of(), List.of()).equals(row(b, List.of(), List.of()));
+        return a.seed() == b.seed() && a.arm().equals(b.arm()) && a.summary().withoutRunInfo().equals(b.summary().withoutRunInfo());
     }
+
+    /** The time-to-event endpoints, in the order the tables list them. */
+    static final List<String> ENDPOINTS = List.of("pfs", "ttf", "os");
 
     /** Writes results.csv, summary.csv and comparison.csv into {@code out}. */
     public static void write(Tasks tasks, Path out) throws IOException {
         List<String> params = tasks.sweep().parameterPaths();
         List<String> columns = new ArrayList<>(params);
         columns.addAll(tasks.sweep().patientPaths());
-        TreeSet<String> drugs = new TreeSet<>();
-        tasks.results().forEach(t -> drugs.addAll(t.summary().cumulativeDose().keySet()));
+        List<String> drugs = drugs(tasks);
+        Layout layout = Layout.of(tasks);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (TaskResult t : tasks.results()) {
-            rows.add(row(t, columns, List.copyOf(drugs)));
+            rows.add(row(t, columns, drugs, layout, tasks.sweep().spec().randomise()));
         }
         csv(out.resolve("results.csv"), rows, List.of());
-        csv(out.resolve("summary.csv"), summary(tasks, params, List.copyOf(drugs)), List.of());
+        csv(out.resolve("summary.csv"), summary(tasks, params, drugs), List.of());
         List<String> comparisonColumns = new ArrayList<>(List.of("arm", "reference", "point"));
         comparisonColumns.addAll(params);
-        comparisonColumns.addAll(List.of("n", "hazard_ratio", "hazard_ratio_ci_low", "hazard_ratio_ci_high", "logrank_chi2",
-                "logrank_p", "paired_longer", "paired_shorter", "paired_sign_test_p"));
+        comparisonColumns.addAll(List.of("endpoint", "n", "n_reference", "events", "events_reference", "hazard_ratio",
+                "hazard_ratio_ci_low", "hazard_ratio_ci_high", "cox_p", "logrank_chi2", "logrank_p", "peto_hazard_ratio",
+                "paired_longer", "paired_shorter", "paired_sign_test_p"));
         // with a single arm there is nothing to compare: the file keeps its header
         csv(out.resolve("comparison.csv"), comparison(tasks, params), comparisonColumns);
         ResultsDatabase.writeParquet(out);
     }
 
-    static Map<String, Object> row(TaskResult t, List<String> params, List<String> drugs) {
+    static List<String> drugs(Tasks tasks) {
+        TreeSet<String> drugs = new TreeSet<>();
+        tasks.results().forEach(t -> drugs.addAll(t.summary().cumulativeDose().keySet()));
+        return List.copyOf(drugs);
+    }
+
+    /**
+     * Which per-line, readout and marker columns results.csv has: as many lines as the longest
+     * run reached, every readout, and every marker state other than each marker's first.
+     */
+    record Layout(int lines, List<String> readouts, List<String> moments, List<String> states) {
+        static Layout of(Tasks tasks) {
+            int lines = 0;
+            java.util.LinkedHashSet<String> readouts = new java.util.LinkedHashSet<>();
+            java.util.LinkedHashSet<String> moments = new java.util.LinkedHashSet<>(List.of("treatment_start", "nadir"));
+            TreeSet<String> states = new TreeSet<>();
+            for (TaskResult t : tasks.results()) {
+                Summary s = t.summary();
+                lines = Math.max(lines, s.lines().size());
+                s.readouts().forEach(r -> readouts.add(r.name()));
+                for (var e : s.markerCells().entrySet()) {
+                    states.addAll(e.getValue().keySet());
+                }
+            }
+            for (int k = 1; k <= lines; k++) {
+                moments.add("progression_line" + k);
+            }
+            moments.add("strategy_failure");
+            moments.add("end");
+            // the first state of each marker is the reference (cells not in the others)
+            java.util.Set<String> firsts = new java.util.HashSet<>();
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (TaskResult t : tasks.results()) {
+                for (var e : t.summary().markerCells().values()) {
+                    for (String k : e.keySet()) {
+                        String marker = k.substring(0, k.indexOf('='));
+                        if (seen.add(marker)) {
+                            firsts.add(k);
+                        }
+                    }
+                    break;
+                }
+            }
+            states.removeAll(firsts);
+            return new Layout(lines, List.copyOf(readouts), List.copyOf(moments), List.copyOf(states));
+        }
+    }
+
+    static Map<String, Object> row(TaskResult t, List<String> params, List<String> drugs, Layout layout, SweepSpec.Randomise randomise) {
         Summary s = t.summary();
+        TrialPatient p = TrialPatient.of(t, randomise);
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("task_id", t.taskId());
         r.put("arm", t.arm());
         r.put("point", t.point());
         r.put("replicate", t.replicate());
         r.put("seed", t.seed());
-        for (String p : params) {
-            r.put(p, t.parameters().get(p));
+        for (String param : params) {
+            r.put(param, t.parameters().get(param));
         }
-        r.put("stop_reason", s.stopReason());
+        r.put("stop_reason", s.stopReason() == null ? null : s.stopReason().text());
         r.put("final_time_days", s.finalTimeDays());
         r.put("final_cells", s.finalCells());
         r.put("extinct", s.extinct());
         r.put("extinction_time_days", s.extinctionTimeDays());
         r.put("treatment_start_days", s.treatmentStartDays());
+        r.put("follow_up_end_days", s.followUpEndDays());
         r.put("baseline_cells", s.baselineCells());
         r.put("nadir_cells", s.nadirCells());
         r.put("nadir_time_days", s.nadirTimeDays());
-        r.put("best_response", s.bestResponse());
+        r.put("log10_kill_nadir", s.log10KillNadir());
+        r.put("randomised", p.randomised());
+        r.put("eligible", p.eligible());
+        r.put("randomisation_time_days", p.randomised() ? p.randomisationDays() : null);
+        r.put("best_response", p.line() == null ? null : p.line().bestResponse());
+        r.put("objective_response", p.line() == null ? null : p.line().objectiveResponse());
+        r.put("clinical_benefit", p.line() == null ? null : p.line().clinicalBenefit());
+        for (String e : ENDPOINTS) {
+            Survival.Subject x = p.randomised() ? p.subject(e) : null;
+            r.put(e + "_days", x == null ? null : x.time());
+            r.put(e + "_event", x == null ? null : x.event());
+        }
+        r.put("ttf_reason", s.ttfReason());
         r.put("progression_time_days", s.progressionTimeDays());
         r.put("time_to_progression_days", s.timeToProgressionDays());
         r.put("resistance_time_days", s.resistanceTimeDays());
         r.put("time_to_resistance_days", s.timeToResistanceDays());
         r.put("dominant_escape", s.dominantEscape());
         r.put("escape_origin", s.escapeOrigin());
+        for (int k = 1; k <= layout.lines(); k++) {
+            Summary.Line l = k <= s.lines().size() ? s.lines().get(k - 1) : null;
+            r.put("line" + k + "_start_days", l == null ? null : l.startDays());
+            r.put("line" + k + "_drugs", l == null ? null : l.drugs());
+            r.put("line" + k + "_best_response", l == null ? null : l.bestResponse());
+            r.put("pfs" + k + "_days", l == null ? null : l.pfsDays());
+            r.put("pfs" + k + "_event", l == null ? null : l.pfsEvent());
+            r.put("line" + k + "_end", l == null ? null : l.end());
+        }
+        for (String name : layout.readouts()) {
+            Summary.Readout x = p.readout(name);
+            r.put("readout_" + name + "_cells", x == null ? null : x.cells());
+            r.put("readout_" + name + "_log10_kill", x == null ? null : x.log10Kill());
+            r.put("readout_" + name + "_pcr", x == null ? null : x.pcr());
+            r.put("readout_" + name + "_response", x == null ? null : x.response());
+        }
         r.put("days_on_treatment", s.daysOnTreatment());
         r.put("clones_ever", s.clonesEver());
         r.put("cell_updates", s.cellUpdates());
         for (String d : drugs) {
             r.put("dose_mg_" + d, s.cumulativeDose().getOrDefault(d, 0.0));
         }
+        for (String moment : layout.moments()) {
+            Map<String, Long> cells = s.markerCells().get(moment);
+            for (String state : layout.states()) {
+                r.put("cells_" + moment + "_" + state.replace('=', '_'), cells == null ? null : cells.get(state));
+            }
+        }
         r.put("version", s.version());
         r.put("config_sha256", s.configSha256());
         return r;
-    }
-
-    /** Time to progression from treatment start, censored at the end of follow-up; null if never treated. */
-    static Survival.Subject subject(Summary s) {
-        if (s.treatmentStartDays() == null) {
-            return null;
-        }
-        if (s.timeToProgressionDays() != null) {
-            return new Survival.Subject(s.timeToProgressionDays(), true);
-        }
-        return new Survival.Subject(s.finalTimeDays() - s.treatmentStartDays(), false);
     }
 
     static Map<String, List<TaskResult>> groups(Tasks tasks) {
@@ -160,77 +238,108 @@ public final class SweepResults {
         return g;
     }
 
+    /** The patients of one arm at one point, as the trial analyses them. */
+    static List<TrialPatient> patients(Tasks tasks, int point, String arm) {
+        return groups(tasks).getOrDefault(point + "\u0000" + arm, List.of()).stream()
+                .map(t -> TrialPatient.of(t, tasks.sweep().spec().randomise())).toList();
+    }
+
+    /** The analysed (eligible) patients' subjects for one endpoint; null when some patient's value is unknown. */
+    static List<Survival.Subject> subjects(List<TrialPatient> patients, String endpoint) {
+        List<Survival.Subject> out = new ArrayList<>();
+        for (TrialPatient p : patients) {
+            if (p.eligible()) {
+                Survival.Subject x = p.subject(endpoint);
+                if (x == null) {
+                    return null;
+                }
+                out.add(x);
+            }
+        }
+        return out;
+    }
+
     static List<Map<String, Object>> summary(Tasks tasks, List<String> params, List<String> drugs) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        // rows ordered by point, then arm in the order of the sweep file
-        TreeMap<Integer, Map<String, List<TaskResult>>> byPoint = new TreeMap<>();
-        for (TaskResult t : tasks.results()) {
-            byPoint.computeIfAbsent(t.point(), k -> new LinkedHashMap<>()).computeIfAbsent(t.arm(), k -> new ArrayList<>()).add(t);
-        }
-        for (Map<String, List<TaskResult>> arms : byPoint.values()) {
+        List<String> readouts = Layout.of(tasks).readouts();
+        List<Days> landmarks = tasks.sweep().spec().landmarks();
+        for (int point = 0; point < tasks.sweep().points().size(); point++) {
             for (String arm : tasks.sweep().spec().arms().keySet()) {
-                List<TaskResult> g = arms.get(arm);
-                if (g == null) {
+                List<TrialPatient> all = patients(tasks, point, arm);
+                if (all.isEmpty()) {
                     continue;
                 }
+                List<TrialPatient> g = all.stream().filter(TrialPatient::eligible).toList();
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("arm", arm);
-                r.put("point", g.get(0).point());
+                r.put("point", point);
                 for (String p : params) {
-                    r.put(p, g.get(0).parameters().get(p));
+                    r.put(p, all.get(0).task().parameters().get(p));
                 }
                 int n = g.size();
+                r.put("n_patients", all.size());
+                r.put("n_treated", all.stream().filter(TrialPatient::treated).count());
+                r.put("n_randomised", all.stream().filter(TrialPatient::randomised).count());
                 r.put("n", n);
                 Map<String, Integer> response = new LinkedHashMap<>();
-                for (String k : List.of("CR", "PR", "SD", "PD")) {
+                for (String k : List.of("CR", "PR", "SD", "PD", "NE")) {
                     response.put(k, 0);
                 }
-                List<Survival.Subject> subjects = new ArrayList<>();
-                TreeMap<String, Integer> escapes = new TreeMap<>();
-                int pre = 0;
-                int acquired = 0;
-                int cured = 0;
+                int benefit = 0;
+                for (TrialPatient p : g) {
+                    response.merge(p.line().bestResponse(), 1, Integer::sum);
+                    benefit += p.line().clinicalBenefit() ? 1 : 0;
+                }
+                response.forEach((k, v) -> r.put(k.toLowerCase(Locale.ROOT), v));
+                rate(r, "orr", response.get("CR") + response.get("PR"), n);
+                rate(r, "cbr", benefit, n);
+                for (String name : readouts) {
+                    int pcr = (int) g.stream().filter(p -> p.readout(name) != null && p.readout(name).pcr()).count();
+                    rate(r, "pcr_" + name, pcr, n);
+                }
+                double[] kills = g.stream().map(p -> p.task().summary().log10KillNadir()).filter(java.util.Objects::nonNull)
+                        .mapToDouble(Double::doubleValue).sorted().toArray();
+                r.put("median_log10_kill_nadir", kills.length == 0 ? null : kills[kills.length / 2]);
+                for (String e : ENDPOINTS) {
+                    List<Survival.Subject> subjects = subjects(g, e);
+                    Survival.Curve km = subjects == null ? null : Survival.kaplanMeier(subjects);
+                    r.put(e + "_events", km == null ? null : km.events());
+                    r.put("median_" + e + "_days", km == null ? null : nullIfNaN(km.median()));
+                    r.put("median_" + e + "_ci_low", km == null ? null : nullIfNaN(km.medianLower()));
+                    r.put("median_" + e + "_ci_high", km == null ? null : nullIfNaN(km.medianUpper()));
+                    for (Days at : landmarks) {
+                        String name = e + "_at_" + at.text().replace(" ", "");
+                        boolean followed = km != null && subjects.stream().anyMatch(x -> x.time() >= at.days() - 1e-9);
+                        double[] v = followed ? km.at(at.days()) : null;
+                        r.put(name, v == null ? null : v[0]);
+                        r.put(name + "_ci_low", v == null ? null : v[1]);
+                        r.put(name + "_ci_high", v == null ? null : v[2]);
+                    }
+                }
+                r.put("cure_probability", g.isEmpty() ? null : g.stream().filter(p -> p.task().summary().extinct()).count() / (double) n);
                 double onDrug = 0;
                 double followUp = 0;
                 Map<String, Double> dose = new TreeMap<>();
-                for (TaskResult t : g) {
-                    Summary s = t.summary();
-                    if (s.bestResponse() != null) {
-                        response.merge(s.bestResponse(), 1, Integer::sum);
-                    }
-                    Survival.Subject sub = subject(s);
-                    if (sub != null) {
-                        subjects.add(sub);
-                        followUp += s.finalTimeDays() - s.treatmentStartDays();
+                TreeMap<String, Integer> escapes = new TreeMap<>();
+                int pre = 0;
+                int acquired = 0;
+                for (TrialPatient p : g) {
+                    Summary s = p.task().summary();
+                    onDrug += s.daysOnTreatment();
+                    followUp += s.finalTimeDays() - s.treatmentStartDays();
+                    for (String d : drugs) {
+                        dose.merge(d, s.cumulativeDose().getOrDefault(d, 0.0), Double::sum);
                     }
                     if (s.dominantEscape() != null) {
                         escapes.merge(s.dominantEscape(), 1, Integer::sum);
                     }
-                    if ("pre-existing".equals(s.escapeOrigin())) {
-                        pre++;
-                    } else if ("acquired".equals(s.escapeOrigin())) {
-                        acquired++;
-                    }
-                    if (s.extinct()) {
-                        cured++;
-                    }
-                    onDrug += s.daysOnTreatment();
-                    for (String d : drugs) {
-                        dose.merge(d, s.cumulativeDose().getOrDefault(d, 0.0), Double::sum);
-                    }
+                    pre += "pre-existing".equals(s.escapeOrigin()) ? 1 : 0;
+                    acquired += "acquired".equals(s.escapeOrigin()) ? 1 : 0;
                 }
-                response.forEach((k, v) -> r.put(k.toLowerCase(Locale.ROOT), v));
-                r.put("objective_response_rate", (response.get("CR") + response.get("PR")) / (double) n);
-                Survival.Curve km = Survival.kaplanMeier(subjects);
-                r.put("progressed", km.events());
-                r.put("median_ttp_days", nullIfNaN(km.median()));
-                r.put("median_ttp_ci_low", nullIfNaN(km.medianLower()));
-                r.put("median_ttp_ci_high", nullIfNaN(km.medianUpper()));
-                r.put("cure_probability", cured / (double) n);
-                r.put("mean_days_on_treatment", onDrug / n);
-                r.put("mean_days_off_treatment", (followUp - onDrug) / n);
+                r.put("mean_days_on_treatment", n == 0 ? null : onDrug / n);
+                r.put("mean_days_off_treatment", n == 0 ? null : (followUp - onDrug) / n);
                 for (String d : drugs) {
-                    r.put("mean_dose_mg_" + d, dose.get(d) / n);
+                    r.put("mean_dose_mg_" + d, n == 0 ? null : dose.get(d) / n);
                 }
                 r.put("escape_pre_existing", pre);
                 r.put("escape_acquired", acquired);
@@ -243,65 +352,90 @@ public final class SweepResults {
         return rows;
     }
 
+    /** A rate with its exact (Clopper–Pearson) 95 % interval. */
+    private static void rate(Map<String, Object> r, String name, int k, int n) {
+        double[] ci = Survival.clopperPearson(k, n);
+        r.put(name, n == 0 ? null : k / (double) n);
+        r.put(name + "_ci_low", nullIfNaN(ci[0]));
+        r.put(name + "_ci_high", nullIfNaN(ci[1]));
+    }
+
     /**
-     * Each arm against the reference arm at each point: log-rank test and hazard ratio of time
-     * to progression, and a paired sign test (the arms of one virtual patient share the tumour
-     * at diagnosis): in how many patients the arm's time to progression (or to the end of
-     * follow-up) was longer or shorter than the reference's.
+     * Each arm against the reference arm at each point, for each time-to-event endpoint: the Cox
+     * hazard ratio with its 95 % interval and Wald p, the log-rank test and Peto's hazard ratio,
+     * and with paired allocation a sign test over patients (the arms of one virtual patient share
+     * the tumour until randomisation): in how many the arm's time (or follow-up) was longer or
+     * shorter than the reference's.
      */
     static List<Map<String, Object>> comparison(Tasks tasks, List<String> params) {
         List<Map<String, Object>> rows = new ArrayList<>();
         String ref = tasks.sweep().spec().referenceArm();
-        Map<String, List<TaskResult>> groups = groups(tasks);
-        for (int p = 0; p < tasks.sweep().points().size(); p++) {
-            List<TaskResult> reference = groups.get(p + "\u0000" + ref);
+        boolean paired = tasks.sweep().spec().allocation() == SweepSpec.Allocation.PAIRED;
+        for (int point = 0; point < tasks.sweep().points().size(); point++) {
+            List<TrialPatient> reference = patients(tasks, point, ref);
+            if (reference.isEmpty()) {
+                continue;
+            }
             for (String arm : tasks.sweep().spec().arms().keySet()) {
-                if (arm.equals(ref) || reference == null) {
+                if (arm.equals(ref)) {
                     continue;
                 }
-                List<TaskResult> g = groups.get(p + "\u0000" + arm);
-                Map<String, Object> r = new LinkedHashMap<>();
-                r.put("arm", arm);
-                r.put("reference", ref);
-                r.put("point", p);
-                for (String path : params) {
-                    r.put(path, g.get(0).parameters().get(path));
-                }
-                List<Survival.Subject> a = g.stream().map(t -> subject(t.summary())).filter(java.util.Objects::nonNull).toList();
-                List<Survival.Subject> b = reference.stream().map(t -> subject(t.summary())).filter(java.util.Objects::nonNull).toList();
-                Survival.LogRank lr = Survival.logRank(a, b);
-                r.put("n", a.size());
-                r.put("hazard_ratio", nullIfNaN(lr.hazardRatio()));
-                r.put("hazard_ratio_ci_low", nullIfNaN(lr.hazardRatioLower()));
-                r.put("hazard_ratio_ci_high", nullIfNaN(lr.hazardRatioUpper()));
-                r.put("logrank_chi2", nullIfNaN(lr.chiSquare()));
-                r.put("logrank_p", nullIfNaN(lr.p()));
-                int longer = 0;
-                int shorter = 0;
-                Map<Integer, TaskResult> refByReplicate = new TreeMap<>();
-                reference.forEach(t -> refByReplicate.put(t.replicate(), t));
-                for (TaskResult t : g) {
-                    Survival.Subject x = subject(t.summary());
-                    TaskResult twin = refByReplicate.get(t.replicate());
-                    Survival.Subject y = twin == null ? null : subject(twin.summary());
-                    if (x == null || y == null) {
-                        continue;
+                List<TrialPatient> g = patients(tasks, point, arm);
+                for (String endpoint : ENDPOINTS) {
+                    Map<String, Object> r = new LinkedHashMap<>();
+                    r.put("arm", arm);
+                    r.put("reference", ref);
+                    r.put("point", point);
+                    for (String path : params) {
+                        r.put(path, g.get(0).task().parameters().get(path));
                     }
-                    double dx = x.event() ? x.time() : Double.POSITIVE_INFINITY;
-                    double dy = y.event() ? y.time() : Double.POSITIVE_INFINITY;
-                    if (dx > dy) {
-                        longer++;
-                    } else if (dx < dy) {
-                        shorter++;
+                    r.put("endpoint", endpoint);
+                    List<Survival.Subject> a = subjects(g, endpoint);
+                    List<Survival.Subject> b = subjects(reference, endpoint);
+                    boolean known = a != null && b != null;
+                    Survival.LogRank lr = known ? Survival.logRank(a, b) : null;
+                    Survival.Cox cox = known ? Survival.cox(a, b) : null;
+                    r.put("n", a == null ? null : a.size());
+                    r.put("n_reference", b == null ? null : b.size());
+                    r.put("events", a == null ? null : a.stream().filter(Survival.Subject::event).count());
+                    r.put("events_reference", b == null ? null : b.stream().filter(Survival.Subject::event).count());
+                    r.put("hazard_ratio", cox == null ? null : nullIfNaN(cox.hazardRatio()));
+                    r.put("hazard_ratio_ci_low", cox == null ? null : nullIfNaN(cox.lower()));
+                    r.put("hazard_ratio_ci_high", cox == null ? null : nullIfNaN(cox.upper()));
+                    r.put("cox_p", cox == null ? null : nullIfNaN(cox.p()));
+                    r.put("logrank_chi2", lr == null ? null : nullIfNaN(lr.chiSquare()));
+                    r.put("logrank_p", lr == null ? null : nullIfNaN(lr.p()));
+                    r.put("peto_hazard_ratio", lr == null ? null : nullIfNaN(lr.hazardRatio()));
+                    Integer longer = null;
+                    Integer shorter = null;
+                    Double sign = null;
+                    if (paired && known) {
+                        int l = 0;
+                        int sh = 0;
+                        Map<Integer, TrialPatient> twins = new TreeMap<>();
+                        reference.forEach(t -> twins.put(t.task().replicate(), t));
+                        for (TrialPatient p : g) {
+                            TrialPatient twin = twins.get(p.task().replicate());
+                            if (!p.eligible() || twin == null || !twin.eligible()) {
+                                continue;
+                            }
+                            Survival.Subject x = p.subject(endpoint);
+                            Survival.Subject y = twin.subject(endpoint);
+                            double dx = x.event() ? x.time() : Double.POSITIVE_INFINITY;
+                            double dy = y.event() ? y.time() : Double.POSITIVE_INFINITY;
+                            l += dx > dy ? 1 : 0;
+                            sh += dx < dy ? 1 : 0;
+                        }
+                        longer = l;
+                        shorter = sh;
+                        int m = l + sh;
+                        sign = m == 0 ? null : Math.min(1, 2 * BinomialDistribution.of(m, 0.5).cumulativeProbability(Math.min(l, sh)));
                     }
+                    r.put("paired_longer", longer);
+                    r.put("paired_shorter", shorter);
+                    r.put("paired_sign_test_p", sign);
+                    rows.add(r);
                 }
-                r.put("paired_longer", longer);
-                r.put("paired_shorter", shorter);
-                int m = longer + shorter;
-                double sign = m == 0 ? Double.NaN
-                        : Math.min(1, 2 * BinomialDistribution.of(m, 0.5).cumulativeProbability(Math.min(longer, shorter)));
-                r.put("paired_sign_test_p", nullIfNaN(sign));
-                rows.add(r);
             }
         }
         return rows;

@@ -159,12 +159,13 @@ public final class SweepRunner {
                 }
             }
             Files.createDirectories(dir.resolve("tasks"));
-            AtomicFiles.writeString(dir.resolve("sweep.yaml"), Files.readString(sweepFile(sweep)));
+            AtomicFiles.writeString(dir.resolve("sweep.yaml"), sweep.specText());
             java.util.Map<String, Object> info = new java.util.LinkedHashMap<>();
             info.put("name", sweep.spec().name());
             info.put("fingerprint", sweep.fingerprint());
             info.put("tasks", sweep.tasks().size());
             info.put("base", sweep.baseFile().toString());
+            info.put("spec_dir", sweep.specDir().toString());
             info.put("version", Version.get());
             AtomicFiles.write(marker, out -> JSON.writeValue(out, info));
         }
@@ -206,10 +207,6 @@ public final class SweepRunner {
             throw new ConfigException(marker + ": names no base scenario");
         }
         return base;
-    }
-
-    private static Path sweepFile(Sweep sweep) {
-        return sweep.specFile();
     }
 
     public static Path taskFile(Path tasksDir, int id) {

@@ -4,7 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.her2sim.config.Check;
+import org.her2sim.config.Choice;
+import org.her2sim.config.Days;
+import org.her2sim.config.Suggest;
 
 /**
  * A sweep as written in YAML: a base scenario, named arms (each a set of overrides, typically
@@ -25,11 +30,16 @@ import org.her2sim.config.Check;
  *   vary:
  *     - {path: biology.markers.1.mutations.0.probability, values: [1e-7, 1e-6]}
  *     - {path: biology.rates.division_max_per_day, range: {from: 0.3, to: 0.6, steps: 3}}
+ * allocation: paired                # paired (default: every arm treats the same patients) or parallel
+ * randomise: {line: 2, progressed_within: 12mo}   # randomise at line 2; who is eligible
+ * landmarks: [6mo, 12mo]            # survival rates reported at these times
+ * published: {source: ..., arms: {trastuzumab: {orr: 0.26, median_pfs_months: 3.8}}}
  * </pre>
  */
 public record SweepSpec(String name, String base, Long seed, Integer replicates, String referenceArm,
                         Map<String, JsonNode> set, Map<String, Map<String, JsonNode>> arms, Parameters parameters,
-                        List<Draw> patients) {
+                        List<Draw> patients, Allocation allocation, Randomise randomise, List<Days> landmarks,
+                        Published published, TimeUnit timeUnit) {
 
     public SweepSpec {
         name = Check.required("name", name);
@@ -65,6 +75,27 @@ public record SweepSpec(String name, String base, Long seed, Integer replicates,
         }
         parameters = parameters == null ? new Parameters(null, null, null) : parameters;
         patients = patients == null ? List.of() : List.copyOf(patients);
+        allocation = allocation == null ? Allocation.PAIRED : allocation;
+        randomise = randomise == null ? new Randomise(null, null) : randomise;
+        landmarks = landmarks == null ? List.of(Days.parse("6mo"), Days.parse("12mo")) : List.copyOf(landmarks);
+        for (Days d : landmarks) {
+            Check.duration("landmarks", d, null, false);
+        }
+        timeUnit = timeUnit == null ? TimeUnit.AUTO : timeUnit;
+        if (published != null) {
+            for (String arm : published.arms().keySet()) {
+                if (!arms.containsKey(arm)) {
+                    throw new IllegalArgumentException("published.arms." + arm + ": not an arm" + Suggest.hint(arm, arms.keySet())
+                            + "; arms: " + String.join(", ", arms.keySet()));
+                }
+            }
+            for (String arm : published.hazardRatios().keySet()) {
+                if (!arms.containsKey(arm) || arm.equals(referenceArm)) {
+                    throw new IllegalArgumentException("published.hazard_ratios." + arm + ": expected an arm other than the reference arm '"
+                            + referenceArm + "'");
+                }
+            }
+        }
     }
 
     /**
@@ -110,6 +141,120 @@ public record SweepSpec(String name, String base, Long seed, Integer replicates,
                 }
             }
             source = source == null ? "" : source;
+        }
+    }
+
+    /**
+     * Who each arm treats: the same virtual patients (paired, the default: every arm of one patient
+     * starts from the same tumour), or patients of its own (parallel groups, as a trial randomises).
+     */
+    public enum Allocation implements Choice {
+        PAIRED, PARALLEL;
+
+        @JsonValue
+        @Override
+        public String text() {
+            return Choice.super.text();
+        }
+
+        @Override
+        public String toString() {
+            return text();
+        }
+
+        @JsonCreator
+        public static Allocation of(String text) {
+            return Choice.parse(Allocation.class, text);
+        }
+    }
+
+    /** How times are shown in the report: days, months, or months when follow-up is longer than a year (auto). */
+    public enum TimeUnit implements Choice {
+        AUTO, DAYS, MONTHS;
+
+        @JsonValue
+        @Override
+        public String text() {
+            return Choice.super.text();
+        }
+
+        @Override
+        public String toString() {
+            return text();
+        }
+
+        @JsonCreator
+        public static TimeUnit of(String text) {
+            return Choice.parse(TimeUnit.class, text);
+        }
+    }
+
+    /**
+     * When patients are randomised: at the start of line {@code line} of therapy (1, the default: at
+     * treatment start). Patients are eligible when that line begins and, if {@code progressed_within}
+     * is given, the line before it ended in progression within that time of its start. Endpoints of the
+     * comparison are measured from the randomisation day.
+     */
+    public record Randomise(Integer line, Days progressedWithin) {
+        public Randomise {
+            line = line == null ? 1 : line;
+            if (line < 1 || line > 20) {
+                throw new IllegalArgumentException("randomise.line: expected a line of therapy from 1 to 20, got " + line);
+            }
+            progressedWithin = Check.duration("randomise.progressed_within", progressedWithin, null, false);
+            if (progressedWithin != null && line == 1) {
+                throw new IllegalArgumentException("randomise.progressed_within: needs randomise.line of 2 or more (progression on the line before)");
+            }
+        }
+    }
+
+    /**
+     * Published figures the report shows beside the simulated ones (not used in any computation):
+     * per arm, endpoint → value or [value, low, high] (rates as fractions, medians in months:
+     * orr, cbr, pcr, median_pfs_months, median_ttp_months, median_ttf_months, median_os_months,
+     * pfs_at_6mo, os_at_12mo, …), and hazard ratios against the reference arm per endpoint (pfs, ttf, os).
+     */
+    public record Published(String source, Map<String, Map<String, Figure>> arms,
+                            Map<String, Map<String, Figure>> hazardRatios, String note) {
+        public Published {
+            source = Check.required("published.source", source);
+            arms = arms == null ? Map.of() : Check.ordered(arms);
+            hazardRatios = hazardRatios == null ? Map.of() : Check.ordered(hazardRatios);
+            note = note == null ? "" : note;
+            for (var arm : arms.entrySet()) {
+                for (var e : arm.getValue().entrySet()) {
+                    if (!e.getKey().matches("orr|cbr|pcr(_[A-Za-z0-9._+-]+)?|median_(pfs|ttp|ttf|os)_months|(pfs|ttf|os)_at_.+")) {
+                        throw new IllegalArgumentException("published.arms." + arm.getKey() + "." + e.getKey() + ": unknown endpoint; "
+                                + "expected orr, cbr, pcr, pcr_READOUT, median_pfs_months, median_ttp_months, median_ttf_months, "
+                                + "median_os_months or pfs_at_DURATION (also ttf_at_, os_at_)");
+                    }
+                }
+            }
+            for (var arm : hazardRatios.entrySet()) {
+                for (var e : arm.getValue().entrySet()) {
+                    Check.oneOf("published.hazard_ratios." + arm.getKey(), e.getKey(), null, "pfs", "ttp", "ttf", "os");
+                }
+            }
+        }
+
+    }
+
+    /** A published figure: a value, with its 95 % interval when the paper gives one ({@code 0.26} or {@code [0.26, 0.18, 0.34]}). */
+    public record Figure(double value, Double low, Double high) {
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        public static Figure of(JsonNode node) {
+            if (node != null && node.isNumber()) {
+                return new Figure(node.asDouble(), null, null);
+            }
+            if (node != null && node.isArray() && node.size() == 3 && node.get(0).isNumber() && node.get(1).isNumber() && node.get(2).isNumber()) {
+                return new Figure(node.get(0).asDouble(), node.get(1).asDouble(), node.get(2).asDouble());
+            }
+            throw new IllegalArgumentException("expected a number or [value, low, high], got " + node);
+        }
+
+        @JsonValue
+        Object json() {
+            return low == null ? (Object) value : List.of(value, low, high);
         }
     }
 

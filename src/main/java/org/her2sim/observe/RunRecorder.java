@@ -24,8 +24,9 @@ public final class RunRecorder implements SimulationListener, java.io.Serializab
     }
 
     /** Tumour totals at one time. */
-    @JsonPropertyOrder({"time_days", "cells", "resistant_cells", "phase", "treating"})
-    public record TotalRow(double timeDays, long cells, long resistantCells, String phase, boolean treating) implements java.io.Serializable {
+    @JsonPropertyOrder({"time_days", "cells", "resistant_cells", "phase", "treating", "line"})
+    public record TotalRow(double timeDays, long cells, long resistantCells, String phase, boolean treating, int line)
+            implements java.io.Serializable {
     }
 
     /** One drug's concentration at one time (ug/mL = mg/L). */
@@ -73,7 +74,8 @@ public final class RunRecorder implements SimulationListener, java.io.Serializab
         }
         long resistant = model.resistantCells();
         recordMechanisms(model, t);
-        totals.add(new TotalRow(t, model.cellCount(), resistant, model.phaseName(), model.treating()));
+        totals.add(new TotalRow(t, model.cellCount(), resistant, model.phaseName(), model.treating(),
+                model.currentLine() == null ? 0 : model.currentLine().number()));
         for (Drug d : model.scenario().drugs().drugs()) {
             double c = model.concentration(d.bit());
             if (c > 0 || model.cumulativeDoseMg(d.bit()) > 0) {
@@ -121,14 +123,23 @@ public final class RunRecorder implements SimulationListener, java.io.Serializab
         double start = model.treatmentStart();
         double ttp = outcomes.progressionDay() - start;
         double ttr = outcomes.resistanceDay() - start;
+        Outcomes.Endpoints e = outcomes.endpoints(model);
+        Summary.Line first = e.firstLine();
+        boolean treated = !Double.isNaN(start);
         return new Summary(model.scenario().config().name(), model.seedValue(), engine, model.stopReason(),
                 model.now(), model.cellCount(), model.cellCount() == 0, Summary.orNull(model.extinctionDay()),
-                Summary.orNull(start), Summary.orNull(model.baseline()),
+                Summary.orNull(start), Summary.orNull(e.followUpEnd()), Summary.orNull(model.baseline()),
                 Summary.orNull(outcomes.nadir()), Summary.orNull(outcomes.nadirDay()),
-                outcomes.bestResponse(model.baseline(), start),
+                treated && !Double.isNaN(outcomes.nadir()) ? Outcomes.log10Kill(model.baseline(), outcomes.nadir()) : null,
+                first == null ? null : first.bestResponse(), first == null ? null : first.objectiveResponse(),
+                first == null ? null : first.clinicalBenefit(),
                 Summary.orNull(outcomes.progressionDay()), Summary.orNull(ttp),
+                first == null ? null : first.pfsDays(), first == null ? null : first.pfsEvent(),
+                treated ? e.ttfDays() : null, treated ? e.ttfEvent() : null, e.ttfReason(),
+                e.osDays(), e.osEvent(),
                 Summary.orNull(outcomes.resistanceDay()), Summary.orNull(ttr),
-                outcomes.dominantEscape(), outcomes.escapeOrigin(), dose, model.daysOnTreatment(),
+                outcomes.dominantEscape(), outcomes.escapeOrigin(), e.lines(), e.readouts(),
+                treated ? outcomes.markerCells() : Map.of(), dose, model.daysOnTreatment(),
                 model.lineage().cloneCount(), model.cellUpdates(), wallSeconds, version, configSha256);
     }
 

@@ -20,10 +20,19 @@ public record Regimen(String name, List<Phase> phases, int repeatFrom) implement
         }
     }
 
-    /** A phase: the drugs given and the rules that end it (none: it never ends). */
-    public record Phase(String name, List<Item> items, long drugMask, List<EndRule> ends) implements java.io.Serializable {
+    /**
+     * A phase: the drugs given, the rules that end it (none: it never ends), whether it starts a
+     * new line of therapy, and whether it is a planned holiday (no progression is called on it).
+     */
+    public record Phase(String name, List<Item> items, long drugMask, List<EndRule> ends, RegimenSpec.LineRule line,
+                        boolean holiday) implements java.io.Serializable {
         public Phase {
             ends = List.copyOf(ends);
+        }
+
+        /** Whether one of the phase's rules ends it on progression. */
+        public boolean endsOnProgression() {
+            return ends.stream().anyMatch(r -> r instanceof EndRule.OnProgression);
         }
 
         public boolean givesDrugs() {
@@ -89,7 +98,7 @@ public record Regimen(String name, List<Phase> phases, int repeatFrom) implement
                 }
                 items.add(new Item(d, dose, loading, every, conc));
             }
-            Phase phase = new Phase(ps.name(), List.copyOf(items), mask, endRules(ps.end()));
+            Phase phase = new Phase(ps.name(), List.copyOf(items), mask, endRules(ps.end()), ps.line(), ps.holiday());
             boolean mustEnd = p < spec.phases().size() - 1 || spec.repeatFrom() != null;
             if (mustEnd && phase.neverEnds()) {
                 throw new IllegalArgumentException(path + ".end: phase '" + ps.name() + "' never ends, but "

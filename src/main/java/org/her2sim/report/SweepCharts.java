@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
@@ -36,11 +37,23 @@ final class SweepCharts {
     private SweepCharts() {
     }
 
-    static JFreeChart swimmer(List<SweepReport.Swimmer> patients) {
-        XYIntervalSeries on = new XYIntervalSeries("on drug");
+    static JFreeChart swimmer(List<SweepReport.Swimmer> patients, String timeLabel) {
+        // on drug, one series per line of therapy (colours tell the lines apart); off drug
+        int lineCount = 1;
+        for (SweepReport.Swimmer p : patients) {
+            for (double[] span : p.onDrug()) {
+                lineCount = Math.max(lineCount, (int) span[2]);
+            }
+        }
+        List<XYIntervalSeries> on = new ArrayList<>();
+        for (int k = 1; k <= lineCount; k++) {
+            on.add(new XYIntervalSeries(lineCount == 1 ? "on drug" : "line " + k + " on drug"));
+        }
         XYIntervalSeries off = new XYIntervalSeries("off drug");
         XYSeries progressed = new XYSeries("progression", false, true);
         XYSeries cured = new XYSeries("cured (extinct)", false, true);
+        XYSeries lines = new XYSeries("new line of therapy", false, true);
+        XYSeries failed = new XYSeries("strategy failure", false, true);
         String[] labels = new String[patients.size()];
         double end = 1;
         for (int i = 0; i < patients.size(); i++) {
@@ -48,7 +61,7 @@ final class SweepCharts {
             int row = patients.size() - 1 - i; // first patient on top
             labels[row] = p.label();
             for (double[] span : p.onDrug()) {
-                on.add(span[0], span[0], span[1], row, row - 0.35, row + 0.35);
+                on.get(Math.max(1, (int) span[2]) - 1).add(span[0], span[0], span[1], row, row - 0.35, row + 0.35);
                 end = Math.max(end, span[1]);
             }
             for (double[] span : p.offDrug()) {
@@ -65,37 +78,72 @@ final class SweepCharts {
             if (p.progression() != null) {
                 progressed.add((double) p.progression(), (double) row);
             }
+            for (double start : p.lineStarts()) {
+                lines.add(start, (double) row);
+            }
+            if (p.failure() != null) {
+                failed.add((double) p.failure(), (double) row);
+            }
             if (p.cured()) {
                 cured.add(last, (double) row);
             }
         }
         XYIntervalSeriesCollection bars = new XYIntervalSeriesCollection();
-        bars.addSeries(on);
-        bars.addSeries(off);
         XYBarRenderer barRenderer = new XYBarRenderer();
+        for (int k = 0; k < on.size(); k++) {
+            bars.addSeries(on.get(k));
+            barRenderer.setSeriesPaint(k, k == 0 ? Palette.indexed(4) : Palette.indexed(5 + k));
+        }
+        bars.addSeries(off);
+        barRenderer.setSeriesPaint(on.size(), new Color(0xCC, 0xCC, 0xCC));
         barRenderer.setUseYInterval(true);
         barRenderer.setBarPainter(new StandardXYBarPainter());
         barRenderer.setShadowVisible(false);
-        barRenderer.setSeriesPaint(0, Palette.indexed(4));
-        barRenderer.setSeriesPaint(1, new Color(0xCC, 0xCC, 0xCC));
         SymbolAxis y = new SymbolAxis("virtual patient", labels);
         y.setTickLabelFont(ChartStyle.SMALL);
         y.setGridBandsVisible(false);
-        NumberAxis x = new NumberAxis("days since treatment start");
+        NumberAxis x = new NumberAxis(timeLabel + " since treatment start");
         x.setRange(0, end * 1.02);
         XYPlot plot = new XYPlot(bars, x, y, barRenderer);
         XYSeriesCollection marks = new XYSeriesCollection();
         marks.addSeries(progressed);
         marks.addSeries(cured);
+        marks.addSeries(lines);
+        marks.addSeries(failed);
         XYLineAndShapeRenderer markRenderer = new XYLineAndShapeRenderer(false, true);
         markRenderer.setSeriesShape(0, triangle(6));
         markRenderer.setSeriesPaint(0, new Color(0xD5, 0x5E, 0x00));
         markRenderer.setSeriesShape(1, new Ellipse2D.Double(-5, -5, 10, 10));
         markRenderer.setSeriesPaint(1, new Color(0x00, 0x9E, 0x73));
+        markRenderer.setSeriesShape(2, diamond(8));
+        markRenderer.setSeriesPaint(2, Color.BLACK);
+        markRenderer.setSeriesShapesFilled(2, false); // an outline, so progression at the same time still shows
+        markRenderer.setSeriesShape(3, cross(6));
+        markRenderer.setSeriesPaint(3, Color.BLACK);
         plot.setDataset(1, marks);
         plot.setRenderer(1, markRenderer);
         plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
+        plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
         return ChartStyle.apply(new JFreeChart("Virtual patients (swimmer plot)", ChartStyle.TITLE, plot, true));
+    }
+
+    private static Path2D diamond(double r) {
+        Path2D d = new Path2D.Double();
+        d.moveTo(0, -r);
+        d.lineTo(r, 0);
+        d.lineTo(0, r);
+        d.lineTo(-r, 0);
+        d.closePath();
+        return d;
+    }
+
+    /** An ✕, as a closed outline (renderers fill shapes). */
+    private static java.awt.Shape cross(double r) {
+        java.awt.geom.Area a = new java.awt.geom.Area(java.awt.geom.AffineTransform.getRotateInstance(Math.PI / 4)
+                .createTransformedShape(new java.awt.geom.Rectangle2D.Double(-r, -r / 4, 2 * r, r / 2)));
+        a.add(new java.awt.geom.Area(java.awt.geom.AffineTransform.getRotateInstance(-Math.PI / 4)
+                .createTransformedShape(new java.awt.geom.Rectangle2D.Double(-r, -r / 4, 2 * r, r / 2))));
+        return a;
     }
 
     private static Path2D triangle(double r) {
@@ -174,15 +222,23 @@ final class SweepCharts {
 
     static JFreeChart heatMap(SweepReport.HeatMap h) {
         List<double[]> cells = new ArrayList<>();
-        double max = 1;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < h.xs().length; i++) {
             for (int j = 0; j < h.ys().length; j++) {
                 double v = h.median()[i][j];
                 cells.add(new double[] {i, j, v});
                 if (!Double.isNaN(v)) {
+                    min = Math.min(min, v);
                     max = Math.max(max, v);
                 }
             }
+        }
+        if (!(max > min)) {
+            // one value (or none): a scale around it, so the colour still reads
+            double centre = Double.isFinite(min) ? min : 0;
+            min = centre - Math.max(1, Math.abs(centre) * 0.1);
+            max = centre + Math.max(1, Math.abs(centre) * 0.1);
         }
         double[][] series = new double[3][cells.size()];
         for (int k = 0; k < cells.size(); k++) {
@@ -191,33 +247,33 @@ final class SweepCharts {
             series[2][k] = cells.get(k)[2];
         }
         DefaultXYZDataset data = new DefaultXYZDataset();
-        data.addSeries("median time to progression", series);
+        data.addSeries("median progression-free survival", series);
         XYBlockRenderer r = new XYBlockRenderer();
-        Viridis scale = new Viridis(0, max);
+        Viridis scale = new Viridis(min, max);
         r.setPaintScale(scale);
-        SymbolAxis x = new SymbolAxis(h.xName(), format(h.xs()));
-        SymbolAxis y = new SymbolAxis(h.yName(), format(h.ys()));
+        SymbolAxis x = new SymbolAxis(h.xName(), h.xs());
+        SymbolAxis y = new SymbolAxis(h.yName(), h.ys());
         x.setGridBandsVisible(false);
         y.setGridBandsVisible(false);
         XYPlot plot = new XYPlot(data, x, y, r);
         plot.setBackgroundPaint(Color.WHITE);
-        JFreeChart chart = new JFreeChart("Median time to progression — " + h.arm(), ChartStyle.TITLE, plot, false);
-        NumberAxis scaleAxis = new NumberAxis("days");
-        scaleAxis.setRange(0, max);
+        for (double[] c : cells) {
+            String text = Double.isNaN(c[2]) ? "not reached" : String.format(Locale.ROOT, "%.3g", c[2]);
+            XYTextAnnotation a = new XYTextAnnotation(text, c[0], c[1]);
+            a.setFont(ChartStyle.LABEL);
+            // dark text on the light end of the scale, white on the dark end
+            a.setPaint(Double.isNaN(c[2]) || (c[2] - min) / (max - min) > 0.6 ? Color.BLACK : Color.WHITE);
+            plot.addAnnotation(a);
+        }
+        JFreeChart chart = new JFreeChart("Median progression-free survival — " + h.arm(), ChartStyle.TITLE, plot, false);
+        NumberAxis scaleAxis = new NumberAxis(h.unit());
+        scaleAxis.setRange(min, max);
         PaintScaleLegend legend = new PaintScaleLegend(scale, scaleAxis);
         legend.setPosition(RectangleEdge.RIGHT);
         legend.setMargin(4, 4, 4, 4);
         chart.addSubtitle(legend);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
-    }
-
-    private static String[] format(double[] values) {
-        String[] out = new String[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = String.format(Locale.ROOT, "%.3g", values[i]);
-        }
-        return out;
     }
 
     /** The viridis colour map (perceptually uniform, colour-blind safe); NaN is light grey. */

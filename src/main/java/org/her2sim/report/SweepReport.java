@@ -1,6 +1,5 @@
 package org.her2sim.report;
 
-import java.awt.BasicStroke;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,50 +14,72 @@ import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
-import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * A sweep's report.html and charts: Kaplan–Meier curves of time to progression per arm (one
- * chart per parameter point, up to {@link #MAX_CURVE_CHARTS}), escape mechanisms by arm, and
- * the summary and comparison tables. Built in a temporary folder and moved into place.
+ * A sweep's report.html and charts: the trial's flow (CONSORT-like counts), published figures
+ * beside the simulated ones, the per-arm and comparison tables, Kaplan–Meier curves of each
+ * time-to-event endpoint per arm (with 95 % bands, censoring ticks and numbers at risk; up to
+ * {@link #MAX_CURVE_CHARTS} parameter points), escape mechanisms, a swimmer plot, exposure and
+ * heat maps. Built in a temporary folder and moved into place.
  */
 public final class SweepReport {
     static final int MAX_CURVE_CHARTS = 6;
 
-    /** One arm's Kaplan–Meier curve: S just after each event time; follow-up ends at {@code end}. */
-    public record Curve(String arm, double[] times, double[] survival, double end) {
+    /**
+     * One arm's Kaplan–Meier curve in the page's time unit: S just after each event time with its
+     * 95 % limits, the censored times, and every subject's follow-up (for the numbers at risk).
+     */
+    public record Curve(String arm, double[] times, double[] survival, double[] lower, double[] upper, double[] censored,
+                        double[] followUp) {
     }
 
-    /** The curves of one parameter point. */
-    public record Point(String label, List<Curve> curves) {
+    /** The curves of one endpoint at one parameter point. */
+    public record SurvivalPlot(String endpoint, String label, List<Curve> curves) {
     }
 
-    /** A table for the page. */
-    public record Table(String caption, List<Map<String, Object>> rows) {
+    /** A table for the page; a transposed one shows its rows as columns (one column per arm). */
+    public record Table(String caption, List<Map<String, Object>> rows, boolean transposed, String note) {
+        public Table(String caption, List<Map<String, Object>> rows) {
+            this(caption, rows, false, "");
+        }
     }
 
-    /** One virtual patient's course: phases relative to treatment start, progression, outcome. */
+    /**
+     * One virtual patient's course, in the page's time unit since treatment start: phases on drug
+     * ({start, end, line}) and off drug ({start, end}), the start of each later line, progression,
+     * strategy failure, and whether cured.
+     */
     public record Swimmer(String arm, String label, List<double[]> onDrug, List<double[]> offDrug, Double progression,
-                          boolean cured, String bestResponse) {
+                          List<Double> lineStarts, Double failure, boolean cured, String bestResponse) {
     }
 
     /** What an arm gave: mean days on and off drug, mean cumulative dose per drug (mg). */
     public record Exposure(String arm, double daysOn, double daysOff, Map<String, Double> doseMg) {
     }
 
-    /** Median time to progression over a 2-parameter grid, for one arm (NaN: not reached). */
-    public record HeatMap(String arm, String xName, String yName, double[] xs, double[] ys, double[][] median) {
+    /**
+     * Median progression-free survival over a 2-parameter grid, for one arm (NaN: not reached);
+     * the axes show the values as written (a dose with its unit), ordered by their numbers.
+     */
+    public record HeatMap(String arm, String xName, String yName, String[] xs, String[] ys, double[][] median, String unit) {
     }
 
-    /** Everything the page shows. */
-    public record Page(String title, String subtitle, List<Point> points, Map<String, Map<String, Integer>> escapesByArm,
-                       Map<String, Map<String, Integer>> originsByArm, List<Swimmer> swimmers, List<Exposure> exposures,
-                       List<HeatMap> heatMaps, List<Table> tables) {
+    /** Everything the page shows; times are in {@code timeLabel} (days or months). */
+    public record Page(String title, String subtitle, String design, String timeLabel, List<SurvivalPlot> plots,
+                       Map<String, Map<String, Integer>> escapesByArm, Map<String, Map<String, Integer>> originsByArm,
+                       List<Swimmer> swimmers, List<Exposure> exposures, List<HeatMap> heatMaps, List<Table> tables) {
+    }
+
+    /** What an endpoint is called on the page. */
+    static String endpointName(String endpoint) {
+        return switch (endpoint) {
+            case "pfs" -> "Progression-free survival";
+            case "ttf" -> "Time to strategy failure";
+            case "os" -> "Overall survival (lethal-burden proxy)";
+            default -> endpoint;
+        };
     }
 
     private SweepReport() {
@@ -69,13 +90,20 @@ public final class SweepReport {
         try {
             Path charts = Files.createDirectory(tmp.resolve("charts"));
             List<HtmlPage.Figure> figures = new ArrayList<>();
-            for (int i = 0; i < page.points().size() && i < MAX_CURVE_CHARTS; i++) {
-                JFreeChart km = kaplanMeier(page.points().get(i));
-                String name = "km-point-" + i;
-                save(km, charts, name);
-                figures.add(new HtmlPage.Figure("charts/" + name + ".png", "Time to progression by arm"
-                        + (page.points().get(i).label().isEmpty() ? "" : " at " + page.points().get(i).label())
-                        + " (Kaplan–Meier; ticks are not drawn, censoring is at the end of follow-up)."));
+            int k = 0;
+            for (SurvivalPlot plot : page.plots()) {
+                String title = endpointName(plot.endpoint()) + (plot.label().isEmpty() ? "" : " — " + plot.label());
+                List<SurvivalChart.Curve> curves = plot.curves().stream().map(c -> new SurvivalChart.Curve(c.arm(), c.times(),
+                        c.survival(), c.lower(), c.upper(), c.censored(), c.followUp())).toList();
+                JFreeChart km = SurvivalChart.draw(title, "share of patients without the event", page.timeLabel() + " since randomisation",
+                        curves);
+                String name = "km-" + plot.endpoint() + "-" + k++;
+                int height = 600 + 22 * curves.size();
+                for (ChartFormat f : ChartFormat.values()) {
+                    AtomicFiles.write(charts.resolve(name + "." + f.extension()), out -> f.write(km, 1000, height, out));
+                }
+                figures.add(new HtmlPage.Figure("charts/" + name + ".png", title + " by arm (Kaplan–Meier, 95 % bands; "
+                        + "a tick marks a censored patient; the numbers at risk stand under the time axis)."));
             }
             if (!page.escapesByArm().isEmpty()) {
                 save(escapes(page.escapesByArm()), charts, "escapes");
@@ -93,18 +121,20 @@ public final class SweepReport {
             }
             if (!page.swimmers().isEmpty()) {
                 int rows = page.swimmers().size();
-                JFreeChart swim = SweepCharts.swimmer(page.swimmers());
+                JFreeChart swim = SweepCharts.swimmer(page.swimmers(), page.timeLabel());
                 int height = Math.max(560, 16 * rows + 190);
                 for (ChartFormat f : ChartFormat.values()) {
                     AtomicFiles.write(charts.resolve("swimmer." + f.extension()), out -> f.write(swim, 1000, height, out));
                 }
                 figures.add(new HtmlPage.Figure("charts/swimmer.png", "Swimmer plot: each virtual patient (first point), "
-                        + "days since treatment start; bars on drug, grey off drug; ▲ progression, ● cured."));
+                        + page.timeLabel() + " since treatment start; bars on drug (a colour per line of therapy), grey off drug; ◇ a new line of therapy, "
+                        + "▲ progression, ✕ strategy failure, ● cured."));
             }
             for (int i = 0; i < page.heatMaps().size() && i < MAX_CURVE_CHARTS; i++) {
                 save(SweepCharts.heatMap(page.heatMaps().get(i)), charts, "heatmap-" + i);
-                figures.add(new HtmlPage.Figure("charts/heatmap-" + i + ".png", "Median time to progression (days) over the "
-                        + "parameter grid, arm " + page.heatMaps().get(i).arm() + "; grey: median not reached."));
+                figures.add(new HtmlPage.Figure("charts/heatmap-" + i + ".png", "Median progression-free survival ("
+                        + page.heatMaps().get(i).unit() + ") over the parameter grid, arm " + page.heatMaps().get(i).arm()
+                        + "; grey: median not reached."));
             }
             AtomicFiles.writeString(tmp.resolve("report.html"), html(page, figures));
             Path old = null;
@@ -127,35 +157,6 @@ public final class SweepReport {
         for (ChartFormat f : ChartFormat.values()) {
             AtomicFiles.write(charts.resolve(name + "." + f.extension()), out -> f.write(chart, 1000, 560, out));
         }
-    }
-
-    static JFreeChart kaplanMeier(Point point) {
-        XYSeriesCollection dataset = new XYSeriesCollection();
-        XYStepRenderer renderer = new XYStepRenderer();
-        double end = 0;
-        int i = 0;
-        for (Curve c : point.curves()) {
-            XYSeries s = new XYSeries(c.arm(), true, true);
-            s.add(0.0, 1.0);
-            for (int k = 0; k < c.times().length; k++) {
-                s.add(c.times()[k], c.survival()[k]);
-            }
-            double last = c.survival().length == 0 ? 1.0 : c.survival()[c.survival().length - 1];
-            s.add(c.end(), last);
-            end = Math.max(end, c.end());
-            dataset.addSeries(s);
-            renderer.setSeriesPaint(i, Palette.indexed(i));
-            renderer.setSeriesStroke(i, new BasicStroke(2.2f));
-            i++;
-        }
-        NumberAxis y = new NumberAxis("progression-free (share of virtual patients)");
-        y.setRange(0, 1.02);
-        y.setNumberFormatOverride(java.text.NumberFormat.getPercentInstance(Locale.ROOT));
-        NumberAxis x = new NumberAxis("days since treatment start");
-        x.setRange(0, Math.max(end, 1));
-        XYPlot plot = new XYPlot(dataset, x, y, renderer);
-        String title = "Time to progression" + (point.label().isEmpty() ? "" : " — " + point.label());
-        return ChartStyle.apply(new JFreeChart(title, ChartStyle.TITLE, plot, true));
     }
 
     static JFreeChart escapes(Map<String, Map<String, Integer>> byArm) {
@@ -200,22 +201,41 @@ public final class SweepReport {
                 .append("table.data{border-collapse:collapse;font-size:.85em;margin-bottom:18px}\n")
                 .append("table.data th,table.data td{border-bottom:1px solid #eee;padding:4px 10px;text-align:right}\n")
                 .append("table.data th:first-child,table.data td:first-child{text-align:left}\n")
-                .append(".scroll{overflow-x:auto}\n</style>\n</head>\n<body>\n<header><h1>")
+                .append("table.data td.ci{color:#777;font-size:.9em}\n")
+                .append(".scroll{overflow-x:auto}\np.note{font-size:.85em;color:#555}\n</style>\n</head>\n<body>\n<header><h1>")
                 .append(HtmlPage.esc(page.title())).append("</h1>\n<p class=\"sub\">").append(HtmlPage.esc(page.subtitle()))
                 .append("</p></header>\n");
+        if (!page.design().isEmpty()) {
+            h.append("<section><h2>Design</h2>\n<p>").append(HtmlPage.esc(page.design())).append("</p></section>\n");
+        }
         for (Table t : page.tables()) {
             h.append("<section><h2>").append(HtmlPage.esc(t.caption())).append("</h2>\n<div class=\"scroll\"><table class=\"data\">\n");
             if (!t.rows().isEmpty()) {
-                h.append("<tr>");
-                t.rows().get(0).keySet().forEach(k -> h.append("<th>").append(HtmlPage.esc(k)).append("</th>"));
-                h.append("</tr>\n");
-                for (Map<String, Object> r : t.rows()) {
+                if (t.transposed()) {
+                    for (String key : t.rows().get(0).keySet()) {
+                        h.append("<tr><th>").append(HtmlPage.esc(key)).append("</th>");
+                        for (Map<String, Object> r : t.rows()) {
+                            h.append(key.equals("arm") ? "<th>" : "<td>").append(HtmlPage.esc(format(r.get(key))))
+                                    .append(key.equals("arm") ? "</th>" : "</td>");
+                        }
+                        h.append("</tr>\n");
+                    }
+                } else {
                     h.append("<tr>");
-                    r.values().forEach(v -> h.append("<td>").append(HtmlPage.esc(format(v))).append("</td>"));
+                    t.rows().get(0).keySet().forEach(k -> h.append("<th>").append(HtmlPage.esc(k)).append("</th>"));
                     h.append("</tr>\n");
+                    for (Map<String, Object> r : t.rows()) {
+                        h.append("<tr>");
+                        r.values().forEach(v -> h.append("<td>").append(HtmlPage.esc(format(v))).append("</td>"));
+                        h.append("</tr>\n");
+                    }
                 }
             }
-            h.append("</table></div></section>\n");
+            h.append("</table></div>");
+            if (!t.note().isEmpty()) {
+                h.append("<p class=\"note\">").append(HtmlPage.esc(t.note())).append("</p>");
+            }
+            h.append("</section>\n");
         }
         h.append("<section><h2>Charts</h2>\n");
         for (HtmlPage.Figure f : figures) {
