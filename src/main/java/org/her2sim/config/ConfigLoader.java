@@ -102,11 +102,21 @@ public final class ConfigLoader {
             throw ConfigException.at(name, "", "expected a mapping of settings at the top level");
         }
         ObjectNode tree = (ObjectNode) root;
-        // a whole section replaced by a file path (--set regimen=regimens/x.yaml) is included too
+        // what the scenario file itself says, before includes and its context fill in the rest
+        java.util.Set<String> own = new java.util.HashSet<>();
+        paths(tree, "", own);
+        // a whole section replaced by a file path (--set regimen=regimens/x.yaml) is included too, and a
+        // context named on the command line (--set context=patient) fills in as one named in the file
         List<String> later = new ArrayList<>();
         for (String o : overrides) {
             int eq = o.indexOf('=');
-            if (eq > 0 && INCLUDABLE.contains(o.substring(0, eq).trim())) {
+            String key = eq > 0 ? o.substring(0, eq).trim() : "";
+            if (key.equals("context") && !o.substring(eq + 1).trim().startsWith("{")) {
+                // --set context=patient: the scenario's own context settings stay, the named context fills in
+                JsonNode c = tree.get("context");
+                ObjectNode merged = c != null && c.isObject() ? (ObjectNode) c : tree.putObject("context");
+                merged.put("from", o.substring(eq + 1).trim());
+            } else if (INCLUDABLE.contains(key)) {
                 applyOverride(tree, o);
             } else {
                 later.add(o);
@@ -125,11 +135,89 @@ public final class ConfigLoader {
             String base = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
             tree.put("name", base);
         }
+        applyContext(file, tree, own, later, origins);
         for (String o : later) {
             applyOverride(tree, o);
         }
         SimulationConfig config = bind(tree, SimulationConfig.class, origins);
         return new Loaded(config, tree, origins);
+    }
+
+    /** Every dotted path of a tree's values (a.b.0.c), for telling what a file sets itself. */
+    private static void paths(JsonNode node, String prefix, java.util.Set<String> out) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> paths(e.getValue(), prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), out));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                paths(node.get(i), prefix + "." + i, out);
+            }
+        }
+        if (!prefix.isEmpty()) {
+            out.add(prefix);
+        }
+    }
+
+    /**
+     * {@code context: patient} (or {@code context: {from: patient, ...}}): the context file's settings
+     * apply where neither the scenario file nor a --set gives the value. A bare name is looked for as
+     * contexts/NAME.yaml beside the scenario or in a folder above it; a path is relative to the scenario.
+     */
+    private void applyContext(Path file, ObjectNode tree, java.util.Set<String> explicit, List<String> overrides, Origins origins) {
+        JsonNode c = tree.get("context");
+        String from = null;
+        if (c != null && c.isTextual()) {
+            from = c.asText();
+            ObjectNode replaced = tree.putObject("context");
+            replaced.put("from", from);
+        } else if (c != null && c.isObject() && c.has("from") && c.get("from").isTextual()) {
+            from = c.get("from").asText();
+        }
+        if (from == null) {
+            return;
+        }
+        Path f = contextFile(file, from);
+        ContextFile context = bind(readTree(f), ContextFile.class, new Origins(f.toString()));
+        // the context is inlined like an include: the resolved configuration keeps only its name
+        ObjectNode own = (ObjectNode) tree.get("context");
+        own.remove("from");
+        if (!own.has("name")) {
+            own.put("name", from);
+        }
+        java.util.Set<String> given = new java.util.HashSet<>();
+        for (String o : overrides) {
+            int eq = o.indexOf('=');
+            if (eq > 0) {
+                given.add(o.substring(0, eq).trim());
+            }
+        }
+        for (var e : context.set().entrySet()) {
+            String path = e.getKey();
+            if (explicit.contains(path) || given.contains(path)) {
+                continue;
+            }
+            JsonNode value = e.getValue();
+            applyOverride(tree, path + "=" + (value.isTextual() ? value.asText() : value.toString()));
+            origins.record(path, f.toString());
+        }
+    }
+
+    private static Path contextFile(Path scenario, String from) {
+        Path dir = scenario.toAbsolutePath().getParent();
+        if (from.endsWith(".yaml") || from.endsWith(".yml") || from.contains("/")) {
+            Path p = dir.resolve(from).normalize();
+            if (!Files.isRegularFile(p)) {
+                throw ConfigException.at(scenario.toString(), "context", "context file '" + from + "' not found (looked at " + p + ")");
+            }
+            return p;
+        }
+        for (Path d = dir; d != null; d = d.getParent()) {
+            Path p = d.resolve("contexts").resolve(from + ".yaml");
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        throw ConfigException.at(scenario.toString(), "context", "no context '" + from + "' (looked for contexts/" + from
+                + ".yaml beside the scenario and in the folders above it)");
     }
 
     private Path resolveInclude(Path from, String target, String fromName, String section) {

@@ -16,10 +16,29 @@ public record RegimenSpec(String name, String description, List<PhaseSpec> phase
         if (phases == null || phases.isEmpty()) {
             throw new IllegalArgumentException("regimen.phases: expected at least one phase");
         }
-        phases = List.copyOf(phases);
+        phases = expandCycles(phases);
         if (repeatFrom != null && (repeatFrom < 0 || repeatFrom >= phases.size())) {
             throw new IllegalArgumentException("regimen.repeat_from: expected a phase index 0.." + (phases.size() - 1) + ", got " + repeatFrom);
         }
+    }
+
+    /** A phase with {@code cycles: N} becomes N phases, "NAME (cycle k)"; loading doses are given in the first only. */
+    private static List<PhaseSpec> expandCycles(List<PhaseSpec> phases) {
+        List<PhaseSpec> out = new java.util.ArrayList<>();
+        for (PhaseSpec p : phases) {
+            if (p.cycles() == null) {
+                out.add(p);
+                continue;
+            }
+            for (int k = 1; k <= p.cycles(); k++) {
+                List<DoseSpec> drugs = new java.util.ArrayList<>();
+                for (DoseSpec d : p.drugs()) {
+                    drugs.add(k == 1 ? d : new DoseSpec(d.drug(), d.dose(), null, d.every(), d.concentration(), d.forDays(), d.cycle()));
+                }
+                out.add(new PhaseSpec(p.name() + " (cycle " + k + ")", drugs, p.end(), k == 1 ? p.line() : LineRule.SAME, p.holiday(), null));
+            }
+        }
+        return List.copyOf(out);
     }
 
     /**
@@ -28,9 +47,9 @@ public record RegimenSpec(String name, String description, List<PhaseSpec> phase
      * {@code same}), and whether it is a planned treatment holiday on which regrowth is expected
      * ({@code holiday}; by default a phase without drugs that ends on regrowth, as in adaptive therapy).
      */
-    public record PhaseSpec(String name, List<DoseSpec> drugs, EndSpec end, LineRule line, Boolean holiday) {
+    public record PhaseSpec(String name, List<DoseSpec> drugs, EndSpec end, LineRule line, Boolean holiday, Integer cycles) {
         public PhaseSpec(String name, List<DoseSpec> drugs, EndSpec end) {
-            this(name, drugs, end, null, null);
+            this(name, drugs, end, null, null, null);
         }
 
         public PhaseSpec {
@@ -44,6 +63,15 @@ public record RegimenSpec(String name, String description, List<PhaseSpec> phase
             holiday = holiday == null ? drugs.isEmpty() && end.burdenAbove() != null : holiday;
             if (holiday && !drugs.isEmpty()) {
                 throw new IllegalArgumentException("holiday: phase '" + name + "' gives drugs, so it is not a treatment holiday");
+            }
+            if (cycles != null) {
+                if (cycles < 1 || cycles > 100) {
+                    throw new IllegalArgumentException("cycles: expected 1 to 100 cycles, got " + cycles);
+                }
+                if (end.after() == null || end.progression() || end.burdenBelow() != null || end.burdenAbove() != null) {
+                    throw new IllegalArgumentException("cycles: phase '" + name + "' repeats in cycles, so it must end after a "
+                            + "fixed time only (end: 21d, the cycle's length)");
+                }
             }
         }
     }
@@ -78,7 +106,12 @@ public record RegimenSpec(String name, String description, List<PhaseSpec> phase
      * A drug in a phase: a {@code dose} every {@code every} (with an optional first
      * {@code loading_dose}) when PK is on, or a constant {@code concentration} (a dish, or PK off).
      */
-    public record DoseSpec(String drug, Dose dose, Dose loadingDose, Days every, Concentration concentration) {
+    public record DoseSpec(String drug, Dose dose, Dose loadingDose, Days every, Concentration concentration,
+                           @com.fasterxml.jackson.annotation.JsonProperty("for") Days forDays, Days cycle) {
+        public DoseSpec(String drug, Dose dose, Dose loadingDose, Days every, Concentration concentration) {
+            this(drug, dose, loadingDose, every, concentration, null, null);
+        }
+
         public DoseSpec {
             drug = Check.required("drug", drug);
             if (dose == null && concentration == null) {
@@ -99,6 +132,16 @@ public record RegimenSpec(String name, String description, List<PhaseSpec> phase
                 }
                 if (concentration != null && concentration.value() < 0) {
                     throw new IllegalArgumentException("concentration: expected >= 0");
+                }
+                // doses only during the first part of the phase, or of each cycle of the phase
+                // (capecitabine on days 1-14 of every 21-day cycle: for: 14d, cycle: 21d)
+                forDays = Check.duration("for", forDays, null, false);
+                cycle = Check.duration("cycle", cycle, null, false);
+                if ((forDays != null || cycle != null) && dose == null) {
+                    throw new IllegalArgumentException("for: only a dosed drug (dose and every) stops being given within a phase");
+                }
+                if (cycle != null && (forDays == null || forDays.days() >= cycle.days())) {
+                    throw new IllegalArgumentException("cycle: give the days on drug in each cycle with 'for', shorter than the cycle");
                 }
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("drug '" + drug + "': " + e.getMessage());

@@ -189,12 +189,16 @@ public record SimulationConfig(
         }
     }
 
-    /** Where the tumour grows: a patient or mouse (PK, immune killing) or a dish. */
+    /**
+     * Where the tumour grows: a patient or mouse (PK, immune killing) or a dish. Written
+     * {@code context: patient} (or {@code context: {from: patient, ...}}), the named context file
+     * (configs/contexts) fills in what the scenario does not say; {@code name} records which.
+     */
     public record ContextConfig(String setting, Boolean immune, Boolean pk, Double carryingCapacity, Double bodyWeightKg,
                                 @com.fasterxml.jackson.annotation.JsonProperty("body_surface_m2") Double bodySurfaceM2, String species,
-                                Double kineticsScale) {
+                                Double kineticsScale, String name) {
         public ContextConfig(String setting, Boolean immune, Boolean pk, Double carryingCapacity, Double bodyWeightKg, Double bodySurfaceM2) {
-            this(setting, immune, pk, carryingCapacity, bodyWeightKg, bodySurfaceM2, null, null);
+            this(setting, immune, pk, carryingCapacity, bodyWeightKg, bodySurfaceM2, null, null, null);
         }
 
         public ContextConfig {

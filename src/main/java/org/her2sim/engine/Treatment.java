@@ -173,7 +173,7 @@ final class Treatment implements java.io.Serializable {
                 level.setConstant(item.concentrationMgPerL());
             } else {
                 level.dose(now, item.loadingDoseMg());
-                scheduleDose(item, now + item.everyDays(), g);
+                scheduleDose(item, item.nextDose(now + item.everyDays(), now), now, g);
             }
         }
         double after = p.afterDays();
@@ -189,14 +189,15 @@ final class Treatment implements java.io.Serializable {
         }
     }
 
-    private void scheduleDose(Regimen.Item item, double when, int g) {
+    /** Schedules the next dose of an item at {@code when} (its phase began at {@code start}); the dose schedules the one after. */
+    private void scheduleDose(Regimen.Item item, double when, double start, int g) {
         if (when > model.maxDays() + model.observeEvery()) {
             return;
         }
         model.schedule.scheduleOnce(when, TumourModel.ORDER_DOSE, (Steppable) state -> {
             if (generation == g) {
                 levels[item.drug().bit()].dose(when, item.doseMg());
-                scheduleDose(item, when + item.everyDays(), g);
+                scheduleDose(item, item.nextDose(when + item.everyDays(), start), start, g);
             }
         });
     }

@@ -12,9 +12,24 @@ import org.her2sim.config.RegimenSpec.PhaseSpec;
  */
 public record Regimen(String name, List<Phase> phases, int repeatFrom) implements java.io.Serializable {
 
-    /** One drug of a phase: a dose every {@code everyDays}, or a constant concentration. */
-    public record Item(Drug drug, double doseMg, double loadingDoseMg, double everyDays, double concentrationMgPerL)
-            implements java.io.Serializable {
+    /**
+     * One drug of a phase: a dose every {@code everyDays} — only in the first {@code forDays} of each
+     * {@code cycleDays} of the phase when those are finite —, or a constant concentration.
+     */
+    public record Item(Drug drug, double doseMg, double loadingDoseMg, double everyDays, double concentrationMgPerL, double forDays,
+                       double cycleDays) implements java.io.Serializable {
+        /** The first dosing time at or after {@code when}, for a phase that began at {@code start}. */
+        public double nextDose(double when, double start) {
+            double offset = when - start;
+            if (Double.isFinite(cycleDays)) {
+                double inCycle = offset - Math.floor(offset / cycleDays + 1e-9) * cycleDays;
+                if (inCycle >= forDays - 1e-9) {
+                    return start + (Math.floor(offset / cycleDays + 1e-9) + 1) * cycleDays;
+                }
+                return when;
+            }
+            return offset >= forDays - 1e-9 ? Double.POSITIVE_INFINITY : when;
+        }
         public boolean constant() {
             return !Double.isNaN(concentrationMgPerL);
         }
@@ -96,7 +111,8 @@ public record Regimen(String name, List<Phase> phases, int repeatFrom) implement
                 if (!pkOn && Double.isNaN(conc)) {
                     throw new IllegalArgumentException(ipath + ": PK is off in this context, give a 'concentration'");
                 }
-                items.add(new Item(d, dose, loading, every, conc));
+                items.add(new Item(d, dose, loading, every, conc, ds.forDays() == null ? Double.POSITIVE_INFINITY : ds.forDays().days(),
+                        ds.cycle() == null ? Double.POSITIVE_INFINITY : ds.cycle().days()));
             }
             Phase phase = new Phase(ps.name(), List.copyOf(items), mask, endRules(ps.end()), ps.line(), ps.holiday());
             boolean mustEnd = p < spec.phases().size() - 1 || spec.repeatFrom() != null;

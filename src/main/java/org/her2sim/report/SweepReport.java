@@ -36,7 +36,7 @@ public final class SweepReport {
     }
 
     /** The curves of one endpoint at one parameter point. */
-    public record SurvivalPlot(String endpoint, String label, List<Curve> curves) {
+    public record SurvivalPlot(String endpoint, int point, String label, List<Curve> curves) {
     }
 
     /** A table for the page; a transposed one shows its rows as columns (one column per arm). */
@@ -90,14 +90,13 @@ public final class SweepReport {
         try {
             Path charts = Files.createDirectory(tmp.resolve("charts"));
             List<HtmlPage.Figure> figures = new ArrayList<>();
-            int k = 0;
-            for (SurvivalPlot plot : page.plots()) {
+                for (SurvivalPlot plot : page.plots()) {
                 String title = endpointName(plot.endpoint()) + (plot.label().isEmpty() ? "" : " — " + plot.label());
                 List<SurvivalChart.Curve> curves = plot.curves().stream().map(c -> new SurvivalChart.Curve(c.arm(), c.times(),
                         c.survival(), c.lower(), c.upper(), c.censored(), c.followUp())).toList();
                 JFreeChart km = SurvivalChart.draw(title, "share of patients without the event", page.timeLabel() + " since randomisation",
                         curves);
-                String name = "km-" + plot.endpoint() + "-" + k++;
+                String name = "km-" + plot.endpoint() + "-point-" + plot.point();
                 int height = 600 + 22 * curves.size();
                 for (ChartFormat f : ChartFormat.values()) {
                     AtomicFiles.write(charts.resolve(name + "." + f.extension()), out -> f.write(km, 1000, height, out));

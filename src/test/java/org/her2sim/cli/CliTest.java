@@ -124,7 +124,7 @@ class CliTest {
         String[] lines = o.out().strip().split("\n");
         assertEquals(out.toString(), lines[lines.length - 1]);
         for (String f : new String[] {"results.csv", "summary.csv", "comparison.csv", "results.parquet", "report.html",
-            "charts/km-pfs-0.png", "charts/km-point-1.png", "charts/escapes.png", "charts/swimmer.png", "charts/time-on-drug.png",
+            "charts/km-pfs-point-0.png", "charts/km-ttf-point-0.png", "charts/km-pfs-point-1.png", "charts/escapes.png", "charts/swimmer.png", "charts/time-on-drug.png",
             "charts/dose.png"}) {
             assertTrue(Files.isRegularFile(out.resolve(f)), f);
         }

@@ -15,6 +15,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every shipped scenario and regimen loads, compiles and runs. */
 class ShippedConfigsTest {
+    @org.junit.jupiter.api.io.TempDir
+    Path dir;
+
     static Stream<Path> regimens() throws Exception {
         try (var s = Files.walk(Scenarios.configs().resolve("regimens"))) {
             return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList().stream();
@@ -42,23 +45,37 @@ class ShippedConfigsTest {
         boolean dish = regimen.getFileName().toString().startsWith("in-vitro");
         String text = String.join("\n", List.of(
                 "name: regimen-check",
-                "biology: biology/her2.yaml",
-                "drugs: drugs.yaml",
-                "regimen: " + Scenarios.configs().relativize(regimen),
+                "biology: " + Scenarios.configs().resolve("biology/her2.yaml"),
+                "drugs: " + Scenarios.configs().resolve("drugs.yaml"),
+                "regimen: " + regimen,
                 "tumour: {initial_cells: 5000}",
                 "context: {setting: " + (dish ? "in_vitro" : "in_vivo") + "}",
                 "time: {dt: 20min, max: 60d}",
                 "outcomes: {detection_limit_cells: 100}"));
-        Path p = Scenarios.configs().resolve(".regimen-check-" + regimen.getFileName());
-        Files.writeString(p, text);
-        try {
-            Scenario s = Scenarios.compile(p);
-            SingleRun.Result r = SingleRun.simulate(s, 1);
-            for (var item : s.regimen().phases().get(0).items()) {
-                assertEquals(!dish, r.summary().cumulativeDose().containsKey(item.drug().name()), item.drug().name());
-            }
-        } finally {
-            Files.deleteIfExists(p);
+        Path p = Scenarios.write(dir, "regimen-check.yaml", text);
+        Scenario s = Scenarios.compile(p);
+        SingleRun.Result r = SingleRun.simulate(s, 1);
+        for (var item : s.regimen().phases().get(0).items()) {
+            assertEquals(!dish, r.summary().cumulativeDose().containsKey(item.drug().name()), item.drug().name());
         }
+    }
+
+    static Stream<Path> experiments() throws Exception {
+        try (var s = Files.list(Scenarios.configs().resolve("experiments"))) {
+            return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList().stream();
+        }
+    }
+
+    /** Every shipped sweep runs with two patients per arm, and a virtual trial's report shows the published figures. */
+    @ParameterizedTest
+    @MethodSource("experiments")
+    void experimentRunsWithTwoPatientsPerArm(Path file) throws Exception {
+        Path out = dir.resolve("out");
+        org.her2sim.Cli.Outcome o = org.her2sim.Cli.execute("sweep", file.toString(), "--replicates", "2", "--out", out.toString(), "-q");
+        assertEquals(0, o.code(), o.err());
+        String html = Files.readString(out.resolve("report.html"));
+        boolean published = Files.readString(file).contains("\npublished:");
+        assertEquals(published, html.contains("Published and simulated"), "the published figures beside the simulated ones");
+        assertTrue(Files.readAllLines(out.resolve("results.csv")).size() > 2);
     }
 }

@@ -78,4 +78,41 @@ class RegimenTest {
     static TotalRow at(List<TotalRow> rows, double day) {
         return rows.stream().filter(t -> t.timeDays() >= day - 1e-9).findFirst().orElseThrow();
     }
+
+    /** drug_a with a one-compartment PK, so it can be dosed (textbook mode reads only whether it is given). */
+    private static final String DOSABLE = "drugs.drug_a.pk={model: one_compartment, route: iv, half_life: 1h, central_volume_l: 10}";
+
+    static double dose(String... overrides) {
+        List<String> all = new java.util.ArrayList<>(List.of("tumour.initial_cells=20000", "time.max=100d", "stop.max_cells=1e7", "stop.on_extinction=false",
+                "context.setting=in_vivo", DOSABLE));
+        all.addAll(List.of(overrides));
+        Scenario s = Scenarios.compile(Scenarios.testScenario("textbook.yaml"), all.toArray(String[]::new));
+        return SingleRun.simulate(s, 3).summary().cumulativeDose().get("drug_a");
+    }
+
+    @Test
+    void dosesCanStopPartWayThroughEachCycleOfAPhase() {
+        // 1 mg a day on days 1-14 of each 21-day cycle for 63 days: 3 x 14 doses, the first a 5 mg loading dose
+        assertEquals(5 + 41, dose("regimen.phases=[{name: cap, drugs: [{drug: drug_a, loading_dose: 5 mg, dose: 1 mg, every: 1d, "
+                + "for: 14d, cycle: 21d}], end: 63d}, {name: after, end: never}]"), 1e-9);
+        // for without a cycle: only the first 14 days of the phase
+        assertEquals(5 + 13, dose("regimen.phases=[{name: cap, drugs: [{drug: drug_a, loading_dose: 5 mg, dose: 1 mg, every: 1d, "
+                + "for: 14d}], end: 63d}, {name: after, end: never}]"), 1e-9);
+    }
+
+    @Test
+    void cyclesRepeatAPhaseWithTheLoadingDoseInTheFirstOnly() {
+        String cycles = "regimen.phases=[{name: cap, drugs: [{drug: drug_a, loading_dose: 5 mg, dose: 1 mg, every: 1d, for: 14d}], "
+                + "end: 21d, cycles: 3}, {name: after, end: never}]";
+        Scenario s = Scenarios.compile(Scenarios.testScenario("textbook.yaml"), "context.setting=in_vivo", DOSABLE, cycles);
+        assertEquals(List.of("cap (cycle 1)", "cap (cycle 2)", "cap (cycle 3)", "after"), s.regimen().phases().stream().map(p -> p.name()).toList());
+        assertEquals(5 + 41, dose(cycles), 1e-9);
+        // cycles end after a fixed time, and a dosing cycle must be longer than its days on drug
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.her2sim.config.ConfigException.class, () -> dose(
+                "regimen.phases=[{name: cap, drugs: [{drug: drug_a, dose: 1 mg, every: 1d}], end: progression, cycles: 3}]"));
+        assertTrue(e.getMessage().contains("cycles"), e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(org.her2sim.config.ConfigException.class, () -> dose(
+                "regimen.phases=[{name: cap, drugs: [{drug: drug_a, dose: 1 mg, every: 1d, for: 14d, cycle: 7d}], end: never}]"));
+        assertTrue(e.getMessage().contains("cycle"), e.getMessage());
+    }
 }
