@@ -11,6 +11,7 @@ import org.apache.commons.math3.optim.univariate.BrentOptimizer;
 import org.apache.commons.math3.optim.univariate.SearchInterval;
 import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
 import org.her2sim.config.Concentration;
+import org.her2sim.config.ConfigChange;
 import org.her2sim.config.ConfigLoader;
 import org.her2sim.config.Origins;
 import org.her2sim.config.Units;
@@ -120,10 +121,10 @@ public final class Calibration {
         return loader.bind(loader.readTree(f), Targets.class, new Origins(f.toString()));
     }
 
-    /** The lapatinib target-IC50 setting as overrides of a scenario. */
-    public static List<String> lapatinibSetting(double ic50Um) {
-        String v = String.format(Locale.ROOT, "'%.6g uM'", ic50Um);
-        return List.of("drugs.lapatinib.targets.her2_kinase.ic50=" + v, "drugs.lapatinib.targets.egfr_kinase.ic50=" + v);
+    /** Lapatinib's IC50 on its target kinases (HER2 and, as assumed, EGFR), in µM. */
+    public static ConfigChange lapatinibIc50(double ic50Um) {
+        Concentration v = Concentration.of(ic50Um, "uM");
+        return c -> c.withDrug("lapatinib", d -> d.withIc50("her2_kinase", v).withIc50("egfr_kinase", v));
     }
 
     /**
@@ -142,7 +143,7 @@ public final class Calibration {
         for (String parameter : order) {
             List<Ic50> lines = all.stream().filter(t -> parameter.equals(t.fit())).toList();
             List<String> names = lines.stream().map(Ic50::line).toList();
-            List<String> before = settingsFor(done, names);
+            ConfigChange before = settingsFor(done, names);
             Parameter p = parameter(parameter, names);
             double current = p.current().getAsDouble();
             boolean log10 = p.log10();
@@ -150,9 +151,7 @@ public final class Calibration {
             double start = Math.min(range[1], Math.max(range[0], log10 ? Math.log10(current) : current));
             var best = minimise(range[0], range[1], start, x -> {
                 double v = log10 ? Math.pow(10, x) : x;
-                List<String> trial = new ArrayList<>(before);
-                trial.addAll(p.settings().apply(v));
-                return objective(lines, trial, String.format(Locale.ROOT, "%s %.4g", parameter, v), log);
+                return objective(lines, before.then(p.settings().apply(v)), String.format(Locale.ROOT, "%s %.4g", parameter, v), log);
             });
             double value = log10 ? Math.pow(10, best.getPoint()) : best.getPoint();
             done.add(new Fitted(parameter, names, value, best.getValue(), current, p.where()));
@@ -164,14 +163,14 @@ public final class Calibration {
      * The settings of fitted parameters that apply to {@code lines}: drug and biology parameters
      * always, a line's own expression only to that line.
      */
-    public List<String> settingsFor(List<Fitted> fitted, List<String> lines) {
-        List<String> o = new ArrayList<>();
+    public ConfigChange settingsFor(List<Fitted> fitted, List<String> lines) {
+        List<ConfigChange> o = new ArrayList<>();
         for (Fitted f : fitted) {
             if (!f.parameter().startsWith("expression.") || lines.containsAll(f.lines())) {
-                o.addAll(settings(f.parameter(), f.lines(), f.value()));
+                o.add(settings(f.parameter(), f.lines(), f.value()));
             }
         }
-        return o;
+        return ConfigChange.all(o);
     }
 
     /**
@@ -179,18 +178,19 @@ public final class Calibration {
      * {@code log10}), the settings that give it a value, where its default lives and what the
      * configs hold now.
      */
-    private record Parameter(boolean log10, double low, double high, java.util.function.DoubleFunction<List<String>> settings, String where,
+    private record Parameter(boolean log10, double low, double high, java.util.function.DoubleFunction<ConfigChange> settings, String where,
                              java.util.function.DoubleSupplier current) {
     }
 
     private Parameter parameter(String name, List<String> lines) {
         return switch (name) {
-            case "lapatinib_target_ic50" -> new Parameter(true, -3, 0, Calibration::lapatinibSetting,
+            case "lapatinib_target_ic50" -> new Parameter(true, -3, 0, Calibration::lapatinibIc50,
                     "configs/drugs.yaml: lapatinib.targets.her2_kinase.ic50 and egfr_kinase.ic50 (uM)",
                     () -> micromolar(lapatinibIc50("her2_kinase")));
-            case "pik3ca_gain" -> new Parameter(false, 0, 3, v -> List.of(pik3caGainPath() + "=" + number(v)),
-                    "configs/biology/her2.yaml: " + pik3caGainPath().replaceFirst("^biology\\.", ""), this::defaultPik3caGain);
-            case "lapatinib_off_target_ic50" -> new Parameter(true, 0, 3, v -> List.of("drugs.lapatinib.targets.off_target.ic50='" + number(v) + " uM'"),
+            case "pik3ca_gain" -> new Parameter(false, 0, 3, v -> c -> c.withBiology(c.biology().withAttribute(PIK3CA_GAIN, v)),
+                    "configs/biology/her2.yaml: the " + PIK3CA_GAIN + " attribute of the activating PIK3CA state", this::defaultPik3caGain);
+            case "lapatinib_off_target_ic50" -> new Parameter(true, 0, 3,
+                    v -> c -> c.withDrug("lapatinib", d -> d.withIc50("off_target", Concentration.of(v, "uM"))),
                     "configs/drugs.yaml: lapatinib.targets.off_target.ic50 (uM)",
                     () -> micromolar(lapatinibIc50("off_target")));
             default -> {
@@ -199,7 +199,11 @@ public final class Calibration {
                     throw new IllegalArgumentException(name + ": a line's expression is fitted to that one line, not " + lines);
                 }
                 String attribute = name.substring("expression.".length());
-                yield new Parameter(false, 0.01, 3, v -> List.of("biology." + name + "=" + number(v)), "configs/celllines: " + lines.get(0) + " " + name,
+                yield new Parameter(false, 0.01, 3, v -> c -> {
+                    java.util.Map<String, Double> expression = new java.util.LinkedHashMap<>(c.biology().expression());
+                    expression.put(attribute, v);
+                    return c.withBiology(c.biology().withExpression(expression));
+                }, "configs/celllines: " + lines.get(0) + " " + name,
                         () -> CellLine.load(configs.resolve("celllines"), lines.get(0)).expression().getOrDefault(attribute, 1.0));
             }
         };
@@ -210,12 +214,8 @@ public final class Calibration {
         return new ConfigLoader().load(configs.resolve("assays/dish.yaml"), List.of()).config().drugs().get("lapatinib").targets().get(target).ic50();
     }
 
-    private static String number(double v) {
-        return String.format(Locale.ROOT, "%.6g", v);
-    }
-
     /** The settings that give a parameter a value (for a line's expression: that line only). */
-    public List<String> settings(String parameter, List<String> lines, double value) {
+    public ConfigChange settings(String parameter, List<String> lines, double value) {
         return parameter(parameter, lines).settings().apply(value);
     }
 
@@ -242,7 +242,7 @@ public final class Calibration {
                 new UnivariateObjectiveFunction(f::applyAsDouble));
     }
 
-    private double objective(List<Ic50> lines, List<String> settings, String label, Consumer<String> log) {
+    private double objective(List<Ic50> lines, ConfigChange settings, String label, Consumer<String> log) {
         double sum = 0;
         StringBuilder line = new StringBuilder(label + ":");
         for (Ic50 t : lines) {
@@ -257,22 +257,14 @@ public final class Calibration {
     }
 
     /** The settings path of the pik3ca_gain attribute of the activating PIK3CA state in the default biology. */
-    public String pik3caGainPath() {
-        var markers = biology().markers();
-        for (int m = 0; m < markers.size(); m++) {
-            var states = markers.get(m).states();
-            for (int s = 0; s < states.size(); s++) {
-                if (states.get(s).attributes() != null && states.get(s).attributes().containsKey("pik3ca_gain") && s > 0) {
-                    return "biology.markers." + m + ".states." + s + ".attributes.pik3ca_gain";
-                }
-            }
-        }
-        throw new IllegalStateException("the biology has no pik3ca_gain attribute to calibrate");
-    }
+    /** The state attribute through which activating PIK3CA adds PI3K activity. */
+    static final String PIK3CA_GAIN = "pik3ca_gain";
 
+    /** The PIK3CA gain the biology holds now (the largest value the attribute takes in any state). */
     public double defaultPik3caGain() {
-        String[] p = pik3caGainPath().split("\\.");
-        return biology().markers().get(Integer.parseInt(p[2])).states().get(Integer.parseInt(p[4])).attributes().get("pik3ca_gain");
+        return biology().markers().stream().flatMap(m -> m.states().stream()).filter(st -> st.attributes() != null)
+                .mapToDouble(st -> st.attributes().getOrDefault(PIK3CA_GAIN, 0.0)).max()
+                .orElseThrow(() -> new IllegalStateException("the biology has no " + PIK3CA_GAIN + " attribute to calibrate"));
     }
 
     private org.her2sim.config.BiologyConfig biology() {
@@ -321,31 +313,23 @@ public final class Calibration {
     }
 
     /** The brief's protocol on SKBR3 under trastuzumab 5, 10, 15, 20 µg/mL, with extra settings. */
-    public ResistantLineAssay.Result resistantLine(long seed, List<String> settings) {
+    public ResistantLineAssay.Result resistantLine(long seed, ConfigChange settings) {
         var spec = new ResistantLineAssay.Spec(CellLine.load(configs.resolve("celllines"), "SKBR3"), "trastuzumab", "ug/mL",
                 new double[] {5, 10, 15, 20}, 3.5, 1e6, 0.1, 14, 365, 30, 7, 100_000, seed, settings);
-        return ResistantLineAssay.run(configs.resolve("assays/dish.yaml"), CellLine.context(configs.resolve("contexts"), "in_vitro"), spec);
+        return ResistantLineAssay.run(configs.resolve("assays/dish.yaml"), "in_vitro", spec);
     }
 
-    /** Settings multiplying every mutation probability of the default biology by {@code factor}. */
-    public List<String> mutationScaled(double factor) {
-        List<String> o = new ArrayList<>();
-        var markers = biology().markers();
-        for (int m = 0; m < markers.size(); m++) {
-            var mutations = markers.get(m).mutations();
-            for (int k = 0; k < mutations.size(); k++) {
-                o.add(String.format(Locale.ROOT, "biology.markers.%d.mutations.%d.probability=%.6g", m, k, mutations.get(k).probability() * factor));
-            }
-        }
-        return o;
+    /** Every mutation probability of the biology multiplied by {@code factor}. */
+    public static ConfigChange mutationScaled(double factor) {
+        return c -> c.withBiology(c.biology().withMutationsScaled(factor));
     }
 
     /** The simulated IC50 of one target (with extra settings, e.g. a parameter being fitted). */
-    public Ic50Row ic50(Ic50 t, List<String> settings) {
+    public Ic50Row ic50(Ic50 t, ConfigChange settings) {
         double[] series = t.drug().equals("lapatinib") ? lapatinibSeries : new double[] {0.03, 0.1, 0.3, 1, 2, 3, 5, 10, 30, 100};
         var spec = new ViabilityAssay.Spec(CellLine.load(configs.resolve("celllines"), t.line()), List.of(t.drug()), List.of(), series,
                 t.unit(), wells, 72, cells, 1);
-        var r = ViabilityAssay.run(configs.resolve("assays/dish.yaml"), CellLine.context(configs.resolve("contexts"), "in_vitro"), spec,
+        var r = ViabilityAssay.run(configs.resolve("assays/dish.yaml"), "in_vitro", spec,
                 settings);
         if (r.fit() == null) {
             return new Ic50Row(t, Double.NaN, Double.NaN, Double.NaN, r.noFit());
@@ -361,10 +345,10 @@ public final class Calibration {
     }
 
     /** The mean viability of one check's wells. */
-    public ViabilityRow viability(Viability v, List<String> settings) {
+    public ViabilityRow viability(Viability v, ConfigChange settings) {
         var spec = new ViabilityAssay.Spec(CellLine.load(configs.resolve("celllines"), v.line()), List.of(v.drug()), List.of(),
                 new double[] {v.concentration()}, v.unit(), Math.max(3, wells), 72, 2000, 1);
-        var r = ViabilityAssay.run(configs.resolve("assays/dish.yaml"), CellLine.context(configs.resolve("contexts"), "in_vitro"), spec,
+        var r = ViabilityAssay.run(configs.resolve("assays/dish.yaml"), "in_vitro", spec,
                 settings);
         double mean = java.util.Arrays.stream(r.viabilities()).average().orElse(Double.NaN);
         return new ViabilityRow(v, mean);

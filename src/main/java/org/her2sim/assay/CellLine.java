@@ -1,6 +1,5 @@
 package org.her2sim.assay;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,9 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.her2sim.config.Check;
+import org.her2sim.config.ConfigChange;
 import org.her2sim.config.ConfigException;
 import org.her2sim.config.ConfigLoader;
 import org.her2sim.config.Origins;
+import org.her2sim.config.SimulationConfig;
 import org.her2sim.config.Suggest;
 
 /**
@@ -32,31 +33,20 @@ public record CellLine(String name, String description, String parent, Map<Strin
         source = source == null ? "" : source;
     }
 
-    /** A context (configs/contexts/NAME.yaml): settings applied to a scenario. */
-    public record Context(String description, Map<String, JsonNode> set) {
-        public Context {
-            description = description == null ? "" : description;
-            set = set == null ? Map.of() : Check.ordered(set);
-        }
+    /** The change that makes this line the tumour: its markers as the founder, its expression levels. */
+    public ConfigChange asFounder() {
+        return c -> {
+            SimulationConfig out = c.withTumour(c.tumour().withFounder(markers));
+            return expression.isEmpty() ? out : out.withBiology(out.biology().withExpression(expression));
+        };
     }
 
     /**
-     * The settings that put this line in a context: the context's own settings, then the line's
-     * markers as the founder of the tumour.
+     * This line in a context (configs/contexts/NAME), as the assays start from: the scenario
+     * {@code dish} loaded in the context, this line as its tumour.
      */
-    public List<String> settingsIn(Context context) {
-        List<String> o = new ArrayList<>();
-        context.set().forEach((k, v) -> o.add(k + "=" + org.her2sim.experiment.Sweep.text(v)));
-        o.add("tumour.founder=" + markersYaml(markers));
-        if (!expression.isEmpty()) {
-            o.add("biology.expression={" + String.join(", ", expression.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()) + "}");
-        }
-        return o;
-    }
-
-    /** Markers as a YAML flow mapping, e.g. {her2: amplified, pten: lost}. */
-    public static String markersYaml(Map<String, String> markers) {
-        return "{" + String.join(", ", markers.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()) + "}";
+    public ConfigLoader.Loaded in(Path dish, String context) {
+        return new ConfigLoader().load(dish, context, List.of()).with(asFounder());
     }
 
     /** The line named (case-insensitive, by its name or file name) from {@code dir}. */
@@ -92,17 +82,6 @@ public record CellLine(String name, String description, String parent, Map<Strin
         }
         throw new ConfigException("cell line '" + name + "' not found in " + dir + Suggest.hint(name, known)
                 + "; known: " + String.join(", ", known));
-    }
-
-    public static Context context(Path dir, String name) {
-        Path f = dir.resolve(name + ".yaml");
-        if (!Files.isRegularFile(f)) {
-            List<String> known = yamlFiles(dir).stream().map(p -> p.getFileName().toString().replaceFirst("\\.yaml$", "")).toList();
-            throw new ConfigException("context '" + name + "' not found in " + dir + Suggest.hint(name, known) + "; known: "
-                    + String.join(", ", known));
-        }
-        ConfigLoader loader = new ConfigLoader();
-        return loader.bind(loader.readTree(f), Context.class, new Origins(f.toString()));
     }
 
     private static CellLine read(Path f) {

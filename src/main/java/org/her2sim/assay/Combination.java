@@ -26,6 +26,22 @@ public final class Combination {
     private Combination() {
     }
 
+    /**
+     * A fixed-ratio pair as the laboratory tests it: the pair's series, and each drug alone at the
+     * same concentrations (B at ratio × A's), in the same wells with the same seed.
+     */
+    public record Study(ViabilityAssay.Result pair, ViabilityAssay.Result a, ViabilityAssay.Result b, Result interaction) {
+    }
+
+    public static Study study(java.nio.file.Path dish, String context, ViabilityAssay.Spec pair) {
+        ViabilityAssay.Result r = ViabilityAssay.run(dish, context, pair);
+        double ratio = pair.ratios().get(0);
+        double[] cb = java.util.Arrays.stream(pair.concentrations()).map(x -> x * ratio).toArray();
+        var a = ViabilityAssay.run(dish, context, pair.alone(0, pair.concentrations()));
+        var b = ViabilityAssay.run(dish, context, pair.alone(1, cb));
+        return new Study(r, a, b, of(a, b, r, ratio));
+    }
+
     public static Result of(ViabilityAssay.Result a, ViabilityAssay.Result b, ViabilityAssay.Result pair, double ratio) {
         double[] c = a.spec().concentrations();
         List<BlissRow> rows = new ArrayList<>();

@@ -4,12 +4,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.her2sim.config.Concentration;
+import org.her2sim.config.ConfigChange;
 import org.her2sim.config.ConfigException;
 import org.her2sim.config.ConfigLoader;
+import org.her2sim.config.Days;
+import org.her2sim.config.EngineKind;
 import org.her2sim.config.RegimenSpec;
+import org.her2sim.config.SimulationConfig;
+import org.her2sim.config.Suggest;
 import org.her2sim.engine.Scenario;
 import org.her2sim.engine.TumourModel;
 
@@ -33,16 +37,15 @@ public final class ResistantLineAssay {
 
     public record Spec(CellLine line, String drug, String unit, double[] doses, double refreshDays, double confluence, double keep,
                        double windowDays, double maxDays, double withdrawalDays, double challengeDays, long seedCells, long seed,
-                       List<String> settings) {
+                       ConfigChange settings) {
         /** Without further settings of the scenario. */
         public Spec(CellLine line, String drug, String unit, double[] doses, double refreshDays, double confluence, double keep,
                     double windowDays, double maxDays, double withdrawalDays, double challengeDays, long seedCells, long seed) {
             this(line, drug, unit, doses, refreshDays, confluence, keep, windowDays, maxDays, withdrawalDays, challengeDays, seedCells, seed,
-                    List.of());
+                    ConfigChange.none());
         }
 
         public Spec {
-            settings = List.copyOf(settings);
             if (doses.length == 0) {
                 throw new ConfigException("--doses: expected at least one concentration");
             }
@@ -80,11 +83,8 @@ public final class ResistantLineAssay {
     private ResistantLineAssay() {
     }
 
-    public static Result run(Path dish, CellLine.Context context, Spec spec) {
+    public static Result run(Path dish, String context, Spec spec) {
         Scenario s = scenario(dish, context, spec, spec.maxDays() + spec.withdrawalDays() + 1);
-        if (s.drugs().get(spec.drug()) == null) {
-            throw new ConfigException("--drug: unknown drug '" + spec.drug() + "'" + org.her2sim.config.Suggest.hint(spec.drug(), s.drugs().names()));
-        }
         // the untreated parental line's growth rate, the yardstick of "resistant"
         double parentalRate = challenge(dish, context, spec, null, 0);
         TumourModel m = new TumourModel(s, spec.seed(), null);
@@ -145,8 +145,8 @@ public final class ResistantLineAssay {
     }
 
     /** Net growth per day over the challenge of a culture of the given model's cells (null: the parental line). */
-    private static double challenge(Path dish, CellLine.Context context, Spec spec, TumourModel source, double dose) {
-        List<String> extra = new ArrayList<>();
+    private static double challenge(Path dish, String context, Spec spec, TumourModel source, double dose) {
+        ConfigChange extra = ConfigChange.none();
         if (source != null) {
             // the withdrawn culture's composition: its clones become the challenge's initial clones
             Map<Integer, Long> byState = new LinkedHashMap<>();
@@ -157,7 +157,7 @@ public final class ResistantLineAssay {
                 }
             }
             long total = byState.values().stream().mapToLong(Long::longValue).sum();
-            StringBuilder clones = new StringBuilder("tumour.clones=[");
+            List<SimulationConfig.InitialClone> clones = new ArrayList<>();
             long founderCells = 0;
             for (var e : byState.entrySet()) {
                 long n = Math.round(spec.seedCells() * (double) e.getValue() / total);
@@ -166,12 +166,11 @@ public final class ResistantLineAssay {
                     continue;
                 }
                 if (n > 0) {
-                    clones.append(clones.length() > 15 ? ", " : "").append("{markers: ").append(markersOf(source.scenario(), e.getKey()))
-                            .append(", cells: ").append(n).append('}');
+                    clones.add(new SimulationConfig.InitialClone(markersOf(source.scenario(), e.getKey()), n));
                 }
             }
-            extra.add(clones.append(']').toString());
-            extra.add("tumour.initial_cells=" + Math.max(1, founderCells));
+            long founder = Math.max(1, founderCells);
+            extra = c -> c.withTumour(c.tumour().withClones(clones).withInitialCells(founder));
         }
         Scenario s = scenario(dish, context, spec, spec.challengeDays(), extra);
         TumourModel m = new TumourModel(s, spec.seed() + 17, null);
@@ -182,13 +181,12 @@ public final class ResistantLineAssay {
         return m.cellCount() == 0 ? Double.NEGATIVE_INFINITY : Math.log(m.cellCount() / (double) n0) / spec.challengeDays();
     }
 
-    private static String markersOf(Scenario s, int state) {
+    private static Map<String, String> markersOf(Scenario s, int state) {
         Map<String, String> m = new LinkedHashMap<>();
-        for (String kv : s.space().label(state).split(" ")) { // "her2=amplified p95her2=absent ..."
-            String[] p = kv.split("=");
-            m.put(p[0], p[1]);
+        for (int k = 0; k < s.space().markerCount(); k++) {
+            m.put(s.space().markers().get(k), s.space().statesOf(k).get(s.space().digit(state, k)));
         }
-        return CellLine.markersYaml(m);
+        return m;
     }
 
     private static void advance(TumourModel m, double day) {
@@ -227,29 +225,27 @@ public final class ResistantLineAssay {
 
     private static org.her2sim.pharmacology.Regimen.Phase phase(Scenario s, Spec spec, double c) {
         List<RegimenSpec.DoseSpec> drugs = c == 0 ? List.of()
-                : List.of(new RegimenSpec.DoseSpec(spec.drug(), null, null, null, Concentration.parse(String.format(Locale.ROOT, "%.6g %s", c, spec.unit()))));
+                : List.of(new RegimenSpec.DoseSpec(spec.drug(), null, null, null, Concentration.of(c, spec.unit())));
         return s.compilePhase(new RegimenSpec.PhaseSpec(c == 0 ? "drug-free medium" : spec.drug() + " " + c + " " + spec.unit(), drugs,
                 RegimenSpec.EndSpec.NEVER));
     }
 
-    private static Scenario scenario(Path dish, CellLine.Context context, Spec spec, double days) {
-        return scenario(dish, context, spec, days, List.of());
+    private static Scenario scenario(Path dish, String context, Spec spec, double days) {
+        return scenario(dish, context, spec, days, ConfigChange.none());
     }
 
-    private static Scenario scenario(Path dish, CellLine.Context context, Spec spec, double days, List<String> extra) {
-        List<String> o = new ArrayList<>(spec.line().settingsIn(context));
-        o.add("tumour.initial_cells=" + spec.seedCells());
-        o.add("engine=hybrid");
-        o.add("stop.max_cells=1e12");
-        o.add("observe.every=1d");
-        o.add(String.format(Locale.ROOT, "time.max=%sd", (long) Math.ceil(days)));
-        o.addAll(spec.settings());
-        o.addAll(extra);
-        try {
-            return Scenario.compile(new ConfigLoader().load(dish, o));
-        } catch (ConfigException e) {
-            String msg = e.getMessage();
-            throw msg.contains("unknown drug") ? new ConfigException("--drug: " + msg.substring(msg.indexOf("unknown drug"))) : e;
+    /** The culture's scenario: the line in the context, its seed cells, the protocol's duration, then the further changes. */
+    private static Scenario scenario(Path dish, String context, Spec spec, double days, ConfigChange extra) {
+        ConfigLoader.Loaded l = spec.line().in(dish, context).with(c -> c
+                .withTumour(c.tumour().withInitialCells(spec.seedCells()))
+                .withEngine(EngineKind.HYBRID)
+                .withStop(c.stop().withMaxCells(1e12))
+                .withObserve(c.observe().withEvery(Days.of(1)))
+                .withTime(c.time().withMax(Days.of(Math.ceil(days))))).with(spec.settings()).with(extra);
+        if (!l.config().drugs().containsKey(spec.drug())) {
+            throw new ConfigException("--drug: unknown drug '" + spec.drug() + "'" + Suggest.hint(spec.drug(), l.config().drugs().keySet())
+                    + " (see her2sim drugs)");
         }
+        return Scenario.compile(l.config(), l.origins());
     }
 }

@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.commons.statistics.distribution.BetaDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.her2sim.config.ConfigChange;
 import org.her2sim.config.ConfigLoader;
+import org.her2sim.config.Days;
+import org.her2sim.config.EngineKind;
+import org.her2sim.config.RegimenSpec;
 import org.her2sim.config.Units;
 import org.her2sim.engine.Scenario;
 import org.her2sim.experiment.SingleRun;
@@ -72,11 +76,11 @@ public final class ValidationReport {
         Calibration.Targets targets = cal.targets();
         List<Calibration.Ic50Row> ic50 = new ArrayList<>();
         for (Calibration.Ic50 t : targets.ic50()) {
-            ic50.add(cal.ic50(t, List.of()));
+            ic50.add(cal.ic50(t, ConfigChange.none()));
         }
         List<Calibration.ViabilityRow> viability = new ArrayList<>();
         for (Calibration.Viability v : targets.viability()) {
-            viability.add(cal.viability(v, List.of()));
+            viability.add(cal.viability(v, ConfigChange.none()));
         }
         List<Check> checks = analyticChecks();
         StringBuilder md = new StringBuilder();
@@ -249,7 +253,7 @@ public final class ValidationReport {
                 .append("dosing (`configs/assays/xenograft-arms.yaml`), 28 days, ").append(reduced ? 2 : 8).append(" mice per arm. ")
                 .append("The brief gives the dosing but no response data, so these are the model's predictions, not a validation.\n\n");
         md.append("| arm | volume day 0 (mm³) | volume day 28 (mm³, mean ± SE) | growth inhibition |\n|---|---:|---:|---:|\n");
-        var xg = XenograftAssay.run(configs.resolve("assays/dish.yaml"), CellLine.context(configs.resolve("contexts"), "xenograft"),
+        var xg = XenograftAssay.run(configs.resolve("assays/dish.yaml"), "xenograft",
                 new XenograftAssay.Spec(CellLine.load(configs.resolve("celllines"), "NCI-N87"),
                         XenograftAssay.arms(configs.resolve("assays/xenograft-arms.yaml")), reduced ? 2 : 8, 28, 100, 1));
         for (String arm : xg.volumes().keySet()) {
@@ -295,7 +299,7 @@ public final class ValidationReport {
     }
 
     private ResistantLineAssay.Result resistantLine(long seed) {
-        return new Calibration(configs, reduced).resistantLine(seed, List.of());
+        return new Calibration(configs, reduced).resistantLine(seed, ConfigChange.none());
     }
 
     private static String order(List<Calibration.Ic50Row> rows, boolean simulated) {
@@ -311,9 +315,7 @@ public final class ValidationReport {
         SeedTree seeds = new SeedTree(2026);
         List<Check> out = new ArrayList<>();
         int n = reduced ? 1000 : 4000;
-        Scenario ext = compile(textbook, "engine=agent", "tumour.initial_cells=1", "tumour.clones=[]", "biology.explicit.0.division_per_day=1.0",
-                "biology.explicit.0.death_per_day=0.5", "biology.markers.0.mutations.0.probability=0", "stop.max_cells=200", "context.carrying_capacity=1e12", "time.max=60d",
-                "regimen={name: none, phases: [{name: untreated, end: never}]}", "outcomes.detection_limit_cells=0");
+        Scenario ext = branching(textbook, 1, 1.0, 0.5, 0, 200, 60, ConfigChange.none());
         int extinct = 0;
         for (int i = 0; i < n; i++) {
             if (SingleRun.simulate(ext, seeds.child("extinction", i).seed()).summary().extinct()) {
@@ -322,10 +324,7 @@ public final class ValidationReport {
         }
         out.add(proportion("extinction probability of one cell's lineage", "b = 1, d = 0.5 per day; " + n + " lineages", extinct, n, 0.5));
         int m = reduced ? 100 : 400;
-        Scenario growth = compile(textbook, "engine=agent", "tumour.initial_cells=1000", "tumour.clones=[]",
-                "biology.explicit.0.division_per_day=0.6", "biology.explicit.0.death_per_day=0.2", "biology.markers.0.mutations.0.probability=0",
-                "stop.max_cells=1e7", "time.max=10d", "context.carrying_capacity=1e12", "regimen={name: none, phases: [{name: untreated, end: never}]}",
-                "outcomes.detection_limit_cells=0");
+        Scenario growth = branching(textbook, 1000, 0.6, 0.2, 0, 1e7, 10, ConfigChange.none());
         double sum = 0;
         double sumSq = 0;
         for (int i = 0; i < m; i++) {
@@ -344,10 +343,7 @@ public final class ValidationReport {
         int k = reduced ? 400 : 2000;
         double mu = 5e-4;
         int size = 1000;
-        Scenario ld = compile(textbook, "engine=agent", "tumour.initial_cells=1", "tumour.clones=[]", "biology.explicit.0.division_per_day=1.0",
-                "biology.explicit.0.death_per_day=0", "biology.explicit.1.division_per_day=1.0", "biology.explicit.1.death_per_day=0",
-                "biology.markers.0.mutations.0.probability=" + mu, "stop.max_cells=" + (size - 1), "context.carrying_capacity=1e12", "time.max=60d",
-                "regimen={name: none, phases: [{name: untreated, end: never}]}", "outcomes.detection_limit_cells=0");
+        Scenario ld = branching(textbook, 1, 1.0, 0, mu, size - 1, 60, c -> c.withBiology(c.biology().withExplicitRates(1, 1.0, 0)));
         int resistantState = ld.space().encode(java.util.Map.of("type", "resistant"), "t");
         int none = 0;
         int one = 0;
@@ -415,8 +411,23 @@ public final class ValidationReport {
         return x == n ? 1 : BetaDistribution.of(x + 1, n - x).inverseCumulativeProbability(q);
     }
 
-    private static Scenario compile(Path file, String... sets) {
-        return Scenario.compile(new ConfigLoader().load(file, List.of(sets)));
+    /**
+     * The textbook scenario as a pure branching process: {@code cells} founder (sensitive) cells
+     * dividing at {@code b} and dying at {@code d} per day, each daughter mutating to the resistant
+     * type with probability {@code mu}, untreated and uncrowded, on the agent engine, until
+     * {@code maxCells} or {@code days}; {@code more} changes the rest (the resistant type's rates).
+     */
+    private static Scenario branching(Path textbook, long cells, double b, double d, double mu, double maxCells, double days, ConfigChange more) {
+        ConfigLoader.Loaded l = new ConfigLoader().load(textbook, List.of()).with(c -> c
+                .withEngine(EngineKind.AGENT)
+                .withTumour(c.tumour().withInitialCells(cells).withClones(List.of()))
+                .withBiology(c.biology().withExplicitRates(0, b, d).withMutationProbability("type", 0, mu))
+                .withStop(c.stop().withMaxCells(maxCells))
+                .withContext(c.context().withCarryingCapacity(1e12))
+                .withTime(c.time().withMax(Days.of(days)))
+                .withRegimen(RegimenSpec.untreated())
+                .withOutcomes(c.outcomes().withDetectionLimitCells(0.0))).with(more);
+        return Scenario.compile(l.config(), l.origins());
     }
 
     private static String fmt(double x) {

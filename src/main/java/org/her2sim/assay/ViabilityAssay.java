@@ -3,10 +3,15 @@ package org.her2sim.assay;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import org.her2sim.config.Concentration;
+import org.her2sim.config.ConfigChange;
 import org.her2sim.config.ConfigException;
 import org.her2sim.config.ConfigLoader;
+import org.her2sim.config.Days;
+import org.her2sim.config.DrugSpec;
+import org.her2sim.config.RegimenSpec;
 import org.her2sim.config.SimulationConfig;
+import org.her2sim.config.Suggest;
 import org.her2sim.engine.Scenario;
 import org.her2sim.engine.TumourModel;
 import org.her2sim.random.SeedTree;
@@ -54,6 +59,11 @@ public final class ViabilityAssay {
                         + " drugs (each further drug's concentration as a multiple of the first's), got " + ratios.size());
             }
         }
+
+        /** Drug {@code k} of the pair alone at the given concentrations, in the same wells with the same seed. */
+        public Spec alone(int k, double[] series) {
+            return new Spec(line, List.of(drugs.get(k)), List.of(), series, unit, wells, hours, cellsPerWell, seed);
+        }
     }
 
     /** One well: concentration of the first drug (0 = control), well index, cells at the end, viability. */
@@ -74,21 +84,21 @@ public final class ViabilityAssay {
     private ViabilityAssay() {
     }
 
-    /** Runs the assay with the well scenario {@code dish} (configs/assays/dish.yaml) and the context's settings. */
-    public static Result run(Path dish, CellLine.Context context, Spec spec) {
-        return run(dish, context, spec, List.of());
+    /** Runs the assay with the well scenario {@code dish} (configs/assays/dish.yaml) in a context (in_vitro). */
+    public static Result run(Path dish, String context, Spec spec) {
+        return run(dish, context, spec, ConfigChange.none());
     }
 
-    /** As {@link #run(Path, CellLine.Context, Spec)} with further settings (e.g. a drug parameter being fitted). */
-    public static Result run(Path dish, CellLine.Context context, Spec spec, List<String> settings) {
-        List<String> base = baseOverrides(dish, context, spec);
-        base.addAll(settings);
-        compileChecked(dish, base, spec, 0); // unknown drug or marker: a clear message before any well runs
+    /** As {@link #run(Path, String, Spec)} with a further change (e.g. a drug parameter being fitted). */
+    public static Result run(Path dish, String context, Spec spec, ConfigChange settings) {
+        ConfigLoader.Loaded base = base(dish, context, spec).with(settings);
+        check(base.config(), spec);
+        compileChecked(base, spec, 0); // unknown marker: a clear message before any well runs
         SeedTree seeds = new SeedTree(spec.seed());
         List<Well> wells = new ArrayList<>();
         double control = 0;
         for (int w = 0; w < spec.wells(); w++) {
-            long n = runWell(dish, base, spec, 0, seeds.child("control", w).seed());
+            long n = runWell(base, spec, 0, seeds.child("control", w).seed());
             wells.add(new Well(0, w, n, Double.NaN));
             control += n;
         }
@@ -100,7 +110,7 @@ public final class ViabilityAssay {
         for (int i = 0; i < spec.concentrations().length; i++) {
             double c = spec.concentrations()[i];
             for (int w = 0; w < spec.wells(); w++) {
-                long n = runWell(dish, base, spec, c, seeds.child("dose-" + i, w).seed());
+                long n = runWell(base, spec, c, seeds.child("dose-" + i, w).seed());
                 all.add(new Well(c, w, n, n / mean));
             }
         }
@@ -112,65 +122,58 @@ public final class ViabilityAssay {
         }
     }
 
-    private static List<String> baseOverrides(Path dish, CellLine.Context context, Spec spec) {
-        List<String> o = new ArrayList<>(spec.line().settingsIn(context));
-        o.add("tumour.initial_cells=" + spec.cellsPerWell());
-        o.add("time.max=" + hoursText(spec.hours()) + "h");
-        // no mutations within an assay: every mutation probability of the biology set to 0
-        SimulationConfig c = new ConfigLoader().load(dish, o).config();
-        var markers = c.biology().markers();
-        for (int m = 0; m < markers.size(); m++) {
-            for (int k = 0; k < markers.get(m).mutations().size(); k++) {
-                o.add("biology.markers." + m + ".mutations." + k + ".probability=0");
-            }
-        }
-        return o;
+    /** The wells' scenario: the line in the context, the well's cells and duration, no mutations (72 h is far too short). */
+    private static ConfigLoader.Loaded base(Path dish, String context, Spec spec) {
+        return spec.line().in(dish, context).with(c -> c
+                .withTumour(c.tumour().withInitialCells(spec.cellsPerWell()))
+                .withTime(c.time().withMax(Days.of(spec.hours() / 24)))
+                .withBiology(c.biology().withMutationsScaled(0)));
     }
 
-    private static String hoursText(double hours) {
-        return String.format(Locale.ROOT, "%s", hours == Math.rint(hours) ? Long.toString((long) hours) : Double.toString(hours));
-    }
-
-    private static Scenario compileChecked(Path dish, List<String> base, Spec spec, double c) {
-        List<String> o = new ArrayList<>(base);
-        o.add(regimen(spec, c));
-        try {
-            return Scenario.compile(new ConfigLoader().load(dish, o));
-        } catch (ConfigException e) {
-            // name the option rather than the well file's internals where the problem is the user's choice
-            String m = e.getMessage();
-            if (m.contains("unknown drug")) {
-                throw new ConfigException("--drug: " + m.substring(m.indexOf("unknown drug")));
+    /** The user's choices the dish cannot take, named by their options: an unknown drug, a molar unit for an antibody. */
+    private static void check(SimulationConfig c, Spec spec) {
+        for (String d : spec.drugs()) {
+            DrugSpec drug = c.drugs().get(d);
+            if (drug == null) {
+                throw new ConfigException("--drug: unknown drug '" + d + "'" + Suggest.hint(d, c.drugs().keySet()) + " (see her2sim drugs)");
             }
-            if (m.contains("molar concentration needs")) {
-                throw new ConfigException("--unit: " + spec.unit() + " is molar, but " + String.join(" or ", spec.drugs())
+            if (Concentration.of(1, spec.unit()).molar() && drug.molarMassGPerMol() == null) {
+                throw new ConfigException("--unit: " + spec.unit() + " is molar, but " + d
                         + " has no molar mass in the drug library (antibodies); give the series in ug/mL");
             }
-            if (m.contains("tumour.founder")) {
-                throw new ConfigException("cell line " + spec.line().name() + ": " + m.substring(m.indexOf("tumour.founder")));
+        }
+    }
+
+    private static Scenario compileChecked(ConfigLoader.Loaded base, Spec spec, double c) {
+        ConfigLoader.Loaded well = base.with(cfg -> cfg.withRegimen(regimen(spec, c)));
+        try {
+            return Scenario.compile(well.config(), well.origins());
+        } catch (ConfigException e) {
+            // name the cell line rather than the well file's internals where its markers are the problem
+            if (e.path() != null && e.path().startsWith("tumour.founder")) {
+                throw new ConfigException("cell line " + spec.line().name() + ": " + e.path() + ": " + e.problem());
             }
             throw e;
         }
     }
 
-    private static long runWell(Path dish, List<String> base, Spec spec, double c, long seed) {
-        Scenario s = compileChecked(dish, base, spec, c);
+    private static long runWell(ConfigLoader.Loaded base, Spec spec, double c, long seed) {
+        Scenario s = compileChecked(base, spec, c);
         TumourModel m = new TumourModel(s, seed, null);
         m.run();
         return m.cellCount();
     }
 
     /** The regimen of a well: the drugs at constant concentrations (none for a control). */
-    private static String regimen(Spec spec, double c) {
+    private static RegimenSpec regimen(Spec spec, double c) {
         if (c == 0) {
-            return "regimen={name: control, phases: [{name: medium, end: never}]}";
+            return new RegimenSpec("control", null, List.of(new RegimenSpec.PhaseSpec("medium", List.of(), RegimenSpec.EndSpec.NEVER)), null);
         }
-        StringBuilder d = new StringBuilder();
+        List<RegimenSpec.DoseSpec> doses = new ArrayList<>();
         for (int i = 0; i < spec.drugs().size(); i++) {
             double ci = i == 0 ? c : c * spec.ratios().get(i - 1);
-            d.append(i == 0 ? "" : ", ").append("{drug: ").append(spec.drugs().get(i)).append(", concentration: '")
-                    .append(String.format(Locale.ROOT, "%.6g", ci)).append(' ').append(spec.unit()).append("'}");
+            doses.add(new RegimenSpec.DoseSpec(spec.drugs().get(i), null, null, null, Concentration.of(ci, spec.unit())));
         }
-        return "regimen={name: exposure, phases: [{name: exposure, drugs: [" + d + "], end: never}]}";
+        return new RegimenSpec("exposure", null, List.of(new RegimenSpec.PhaseSpec("exposure", doses, RegimenSpec.EndSpec.NEVER)), null);
     }
 }

@@ -1,12 +1,13 @@
 package org.her2sim.assay;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.her2sim.config.ConfigException;
+import org.her2sim.config.ConfigProblem;
+import org.her2sim.config.Days;
+import org.her2sim.config.EngineKind;
 import org.her2sim.config.ConfigLoader;
 import org.her2sim.config.Origins;
 import org.her2sim.config.RegimenSpec;
@@ -76,7 +77,7 @@ public final class XenograftAssay {
         }, new Origins(file.toString()));
     }
 
-    public static Result run(Path dish, CellLine.Context context, Spec spec) {
+    public static Result run(Path dish, String context, Spec spec) {
         Map<String, double[][]> out = new LinkedHashMap<>();
         SeedTree seeds = new SeedTree(spec.seed());
         for (var arm : spec.arms().entrySet()) {
@@ -102,19 +103,21 @@ public final class XenograftAssay {
     private static org.her2sim.pharmacology.Regimen.Phase phase(Scenario s, String arm, List<RegimenSpec.DoseSpec> doses) {
         try {
             return s.compilePhase(new RegimenSpec.PhaseSpec(arm, doses, RegimenSpec.EndSpec.NEVER));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("arm '" + arm + "': " + e.getMessage().replace("regimen.phases[0].", ""));
+        } catch (ConfigProblem e) {
+            // the arm's doses are a one-phase regimen: name the dose within the arm
+            throw new ConfigException("arm '" + arm + "': " + e.path().replaceFirst("^regimen\\.phases\\[0\\]\\.", "") + ": " + e.problem());
         }
     }
 
-    private static Scenario scenario(Path dish, CellLine.Context context, Spec spec, String arm) {
-        List<String> o = new ArrayList<>(spec.line().settingsIn(context));
-        o.add(String.format(Locale.ROOT, "tumour.initial_cells=%d", Math.round(spec.startVolumeMm3() * CELLS_PER_MM3)));
-        o.add("engine=hybrid");
-        o.add("stop.max_cells=1e12");
-        o.add(String.format(Locale.ROOT, "time.max=%dd", (long) Math.ceil(spec.days()) + 1));
+    /** A mouse: the line in the context, its starting volume in cells, the arms' duration. */
+    private static Scenario scenario(Path dish, String context, Spec spec, String arm) {
+        ConfigLoader.Loaded l = spec.line().in(dish, context).with(c -> c
+                .withTumour(c.tumour().withInitialCells(Math.round(spec.startVolumeMm3() * CELLS_PER_MM3)))
+                .withEngine(EngineKind.HYBRID)
+                .withStop(c.stop().withMaxCells(1e12))
+                .withTime(c.time().withMax(Days.of(Math.ceil(spec.days()) + 1))));
         try {
-            return Scenario.compile(new ConfigLoader().load(dish, o));
+            return Scenario.compile(l.config(), l.origins());
         } catch (ConfigException e) {
             throw new ConfigException("arm '" + arm + "': " + e.getMessage());
         }

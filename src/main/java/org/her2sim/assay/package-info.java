@@ -1,6 +1,8 @@
 /**
- * Virtual laboratory experiments mirroring the brief's protocols: cell lines and contexts as
- * data (configs/celllines, configs/contexts), the 72-hour viability assay with a four-parameter
- * Hill fit, and the comparison of its IC50s with measured values.
+ * Virtual laboratory experiments mirroring the brief's protocols, on cell lines as data
+ * (configs/celllines) placed in contexts (configs/contexts): the 72-hour viability assay with a
+ * four-parameter Hill fit and drug-pair interaction (Bliss, combination index), the
+ * resistant-line protocol, xenograft arms in mice; their output directories; and the calibration
+ * of defaults to measured data with the validation report that compares them.
  */
 package org.her2sim.assay;

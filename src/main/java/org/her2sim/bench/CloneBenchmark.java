@@ -1,12 +1,14 @@
 package org.her2sim.bench;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.her2sim.biology.CellRates;
 import org.her2sim.biology.Exposure;
 import org.her2sim.config.ConfigLoader;
+import org.her2sim.config.Days;
+import org.her2sim.config.EngineKind;
+import org.her2sim.config.RegimenSpec;
+import org.her2sim.config.SimulationConfig;
 import org.her2sim.engine.Scenario;
 import org.her2sim.engine.TumourModel;
 import org.her2sim.random.SeedTree;
@@ -57,18 +59,17 @@ public final class CloneBenchmark {
 
     private Scenario compile(long cells, int clones, double capacity, double days) {
         long each = Math.max(1, cells / clones);
-        List<String> o = new ArrayList<>(List.of(
-                "engine=clone", "tumour.initial_cells=" + each, "context.carrying_capacity=" + capacity, "context.pk=false",
-                "regimen.phases=[{name: untreated, end: never}]", "time.max=" + days + "d", "time.dt=1h",
-                "stop.max_cells=1e15", "observe.every=1d"));
-        if (clones > 1) {
-            // further clones of the founder's state, each its own lineage
-            String one = "{markers: {}, cells: " + each + "}";
-            String[] list = new String[clones - 1];
-            Arrays.fill(list, one);
-            o.add("tumour.clones=[" + String.join(", ", list) + "]");
-        }
-        return Scenario.compile(new ConfigLoader().load(scenarioFile, o));
+        // further clones of the founder's state, each its own lineage
+        List<SimulationConfig.InitialClone> more = java.util.Collections.nCopies(clones - 1, new SimulationConfig.InitialClone(java.util.Map.of(), each));
+        ConfigLoader.Loaded l = new ConfigLoader().load(scenarioFile, List.of()).with(c -> c
+                .withEngine(EngineKind.CLONE)
+                .withTumour(c.tumour().withInitialCells(each).withClones(more))
+                .withContext(c.context().withCarryingCapacity(capacity).withPk(false))
+                .withRegimen(RegimenSpec.untreated())
+                .withTime(c.time().withMax(Days.of(days)).withDt(Days.parse("1h")))
+                .withStop(c.stop().withMaxCells(1e15))
+                .withObserve(c.observe().withEvery(Days.of(1))));
+        return Scenario.compile(l.config(), l.origins());
     }
 
     /**
@@ -76,9 +77,18 @@ public final class CloneBenchmark {
      * trastuzumab q3w for two years (the command in docs/performance.md), at the given step.
      */
     public static PatientRun patient(Path quickstart, String dt) {
-        Scenario s = Scenario.compile(new ConfigLoader().load(quickstart, List.of("engine=clone", "tumour.initial_cells=1e11",
-                "regimen=regimens/trastuzumab-q3w.yaml", "stop.max_cells=1e14", "context.carrying_capacity=1e14",
-                "outcomes.detection_limit_cells=1e8", "time.max=730d", "time.dt=" + dt)));
+        ConfigLoader loader = new ConfigLoader();
+        RegimenSpec q3w = loader.bind(loader.readTree(quickstart.resolveSibling("regimens/trastuzumab-q3w.yaml")), RegimenSpec.class,
+                new org.her2sim.config.Origins("regimens/trastuzumab-q3w.yaml"));
+        ConfigLoader.Loaded l = loader.load(quickstart, List.of()).with(c -> c
+                .withEngine(EngineKind.CLONE)
+                .withTumour(c.tumour().withInitialCells(100_000_000_000L))
+                .withRegimen(q3w)
+                .withStop(c.stop().withMaxCells(1e14))
+                .withContext(c.context().withCarryingCapacity(1e14))
+                .withOutcomes(c.outcomes().withDetectionLimitCells(1e8))
+                .withTime(c.time().withMax(Days.of(730)).withDt(Days.parse(dt))));
+        Scenario s = Scenario.compile(l.config(), l.origins());
         TumourModel model = new TumourModel(s, s.config().seed(), null);
         long t0 = System.nanoTime();
         model.run();

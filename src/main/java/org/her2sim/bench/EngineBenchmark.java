@@ -3,10 +3,14 @@ package org.her2sim.bench;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.her2sim.biology.CellRates;
 import org.her2sim.biology.Exposure;
+import org.her2sim.config.ConfigChange;
 import org.her2sim.config.ConfigLoader;
+import org.her2sim.config.Days;
+import org.her2sim.config.EngineKind;
+import org.her2sim.config.RegimenSpec;
+import org.her2sim.config.SpaceKind;
 import org.her2sim.engine.Scenario;
 import org.her2sim.engine.StepProbabilities;
 import org.her2sim.engine.TumourModel;
@@ -35,7 +39,7 @@ public final class EngineBenchmark {
 
     public List<Row> run(long cells, boolean baselines) {
         List<Row> rows = new ArrayList<>();
-        Scenario probe = compile(scenarioFile, cells, 1e12, List.of());
+        Scenario probe = compile(scenarioFile, cells, 1e12, ConfigChange.none());
         CellRates r = probe.rates().rates(probe.founder(), Exposure.none(probe.drugs().targets().size()));
         double b = r.divisionPerDay();
         double d = r.death(1);
@@ -43,20 +47,18 @@ public final class EngineBenchmark {
         // crowding holds the tumour where division × (1 − N/K) = death: events 2·d·x per update
         double capacity = cells / (1 - d / b);
         double pEvent = 2 * d * StepProbabilities.scale(d, d, dt);
-        rows.add(engine(cells, compile(scenarioFile, cells, capacity, List.of()), "agent engine, full HER2 model, untreated steady state", pEvent));
+        rows.add(engine(cells, compile(scenarioFile, cells, capacity, ConfigChange.none()), "agent engine, full HER2 model, untreated steady state", pEvent));
         // the same on a square lattice 60 % filled by the initial disc; daughters to a free Moore
         // neighbour or pushed up to 3 sites
         int side = (int) Math.ceil(Math.sqrt(cells / 0.6));
-        rows.add(engine(cells, compile(scenarioFile, cells, capacity, List.of("space=lattice2d", "lattice.width=" + side,
-                "lattice.height=" + side)), "lattice engine (" + side + "x" + side + "), full HER2 model, untreated steady state", pEvent));
+        rows.add(engine(cells, compile(scenarioFile, cells, capacity, lattice(side)), "lattice engine (" + side + "x" + side
+                + "), full HER2 model, untreated steady state", pEvent));
         // textbook mode at the stability limit: b = d = 1.15/day, dt = 1 h → an event in 9.6 % of updates
-        Scenario dense = compile(textbookFile, cells, 1e12, List.of("biology.explicit.0.division_per_day=1.15",
-                "biology.explicit.0.death_per_day=1.15", "biology.explicit.1.division_per_day=1.15", "biology.explicit.1.death_per_day=1.15",
-                "time.dt=1h"));
+        ConfigChange atTheLimit = c -> c.withBiology(c.biology().withExplicitRates(0, 1.15, 1.15).withExplicitRates(1, 1.15, 1.15))
+                .withTime(c.time().withDt(Days.parse("1h")));
+        Scenario dense = compile(textbookFile, cells, 1e12, atTheLimit);
         rows.add(engine(cells, dense, "agent engine, textbook mode at the step limit", 2.3 / 24));
-        Scenario denseLattice = compile(textbookFile, cells, 1e12, List.of("biology.explicit.0.division_per_day=1.15",
-                "biology.explicit.0.death_per_day=1.15", "biology.explicit.1.division_per_day=1.15", "biology.explicit.1.death_per_day=1.15",
-                "time.dt=1h", "space=lattice2d", "lattice.width=" + side, "lattice.height=" + side));
+        Scenario denseLattice = compile(textbookFile, cells, 1e12, atTheLimit.then(lattice(side)));
         rows.add(engine(cells, denseLattice, "lattice engine (" + side + "x" + side + "), textbook mode at the step limit", 2.3 / 24));
         if (baselines) {
             double x = StepProbabilities.scale(d, d, dt);
@@ -69,13 +71,21 @@ public final class EngineBenchmark {
         return rows;
     }
 
-    private Scenario compile(Path file, long cells, double capacity, List<String> extra) {
-        List<String> o = new ArrayList<>(List.of(
-                "tumour.initial_cells=" + cells, "context.carrying_capacity=" + capacity, "context.pk=false",
-                "regimen.phases=[{name: untreated, end: never}]", "time.max=100000d", "stop.max_cells=" + (cells * 20),
-                "observe.every=1d", "engine=agent"));
-        o.addAll(extra);
-        return Scenario.compile(new ConfigLoader().load(file, o));
+    private static ConfigChange lattice(int side) {
+        return c -> c.withSpace(SpaceKind.LATTICE2D).withLattice(c.lattice().withWidth(side).withHeight(side));
+    }
+
+    /** An untreated tumour of {@code cells} cells on the agent engine, held by crowding at {@code capacity}, without end. */
+    private Scenario compile(Path file, long cells, double capacity, ConfigChange extra) {
+        ConfigLoader.Loaded l = new ConfigLoader().load(file, List.of()).with(c -> c
+                .withTumour(c.tumour().withInitialCells(cells))
+                .withContext(c.context().withCarryingCapacity(capacity).withPk(false))
+                .withRegimen(RegimenSpec.untreated())
+                .withTime(c.time().withMax(Days.of(100_000)))
+                .withStop(c.stop().withMaxCells((double) cells * 20))
+                .withObserve(c.observe().withEvery(Days.of(1)))
+                .withEngine(EngineKind.AGENT)).with(extra);
+        return Scenario.compile(l.config(), l.origins());
     }
 
     private Row engine(long cells, Scenario scenario, String label, double pEvent) {

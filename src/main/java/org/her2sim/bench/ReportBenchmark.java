@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.her2sim.config.BiologyConfig;
 import org.her2sim.config.ConfigLoader;
+import org.her2sim.config.Days;
+import org.her2sim.config.RegimenSpec;
 import org.her2sim.engine.Scenario;
 import org.her2sim.experiment.SingleRun;
 import org.her2sim.report.Reporter;
@@ -24,12 +27,18 @@ public final class ReportBenchmark {
     }
 
     public static Result run(Path textbook, int repeats) throws IOException {
-        Scenario s = Scenario.compile(new ConfigLoader().load(textbook, List.of(
-                "tumour.initial_cells=10000", "context.carrying_capacity=25000", "time.max=730d", "stop.max_cells=1e6",
-                "biology.explicit.1.division_per_day=0.5", "biology.explicit.1.death_per_day=0.3",
-                "biology.markers.0.mutations=[{from: sensitive, to: resistant, probability: 1.2e-4},"
-                        + " {from: resistant, to: sensitive, probability: 1.2e-4}]",
-                "regimen.phases=[{name: untreated, end: never}]")));
+        List<BiologyConfig.MutationSpec> bothWays = List.of(new BiologyConfig.MutationSpec("sensitive", "resistant", 1.2e-4, null),
+                new BiologyConfig.MutationSpec("resistant", "sensitive", 1.2e-4, null));
+        ConfigLoader.Loaded l = new ConfigLoader().load(textbook, List.of()).with(c -> {
+            var type = c.biology().markers().get(0).withMutations(bothWays);
+            return c.withTumour(c.tumour().withInitialCells(10_000L))
+                    .withContext(c.context().withCarryingCapacity(25_000.0))
+                    .withTime(c.time().withMax(Days.of(730)))
+                    .withStop(c.stop().withMaxCells(1e6))
+                    .withBiology(c.biology().withExplicitRates(1, 0.5, 0.3).withMarkers(List.of(type)))
+                    .withRegimen(RegimenSpec.untreated());
+        });
+        Scenario s = Scenario.compile(l.config(), l.origins());
         Path dir = Files.createTempDirectory("her2sim-report-bench");
         try {
             SingleRun.Result r = SingleRun.run(s, dir.resolve("run"), dir);

@@ -1,22 +1,20 @@
 package org.her2sim.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import org.her2sim.assay.AssayOutputs;
 import org.her2sim.assay.CellLine;
+import org.her2sim.assay.Combination;
 import org.her2sim.assay.HillFit;
+import org.her2sim.assay.ResistantLineAssay;
 import org.her2sim.assay.ViabilityAssay;
+import org.her2sim.assay.XenograftAssay;
 import org.her2sim.config.ConfigException;
 import org.her2sim.config.Units;
-import org.her2sim.io.AtomicFiles;
-import org.her2sim.experiment.RunOutputs;
-import org.her2sim.report.DoseResponseChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -92,19 +90,16 @@ final class AssayCommand implements Runnable {
         public Integer call() throws Exception {
             Path configs = Her2sim.home().resolve("configs");
             CellLine cellLine = common.cellLine(configs);
-            CellLine.Context dish = CellLine.context(configs.resolve("contexts"), "in_vitro");
+            Path dish = configs.resolve("assays/dish.yaml");
             var assaySpec = new ViabilityAssay.Spec(cellLine, drugs, ratios, concentrations, unit, wells, hours, cells, common.seed);
-            ViabilityAssay.Result r = ViabilityAssay.run(configs.resolve("assays/dish.yaml"), dish, assaySpec);
-            PrintWriter w = spec.commandLine().getOut();
-            org.her2sim.assay.Combination.Result combination = null;
+            ViabilityAssay.Result r;
+            Combination.Result combination = null;
             if (drugs.size() == 2) {
-                // the single agents at the same concentrations (B at ratio x A's), same wells and seed
-                double[] cb = java.util.Arrays.stream(concentrations).map(x -> x * ratios.get(0)).toArray();
-                var a = ViabilityAssay.run(configs.resolve("assays/dish.yaml"), dish, new ViabilityAssay.Spec(cellLine, List.of(drugs.get(0)),
-                        List.of(), concentrations, unit, wells, hours, cells, common.seed));
-                var b = ViabilityAssay.run(configs.resolve("assays/dish.yaml"), dish, new ViabilityAssay.Spec(cellLine, List.of(drugs.get(1)),
-                        List.of(), cb, unit, wells, hours, cells, common.seed));
-                combination = org.her2sim.assay.Combination.of(a, b, r, ratios.get(0));
+                Combination.Study study = Combination.study(dish, "in_vitro", assaySpec);
+                r = study.pair();
+                combination = study.interaction();
+            } else {
+                r = ViabilityAssay.run(dish, "in_vitro", assaySpec);
             }
             if (r.fit() == null) {
                 StringBuilder data = new StringBuilder();
@@ -117,8 +112,9 @@ final class AssayCommand implements Runnable {
                         + r.noFit() + "; the data (concentration:viability):" + data);
             }
             Path dir = common.outOr("assay-" + cellLine.name() + "-" + String.join("+", drugs));
-            write(dir, r, cellLine, combination);
+            AssayOutputs.viability(dir, r, combination);
             HillFit.Result f = r.fit();
+            PrintWriter w = spec.commandLine().getOut();
             w.printf(Locale.ROOT, "%s, %s, %.0f h: IC50 %.3g %s (95 %% CI %.3g to %.3g), Hill slope %.2f, top %.2f, bottom %.2f; "
                     + "absolute IC50 (50 %% viability) %.3g %s%n", cellLine.name(), String.join("+", drugs), hours, f.ic50(), unit,
                     f.ic50Low(), f.ic50High(), f.hill(), f.top(), f.bottom(), f.absoluteIc50(), unit);
@@ -130,49 +126,6 @@ final class AssayCommand implements Runnable {
             w.println(dir);
             w.flush();
             return 0;
-        }
-
-        private void write(Path dir, ViabilityAssay.Result r, CellLine cellLine, org.her2sim.assay.Combination.Result combination)
-                throws java.io.IOException {
-            AtomicFiles.writeDirectory(dir, tmp -> writeInto(tmp, r, cellLine, combination));
-        }
-
-        private void writeInto(Path tmp, ViabilityAssay.Result r, CellLine cellLine, org.her2sim.assay.Combination.Result combination)
-                throws java.io.IOException {
-            StringBuilder csv = new StringBuilder("concentration_" + unit.replace('/', '_') + ",well,cells,viability\n");
-            for (ViabilityAssay.Well well : r.wells()) {
-                csv.append(String.format(Locale.ROOT, "%s,%d,%d,%.6f%n", well.concentration(), well.well(), well.cells(), well.viability()));
-            }
-            AtomicFiles.writeString(tmp.resolve("viability.csv"), csv.toString());
-            Map<String, Object> fit = new LinkedHashMap<>();
-            HillFit.Result f = r.fit();
-            fit.put("cell_line", cellLine.name());
-            fit.put("drugs", drugs);
-            fit.put("ratios", ratios);
-            fit.put("unit", unit);
-            fit.put("hours", hours);
-            fit.put("wells_per_concentration", wells);
-            fit.put("seed", common.seed);
-            fit.put("ic50", f.ic50());
-            fit.put("ic50_ci95", List.of(f.ic50Low(), f.ic50High()));
-            fit.put("absolute_ic50", Double.isNaN(f.absoluteIc50()) ? null : f.absoluteIc50());
-            fit.put("hill_slope", f.hill());
-            fit.put("top", f.top());
-            fit.put("bottom", f.bottom());
-            fit.put("residual_sum_of_squares", f.rss());
-            if (combination != null) {
-                StringBuilder bliss = new StringBuilder("concentration_a,concentration_b,viability_a,viability_b,viability_pair,bliss_expected,bliss_excess\n");
-                for (var row : combination.bliss()) {
-                    bliss.append(String.format(Locale.ROOT, "%s,%s,%.5f,%.5f,%.5f,%.5f,%.5f%n", row.concentrationA(), row.concentrationB(),
-                            row.viabilityA(), row.viabilityB(), row.viabilityPair(), row.expected(), row.excess()));
-                }
-                AtomicFiles.writeString(tmp.resolve("combination.csv"), bliss.toString());
-                fit.put("bliss_excess_mean", combination.meanExcess());
-                fit.put("combination_index_50", Double.isNaN(combination.combinationIndex()) ? null : combination.combinationIndex());
-            }
-            AtomicFiles.writeString(tmp.resolve("fit.json"), RunOutputs.json().writerWithDefaultPrettyPrinter().writeValueAsString(fit) + "\n");
-            DoseResponseChart.write(tmp, "dose-response", cellLine.name() + ": " + String.join(" + ", drugs) + ", " + (int) hours + " h",
-                    unit, r.concentrations(), r.viabilities(), f::at, f.ic50());
         }
     }
 
@@ -223,38 +176,11 @@ final class AssayCommand implements Runnable {
         public Integer call() throws Exception {
             Path configs = Her2sim.home().resolve("configs");
             CellLine cellLine = common.cellLine(configs);
-            var assaySpec = new org.her2sim.assay.ResistantLineAssay.Spec(cellLine, drug, unit, doses, refresh, confluence, keep, window,
+            var assaySpec = new ResistantLineAssay.Spec(cellLine, drug, unit, doses, refresh, confluence, keep, window,
                     maxDays, withdrawal, 7, (long) cells, common.seed);
-            var r = org.her2sim.assay.ResistantLineAssay.run(configs.resolve("assays/dish.yaml"),
-                    CellLine.context(configs.resolve("contexts"), "in_vitro"), assaySpec);
+            var r = ResistantLineAssay.run(configs.resolve("assays/dish.yaml"), "in_vitro", assaySpec);
             Path dir = common.outOr("resistant-" + cellLine.name() + "-" + drug);
-            StringBuilder csv = new StringBuilder("day,concentration_" + unit.replace('/', '_') + ",cells,cumulative_cells,resistant_share,dominant_markers\n");
-            for (var row : r.rows()) {
-                csv.append(String.format(Locale.ROOT, "%.2f,%s,%d,%.6g,%.4f,%s%n", row.day(), row.concentration(), row.cells(),
-                        row.cumulativeCells(), row.resistantShare(), row.dominant()));
-            }
-            Map<String, Object> sum = new LinkedHashMap<>();
-            sum.put("cell_line", cellLine.name());
-            sum.put("drug", drug);
-            sum.put("doses", doses);
-            sum.put("unit", unit);
-            sum.put("seed", common.seed);
-            sum.put("escalations", r.escalations().stream().map(e -> Map.of("day", e[0], "concentration", e[1])).toList());
-            sum.put("established", r.established());
-            sum.put("established_day", r.established() ? r.establishedDay() : null);
-            sum.put("mechanism", r.mechanism());
-            if (r.established()) {
-                sum.put("growth_per_day_withdrawn_line_under_top_dose", r.withdrawnUnderDrug());
-                sum.put("growth_per_day_withdrawn_line_without_drug", r.withdrawnWithout());
-                sum.put("growth_per_day_parental_under_top_dose", r.parentalUnderDrug());
-                sum.put("mechanism_after_withdrawal", r.mechanismAfterWithdrawal());
-                sum.put("resistance_persists", r.persists());
-            }
-            String json = RunOutputs.json().writerWithDefaultPrettyPrinter().writeValueAsString(sum) + "\n";
-            AtomicFiles.writeDirectory(dir, tmp -> {
-                AtomicFiles.writeString(tmp.resolve("culture.csv"), csv.toString());
-                AtomicFiles.writeString(tmp.resolve("summary.json"), json);
-            });
+            AssayOutputs.resistantLine(dir, r);
             PrintWriter w = spec.commandLine().getOut();
             for (double[] e : r.escalations()) {
                 w.printf(Locale.ROOT, "day %5.1f  raised to %s %s%n", e[0], e[1], unit);
@@ -302,48 +228,18 @@ final class AssayCommand implements Runnable {
         public Integer call() throws Exception {
             Path configs = Her2sim.home().resolve("configs");
             CellLine cellLine = common.cellLine(configs);
-            var armSpecs = org.her2sim.assay.XenograftAssay.arms(arms != null ? arms : configs.resolve("assays/xenograft-arms.yaml"));
-            var assaySpec = new org.her2sim.assay.XenograftAssay.Spec(cellLine, armSpecs, mice, days, startVolume, common.seed);
-            var r = org.her2sim.assay.XenograftAssay.run(configs.resolve("assays/dish.yaml"), CellLine.context(configs.resolve("contexts"), "xenograft"),
-                    assaySpec);
+            var armSpecs = XenograftAssay.arms(arms != null ? arms : configs.resolve("assays/xenograft-arms.yaml"));
+            var assaySpec = new XenograftAssay.Spec(cellLine, armSpecs, mice, days, startVolume, common.seed);
+            var r = XenograftAssay.run(configs.resolve("assays/dish.yaml"), "xenograft", assaySpec);
             Path dir = common.outOr("xenograft-" + cellLine.name());
-            StringBuilder csv = new StringBuilder("arm,mouse,day,volume_mm3\n");
-            List<org.her2sim.report.XenograftChart.Arm> curves = new ArrayList<>();
-            Map<String, Object> sum = new LinkedHashMap<>();
-            sum.put("cell_line", cellLine.name());
-            sum.put("mice_per_arm", mice);
-            sum.put("days", days);
-            sum.put("seed", common.seed);
-            Map<String, Object> perArm = new LinkedHashMap<>();
+            AssayOutputs.xenograft(dir, r);
             PrintWriter w = spec.commandLine().getOut();
-            for (var e : r.volumes().entrySet()) {
-                double[][] v = e.getValue();
-                for (int k = 0; k < v.length; k++) {
-                    for (int d = 0; d < v[k].length; d++) {
-                        csv.append(String.format(Locale.ROOT, "%s,%d,%d,%.4f%n", e.getKey(), k, d, v[k][d]));
-                    }
-                }
-                double[] mean = new double[v[0].length];
-                double[] se = new double[v[0].length];
-                for (int d = 0; d < mean.length; d++) {
-                    double[] ms = r.meanSe(e.getKey(), d);
-                    mean[d] = ms[0];
-                    se[d] = ms[1];
-                }
-                curves.add(new org.her2sim.report.XenograftChart.Arm(e.getKey(), mean, se));
-                double tgi = r.growthInhibition(e.getKey());
-                perArm.put(e.getKey(), Map.of("final_volume_mean_mm3", mean[mean.length - 1], "final_volume_se_mm3", se[se.length - 1],
-                        "tumour_growth_inhibition", Double.isNaN(tgi) ? "n/a" : tgi));
-                w.printf(Locale.ROOT, "%-24s day %.0f: %8.1f +- %6.1f mm3%s%n", e.getKey(), days, mean[mean.length - 1], se[se.length - 1],
-                        Double.isNaN(tgi) || e.getKey().equals("control") ? "" : String.format(Locale.ROOT, "   growth inhibition %.0f %%", 100 * tgi));
+            for (String arm : r.volumes().keySet()) {
+                double[] end = r.meanSe(arm, (int) days);
+                double tgi = r.growthInhibition(arm);
+                w.printf(Locale.ROOT, "%-24s day %.0f: %8.1f +- %6.1f mm3%s%n", arm, days, end[0], end[1],
+                        Double.isNaN(tgi) || arm.equals("control") ? "" : String.format(Locale.ROOT, "   growth inhibition %.0f %%", 100 * tgi));
             }
-            sum.put("arms", perArm);
-            String json = RunOutputs.json().writerWithDefaultPrettyPrinter().writeValueAsString(sum) + "\n";
-            AtomicFiles.writeDirectory(dir, tmp -> {
-                AtomicFiles.writeString(tmp.resolve("volumes.csv"), csv.toString());
-                AtomicFiles.writeString(tmp.resolve("summary.json"), json);
-                org.her2sim.report.XenograftChart.write(tmp, "volumes", cellLine.name() + " xenografts (" + mice + " mice per arm)", curves);
-            });
             w.println(dir);
             w.flush();
             return 0;

@@ -1,8 +1,6 @@
 package org.her2sim.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.her2sim.config.ConfigException;
 import org.her2sim.experiment.Lesson;
@@ -24,11 +22,11 @@ final class GuiCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "0..1", description = "Lesson or scenario YAML file")
     Path file;
 
-    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Change the scenario (repeatable)")
-    List<String> overrides = new ArrayList<>();
+    @picocli.CommandLine.Mixin
+    ScenarioOptions.Settings settings;
 
-    @Option(names = "--seed", description = "The tumour of this seed (default: the lesson's or the file's)")
-    Long seed;
+    @picocli.CommandLine.Mixin
+    ScenarioOptions.Seed seed;
 
     @Option(names = "--play", description = "Start running at once")
     boolean play;
@@ -55,7 +53,7 @@ final class GuiCommand implements Callable<Integer> {
         }
         TumourGui gui;
         try {
-            gui = new TumourGui(lesson, f, overrides, seed, new TumourGui.Options(play || snapshot != null, snapshotAt, snapshot,
+            gui = new TumourGui(lesson, f, settings.overrides, seed.seed, new TumourGui.Options(play || snapshot != null, snapshotAt, snapshot,
                     exitAfterSnapshot));
             Runnable open = () -> new sim.display.Console(gui).setVisible(true);
             javax.swing.SwingUtilities.invokeAndWait(open);

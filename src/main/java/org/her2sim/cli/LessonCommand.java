@@ -2,8 +2,6 @@ package org.her2sim.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.her2sim.engine.Scenario;
 import org.her2sim.experiment.Lesson;
@@ -25,17 +23,18 @@ final class LessonCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "Lesson YAML file, e.g. configs/lessons/01-p95her2.yaml")
     Path file;
 
-    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Change the lesson's scenario, e.g. --set regimen=../regimens/trastuzumab-lapatinib-combined.yaml")
-    List<String> overrides = new ArrayList<>();
+    @picocli.CommandLine.Mixin
+    ScenarioOptions.Settings settings;
 
-    @Option(names = "--new-tumour", description = "A different tumour from the class's (a fresh seed, printed so it can be shared)")
-    boolean newTumour;
+    @Option(names = "--new-tumour", arity = "0..1", fallbackValue = "1", paramLabel = "K",
+            description = "The lesson's K-th other tumour (default 1): the same for everyone who asks; its seed is printed")
+    Integer newTumour;
 
-    @Option(names = "--seed", description = "The tumour of this seed instead of the lesson's")
-    Long seed;
+    @picocli.CommandLine.Mixin
+    ScenarioOptions.Seed seed;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: runs/NAME-TIMESTAMP)")
-    Path out;
+    @picocli.CommandLine.Mixin
+    ScenarioOptions.RunDirectory out;
 
     @Option(names = "--questions-only", description = "Print the lesson's questions and stop (hand them out before the run)")
     boolean questionsOnly;
@@ -54,13 +53,16 @@ final class LessonCommand implements Callable<Integer> {
         if (questionsOnly) {
             return 0;
         }
-        Long chosen = seed;
-        if (newTumour && chosen == null) {
-            chosen = Math.abs(new java.util.SplittableRandom().nextLong() % 1_000_000);
-            w.println("a new tumour: seed " + chosen + " (share it with --seed " + chosen + ")");
+        Long chosen = seed.seed;
+        if (newTumour != null && chosen == null) {
+            if (newTumour < 1) {
+                throw new org.her2sim.config.ConfigException("--new-tumour: expected a tumour number from 1, got " + newTumour);
+            }
+            chosen = lesson.newTumourSeed(newTumour);
+            w.println("new tumour " + newTumour + ": seed " + chosen + " (share it with --seed " + chosen + ")");
         }
-        Scenario scenario = lesson.scenario(overrides, chosen);
-        SingleRun.Result result = SingleRun.run(scenario, out, Her2sim.home().resolve("runs"));
+        Scenario scenario = lesson.scenario(settings.overrides, chosen);
+        SingleRun.Result result = SingleRun.run(scenario, out.out, Her2sim.home().resolve("runs"));
         RunCommand.printSummary(w, result.summary(), scenario);
         w.println();
         w.println("What to look for (in the summary above and in report.html):");

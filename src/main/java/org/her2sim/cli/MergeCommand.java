@@ -3,7 +3,6 @@ package org.her2sim.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.her2sim.experiment.Sweep;

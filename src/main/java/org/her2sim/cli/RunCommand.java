@@ -2,8 +2,6 @@ package org.her2sim.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.her2sim.config.ConfigLoader;
@@ -27,15 +25,14 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "CONFIG", description = "Scenario YAML file, e.g. configs/quickstart.yaml")
     Path config;
 
-    @Option(names = "--set", paramLabel = "PATH=VALUE",
-            description = "Override any setting, e.g. --set time.max=365d --set tumour.initial_cells=5e4 (repeatable)")
-    List<String> overrides = new ArrayList<>();
+    @picocli.CommandLine.Mixin
+    ScenarioOptions.Settings settings;
 
-    @Option(names = "--seed", description = "Random seed (overrides the file's seed)")
-    Long seed;
+    @picocli.CommandLine.Mixin
+    ScenarioOptions.Seed seed;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: runs/NAME-TIMESTAMP)")
-    Path out;
+    @picocli.CommandLine.Mixin
+    ScenarioOptions.RunDirectory out;
 
     @Option(names = "--runs-dir", paramLabel = "DIR", description = "Where default run directories go (default: runs/ of the project)")
     Path runsDir;
@@ -49,19 +46,16 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<String> all = new ArrayList<>(overrides);
-        if (seed != null) {
-            all.add("seed=" + seed);
-        }
-        ConfigLoader.Loaded loaded = new ConfigLoader().load(config, all);
+        Long chosen = seed.seed;
+        ConfigLoader.Loaded loaded = new ConfigLoader().load(config, settings.overrides).with(c -> chosen == null ? c : c.withSeed(chosen));
         Scenario scenario = Scenario.compile(loaded);
         Path runs = runsDir != null ? runsDir : Her2sim.home().resolve("runs");
         SingleRun.Result result;
         if (checkpointEvery != null) {
             double every = org.her2sim.config.Check.durationOption("--checkpoint-every", checkpointEvery);
-            result = SingleRun.runWithCheckpoints(scenario, out, runs, every);
+            result = SingleRun.runWithCheckpoints(scenario, out.out, runs, every);
         } else {
-            result = SingleRun.run(scenario, out, runs);
+            result = SingleRun.run(scenario, out.out, runs);
         }
         PrintWriter w = spec.commandLine().getOut();
         if (!quiet) {

@@ -51,9 +51,8 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--base", hidden = true, description = "The base scenario, when SPEC is the copy kept in a results directory")
     Path base;
 
-    @Option(names = "--set", paramLabel = "PATH=VALUE",
-            description = "Change a setting of every task, as the sweep file's set: does (repeatable); kept with the results")
-    List<String> overrides = new java.util.ArrayList<>();
+    @picocli.CommandLine.Mixin
+    ScenarioOptions.Settings settings;
 
     @Option(names = "--replicates", paramLabel = "N", description = "Virtual patients per arm and point (overrides the sweep file's)")
     Integer replicates;
@@ -63,7 +62,7 @@ final class SweepCommand implements Callable<Integer> {
         if (replicates != null && replicates < 1) {
             throw new org.her2sim.config.ConfigException("--replicates: expected at least 1, got " + replicates);
         }
-        Sweep sweep = Sweep.load(file, base == null ? null : base.toAbsolutePath(), null, new Sweep.Overrides(overrides, replicates));
+        Sweep sweep = Sweep.load(file, base == null ? null : base.toAbsolutePath(), null, new Sweep.Overrides(settings.overrides, replicates));
         SweepRunner.Shard s = shard == null ? null : SweepRunner.Shard.parse(shard);
         Path dir = (out != null ? out : Her2sim.home().resolve("runs").resolve(sweep.spec().name())).toAbsolutePath().normalize();
         int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
@@ -72,7 +71,7 @@ final class SweepCommand implements Callable<Integer> {
                 sweep.tasks().size(), sweep.spec().arms().size(), sweep.points().size(), sweep.spec().replicates(), n,
                 s == null ? "" : ", shard " + s.index() + "/" + s.count());
         w.flush();
-        String again = overrides.stream().map(o -> " --set " + o).reduce("", String::concat)
+        String again = settings.overrides.stream().map(o -> " --set " + o).reduce("", String::concat)
                 + (replicates == null ? "" : " --replicates " + replicates);
         Thread hook = new Thread(() -> System.err.println("\nher2sim: interrupted; finished tasks are kept. Resume with: her2sim sweep "
                 + file + again + " --out " + dir + " --resume" + (shard == null ? "" : " --shard " + shard)));

@@ -1,14 +1,11 @@
 package org.her2sim.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.her2sim.config.ConfigLoader;
 import org.her2sim.engine.Scenario;
 import org.her2sim.experiment.Sweep;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -22,20 +19,20 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "Scenario or sweep YAML file")
     Path file;
 
-    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a setting before checking (repeatable)")
-    List<String> overrides = new ArrayList<>();
+    @picocli.CommandLine.Mixin
+    ScenarioOptions.Settings settings;
 
     @Override
     public Integer call() {
         if (isSweep(file)) {
-            Sweep sweep = Sweep.load(file, null, null, new Sweep.Overrides(overrides, null));
+            Sweep sweep = Sweep.load(file, null, null, new Sweep.Overrides(settings.overrides, null));
             spec.commandLine().getOut().printf("%s: ok (a sweep: %d tasks = %d arms x %d points x %d replicates, %s allocation%s; "
                             + "every arm and point compiled)%n", file, sweep.tasks().size(), sweep.spec().arms().size(), sweep.points().size(),
                     sweep.spec().replicates(), sweep.spec().allocation(),
                     sweep.spec().randomise().line() > 1 ? ", randomised at line " + sweep.spec().randomise().line() : "");
             return 0;
         }
-        ConfigLoader.Loaded loaded = new ConfigLoader().load(file, overrides);
+        ConfigLoader.Loaded loaded = new ConfigLoader().load(file, settings.overrides);
         Scenario s = Scenario.compile(loaded);
         spec.commandLine().getOut().printf("%s: ok (%d markers, %d states, %d drugs, %d regimen phases, %s mode)%n",
                 file, s.space().markerCount(), s.space().size(), s.drugs().drugs().size(), s.regimen().phases().size(),

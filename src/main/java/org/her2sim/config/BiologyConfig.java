@@ -25,7 +25,7 @@ public record BiologyConfig(
     public BiologyConfig {
         mode = mode == null ? RateMode.SIGNALLING : mode;
         if (markers == null || markers.isEmpty()) {
-            throw new IllegalArgumentException("biology.markers: expected at least one marker");
+            throw new ConfigProblem("biology.markers", "expected at least one marker");
         }
         markers = List.copyOf(markers);
         exclusive = exclusive == null ? List.of() : List.copyOf(exclusive);
@@ -33,21 +33,72 @@ public record BiologyConfig(
         signalling = signalling == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(signalling));
         if (mode == RateMode.SIGNALLING) {
             if (signalling.isEmpty()) {
-                throw new IllegalArgumentException("biology.signalling: required in signalling mode (the network's nodes)");
+                throw new ConfigProblem("biology.signalling", "required in signalling mode (the network's nodes)");
             }
             if (rates == null) {
-                throw new IllegalArgumentException("biology.rates: required in signalling mode");
+                throw new ConfigProblem("biology.rates", "required in signalling mode");
             }
         } else if (explicit == null || explicit.isEmpty()) {
-            throw new IllegalArgumentException("biology.explicit: required in explicit mode (rates of each state)");
+            throw new ConfigProblem("biology.explicit", "required in explicit mode (rates of each state)");
         }
         explicit = explicit == null ? List.of() : List.copyOf(explicit);
         expression = expression == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(expression));
         for (Map.Entry<String, Double> e : expression.entrySet()) {
             if (e.getValue() == null || !Double.isFinite(e.getValue()) || e.getValue() < 0) {
-                throw new IllegalArgumentException("biology.expression." + e.getKey() + ": expected a number >= 0 (1 = as the marker states say)");
+                throw new ConfigProblem("biology.expression." + e.getKey(), "expected a number >= 0 (1 = as the marker states say)");
             }
         }
+    }
+
+    /** The same biology with every heritable mutation probability multiplied by {@code factor} (0: no mutations). */
+    public BiologyConfig withMutationsScaled(double factor) {
+        List<MarkerSpec> scaled = new java.util.ArrayList<>();
+        for (MarkerSpec m : markers) {
+            scaled.add(m.withMutations(m.mutations().stream().map(u -> u.withProbability(u.probability() * factor)).toList()));
+        }
+        return withMarkers(scaled);
+    }
+
+    /** The same biology with one mutation's probability set: the {@code k}-th mutation of marker {@code marker}. */
+    public BiologyConfig withMutationProbability(String marker, int k, double probability) {
+        List<MarkerSpec> out = new java.util.ArrayList<>();
+        for (MarkerSpec m : markers) {
+            if (m.name().equals(marker)) {
+                List<MutationSpec> mutations = new java.util.ArrayList<>(m.mutations());
+                mutations.set(k, mutations.get(k).withProbability(probability));
+                m = m.withMutations(mutations);
+            }
+            out.add(m);
+        }
+        return withMarkers(out);
+    }
+
+    /**
+     * The same biology with a state attribute set to {@code value} in every state that gives it,
+     * other than a marker's first (reference) state — e.g. the PI3K gain of activating PIK3CA.
+     */
+    public BiologyConfig withAttribute(String attribute, double value) {
+        List<MarkerSpec> out = new java.util.ArrayList<>();
+        for (MarkerSpec m : markers) {
+            List<StateSpec> states = new java.util.ArrayList<>(m.states());
+            for (int s = 1; s < states.size(); s++) {
+                StateSpec st = states.get(s);
+                if (st.attributes() != null && st.attributes().containsKey(attribute)) {
+                    Map<String, Double> a = new LinkedHashMap<>(st.attributes());
+                    a.put(attribute, value);
+                    states.set(s, new StateSpec(st.name(), a, st.description()));
+                }
+            }
+            out.add(new MarkerSpec(m.name(), states, m.mutations(), m.transitions()));
+        }
+        return withMarkers(out);
+    }
+
+    /** Textbook mode: the same biology with the untreated rates of the {@code index}-th explicit entry replaced. */
+    public BiologyConfig withExplicitRates(int index, double divisionPerDay, double deathPerDay) {
+        List<ExplicitRateSpec> out = new java.util.ArrayList<>(explicit);
+        out.set(index, out.get(index).withDivisionPerDay(divisionPerDay).withDeathPerDay(deathPerDay));
+        return withExplicit(out);
     }
 
     /** One marker (HER2, PTEN, …) with its states and how they change. */
@@ -56,11 +107,16 @@ public record BiologyConfig(
         public MarkerSpec {
             name = Check.required("name", name);
             if (states == null || states.isEmpty()) {
-                throw new IllegalArgumentException("states: marker '" + name + "' needs at least one state");
+                throw new ConfigProblem("states", "marker '" + name + "' needs at least one state");
             }
             states = List.copyOf(states);
             mutations = mutations == null ? List.of() : List.copyOf(mutations);
             transitions = transitions == null ? List.of() : List.copyOf(transitions);
+        }
+
+        /** A copy with {@code mutations} replaced. */
+        public MarkerSpec withMutations(List<MutationSpec> mutations) {
+            return new MarkerSpec(name, states, mutations, transitions);
         }
     }
 
@@ -83,6 +139,11 @@ public record BiologyConfig(
             from = Check.required("from", from);
             to = Check.required("to", to);
             probability = Check.probability("probability", probability, Double.NaN);
+        }
+
+        /** A copy with {@code probability} replaced. */
+        public MutationSpec withProbability(Double probability) {
+            return new MutationSpec(from, to, probability, source);
         }
     }
 
@@ -110,7 +171,7 @@ public record BiologyConfig(
                            List<String> add, List<String> blockedBy, String description) {
         public NodeSpec {
             if ((product == null) == (sum == null)) {
-                throw new IllegalArgumentException("node: give exactly one of 'product' or 'sum'");
+                throw new ConfigProblem("node", "give exactly one of 'product' or 'sum'");
             }
             product = product == null ? null : List.copyOf(product);
             sum = sum == null ? null : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sum));
@@ -133,6 +194,16 @@ public record BiologyConfig(
             apoptosisMaxPerDay = Check.nonNegative("rates.apoptosis_max_per_day", apoptosisMaxPerDay, 0.0);
             kills = kills == null ? List.of() : List.copyOf(kills);
         }
+
+        /** A copy with {@code divisionMaxPerDay} replaced. */
+        public RateSpec withDivisionMaxPerDay(Double divisionMaxPerDay) {
+            return new RateSpec(divisionMaxPerDay, proliferation, survival, deathBasalPerDay, apoptosisMaxPerDay, kills);
+        }
+
+        /** A copy with {@code apoptosisMaxPerDay} replaced. */
+        public RateSpec withApoptosisMaxPerDay(Double apoptosisMaxPerDay) {
+            return new RateSpec(divisionMaxPerDay, proliferation, survival, deathBasalPerDay, apoptosisMaxPerDay, kills);
+        }
     }
 
     /**
@@ -145,7 +216,7 @@ public record BiologyConfig(
         public KillSpec {
             target = Check.required("target", target);
             if ((maxPerDay == null) == (perDivision == null)) {
-                throw new IllegalArgumentException("kills: give exactly one of 'max_per_day' or 'per_division' for target '" + target + "'");
+                throw new ConfigProblem("kills", "give exactly one of 'max_per_day' or 'per_division' for target '" + target + "'");
             }
             maxPerDay = maxPerDay == null ? null : Check.nonNegative("max_per_day", maxPerDay, 0);
             perDivision = perDivision == null ? null : Check.nonNegative("per_division", perDivision, 0);
@@ -166,6 +237,16 @@ public record BiologyConfig(
             deathPerDay = Check.nonNegative("death_per_day", deathPerDay, Double.NaN);
             under = under == null ? Map.of() : Check.ordered(under);
         }
+
+        /** A copy with {@code divisionPerDay} replaced. */
+        public ExplicitRateSpec withDivisionPerDay(Double divisionPerDay) {
+            return new ExplicitRateSpec(state, divisionPerDay, deathPerDay, under);
+        }
+
+        /** A copy with {@code deathPerDay} replaced. */
+        public ExplicitRateSpec withDeathPerDay(Double deathPerDay) {
+            return new ExplicitRateSpec(state, divisionPerDay, deathPerDay, under);
+        }
     }
 
     /** A division and a death rate per day. */
@@ -174,5 +255,25 @@ public record BiologyConfig(
             divisionPerDay = Check.nonNegative("division_per_day", divisionPerDay, Double.NaN);
             deathPerDay = Check.nonNegative("death_per_day", deathPerDay, Double.NaN);
         }
+    }
+
+    /** A copy with {@code markers} replaced. */
+    public BiologyConfig withMarkers(List<MarkerSpec> markers) {
+        return new BiologyConfig(mode, markers, exclusive, enforceExclusive, signalling, rates, explicit, expression);
+    }
+
+    /** A copy with {@code rates} replaced. */
+    public BiologyConfig withRates(RateSpec rates) {
+        return new BiologyConfig(mode, markers, exclusive, enforceExclusive, signalling, rates, explicit, expression);
+    }
+
+    /** A copy with {@code explicit} replaced. */
+    public BiologyConfig withExplicit(List<ExplicitRateSpec> explicit) {
+        return new BiologyConfig(mode, markers, exclusive, enforceExclusive, signalling, rates, explicit, expression);
+    }
+
+    /** A copy with {@code expression} replaced. */
+    public BiologyConfig withExpression(Map<String, Double> expression) {
+        return new BiologyConfig(mode, markers, exclusive, enforceExclusive, signalling, rates, explicit, expression);
     }
 }

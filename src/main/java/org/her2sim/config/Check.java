@@ -13,7 +13,7 @@ public final class Check {
     public static double nonNegative(String field, Double v, double fallback) {
         double x = v == null ? fallback : v;
         if (!Double.isFinite(x) || x < 0) {
-            throw new IllegalArgumentException(field + ": expected a finite number >= 0, got " + x);
+            throw new ConfigProblem(field, "expected a finite number >= 0, got " + x);
         }
         return x;
     }
@@ -21,7 +21,7 @@ public final class Check {
     public static double positive(String field, Double v, double fallback) {
         double x = v == null ? fallback : v;
         if (!Double.isFinite(x) || x <= 0) {
-            throw new IllegalArgumentException(field + ": expected a finite number > 0, got " + x);
+            throw new ConfigProblem(field, "expected a finite number > 0, got " + x);
         }
         return x;
     }
@@ -29,14 +29,14 @@ public final class Check {
     public static double probability(String field, Double v, double fallback) {
         double x = v == null ? fallback : v;
         if (!(x >= 0 && x <= 1)) {
-            throw new IllegalArgumentException(field + ": expected a probability between 0 and 1, got " + x);
+            throw new ConfigProblem(field, "expected a probability between 0 and 1, got " + x);
         }
         return x;
     }
 
     public static String required(String field, String v) {
         if (v == null || v.isBlank()) {
-            throw new IllegalArgumentException(field + ": required");
+            throw new ConfigProblem(field, "required");
         }
         return v;
     }
@@ -48,7 +48,7 @@ public final class Check {
                 return x;
             }
         }
-        throw new IllegalArgumentException(field + ": expected one of " + String.join(", ", allowed) + ", got '" + x + "'"
+        throw new ConfigProblem(field, "expected one of " + String.join(", ", allowed) + ", got '" + x + "'"
                 + Suggest.hint(String.valueOf(x), java.util.List.of(allowed)));
     }
 
@@ -73,7 +73,7 @@ public final class Check {
             return null;
         }
         if (x.days() < 0 || (!zeroAllowed && x.days() == 0)) {
-            throw new IllegalArgumentException(field + ": expected a duration " + (zeroAllowed ? ">= 0" : "> 0") + ", got '" + x + "'");
+            throw new ConfigProblem(field, "expected a duration " + (zeroAllowed ? ">= 0" : "> 0") + ", got '" + x + "'");
         }
         return x;
     }

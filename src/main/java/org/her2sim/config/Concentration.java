@@ -10,6 +10,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
  */
 public record Concentration(double value, boolean molar, String text) implements java.io.Serializable {
 
+    /** A concentration computed by the program, in a unit a user gave (ug/mL, uM, …). */
+    public static Concentration of(double value, String unit) {
+        return Units.concentration(String.format(java.util.Locale.ROOT, "%.6g %s", value, unit));
+    }
+
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Concentration parse(String text) {
         return text == null ? null : Units.concentration(text);

@@ -6,9 +6,35 @@ package org.her2sim.config;
  */
 public final class ConfigException extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    private final String file;
+    private final String path;
+    private final String problem;
 
+    /** A mistake that is not at a value of a file (a command-line option, a whole file). */
     public ConfigException(String message) {
-        super(shorten(message));
+        this(null, null, message, shorten(message));
+    }
+
+    private ConfigException(String file, String path, String problem, String message) {
+        super(message);
+        this.file = file;
+        this.path = path;
+        this.problem = problem;
+    }
+
+    /** The file the mistake is in, or null. */
+    public String file() {
+        return file;
+    }
+
+    /** The dotted path of the value inside the file ("" for the file as a whole), or null. */
+    public String path() {
+        return path;
+    }
+
+    /** What was expected. */
+    public String problem() {
+        return problem;
     }
 
     /** Keeps one message one readable line, however long a value the file held. */
@@ -24,6 +50,6 @@ public final class ConfigException extends RuntimeException {
 
     public static ConfigException at(String file, String path, String expectation) {
         String where = path == null || path.isEmpty() ? file : file + ": " + path;
-        return new ConfigException(where + ": " + expectation);
+        return new ConfigException(file, path == null ? "" : path, expectation, shorten(where + ": " + expectation));
     }
 }

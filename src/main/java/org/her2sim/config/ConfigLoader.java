@@ -91,10 +91,23 @@ public final class ConfigLoader {
     }
 
     /** A configuration with its resolved tree and the origin of each section. */
-    public record Loaded(SimulationConfig config, JsonNode tree, Origins origins) {
+    public record Loaded(SimulationConfig config, Origins origins) {
+        /** The configuration after a typed change (errors in it are still named in this file). */
+        public Loaded with(ConfigChange change) {
+            return new Loaded(change.apply(config), origins);
+        }
+    }
+
+    /** Loads a scenario in a named context (configs/contexts), as if the file said {@code context: NAME}. */
+    public Loaded load(Path file, String context, List<String> overrides) {
+        return load(file, overrides, context);
     }
 
     public Loaded load(Path file, List<String> overrides) {
+        return load(file, overrides, null);
+    }
+
+    private Loaded load(Path file, List<String> overrides, String context) {
         String name = file.toString();
         Origins origins = new Origins(name);
         JsonNode root = readTree(file);
@@ -112,15 +125,15 @@ public final class ConfigLoader {
             int eq = o.indexOf('=');
             String key = eq > 0 ? o.substring(0, eq).trim() : "";
             if (key.equals("context") && !o.substring(eq + 1).trim().startsWith("{")) {
-                // --set context=patient: the scenario's own context settings stay, the named context fills in
-                JsonNode c = tree.get("context");
-                ObjectNode merged = c != null && c.isObject() ? (ObjectNode) c : tree.putObject("context");
-                merged.put("from", o.substring(eq + 1).trim());
+                useContext(tree, o.substring(eq + 1).trim());
             } else if (INCLUDABLE.contains(key)) {
                 applyOverride(tree, o);
             } else {
                 later.add(o);
             }
+        }
+        if (context != null) {
+            useContext(tree, context);
         }
         for (String section : INCLUDABLE) {
             JsonNode n = tree.get(section);
@@ -140,7 +153,14 @@ public final class ConfigLoader {
             applyOverride(tree, o);
         }
         SimulationConfig config = bind(tree, SimulationConfig.class, origins);
-        return new Loaded(config, tree, origins);
+        return new Loaded(config, origins);
+    }
+
+    /** A named context (--set context=patient): the scenario's own context settings stay, the named context fills in. */
+    private static void useContext(ObjectNode tree, String name) {
+        JsonNode c = tree.get("context");
+        ObjectNode merged = c != null && c.isObject() ? (ObjectNode) c : tree.putObject("context");
+        merged.put("from", name);
     }
 
     /** Every dotted path of a tree's values (a.b.0.c), for telling what a file sets itself. */
@@ -338,7 +358,41 @@ public final class ConfigLoader {
         return bind(tree, binder.readerFor(type), origins);
     }
 
+    /** The value at a Jackson error's path in the tree being bound, or null. */
+    private static JsonNode nodeAt(JsonNode tree, JsonMappingException e) {
+        JsonNode node = tree;
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (node == null) {
+                return null;
+            }
+            node = r.getFieldName() != null ? node.get(r.getFieldName()) : node.get(r.getIndex());
+        }
+        return node;
+    }
+
+    /** What the file holds where another type was expected, for ", got …". */
+    private static String got(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return "";
+        }
+        if (node.isArray()) {
+            return ", got a list";
+        }
+        if (node.isObject()) {
+            return ", got a mapping";
+        }
+        if (node.isTextual()) {
+            return ", got \"" + node.asText() + "\"";
+        }
+        if (node.isNull()) {
+            return ", got null";
+        }
+        return ", got " + node.asText();
+    }
+
     private <T> T bind(JsonNode tree, com.fasterxml.jackson.databind.ObjectReader reader, Origins origins) {
+        // errors name the value's path in the file; what a record refuses (a ConfigProblem) carries
+        // its own field's path, joined to where the record sits
         try {
             return reader.readValue(tree);
         } catch (UnrecognizedPropertyException e) {
@@ -357,27 +411,14 @@ public final class ConfigLoader {
             if (cause instanceof ConfigException ce) {
                 throw ce;
             }
-            throw located(origins, pathOf(e), firstLine(cause.getMessage()));
+            if (cause instanceof ConfigProblem p) {
+                throw located(origins, pathOf(e), p);
+            }
+            throw origins.error(pathOf(e), firstLine(cause.getMessage()));
         } catch (InvalidFormatException e) {
             throw origins.error(pathOf(e), "'" + e.getValue() + "' is not a valid " + simpleType(e.getTargetType()));
         } catch (MismatchedInputException e) {
-            String original = String.valueOf(e.getOriginalMessage());
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("value \\((\"?[^)]*\"?)\\)").matcher(original);
-            String got = m.find() && !m.group(1).startsWith("token") ? ", got " + m.group(1) : "";
-            if (got.isEmpty()) {
-                if (original.contains("START_ARRAY")) {
-                    got = ", got a list";
-                } else if (original.contains("START_OBJECT")) {
-                    got = ", got a mapping";
-                } else if (original.contains("VALUE_NUMBER")) {
-                    got = ", got a number";
-                } else if (original.contains("VALUE_STRING")) {
-                    got = ", got text";
-                } else if (original.contains("VALUE_TRUE") || original.contains("VALUE_FALSE")) {
-                    got = ", got true/false";
-                }
-            }
-            throw origins.error(pathOf(e), "expected " + simpleType(e.getTargetType()) + got);
+            throw origins.error(pathOf(e), "expected " + simpleType(e.getTargetType()) + got(nodeAt(tree, e)));
         } catch (JsonMappingException e) {
             throw origins.error(pathOf(e), firstLine(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
@@ -389,27 +430,25 @@ public final class ConfigLoader {
 
     /**
      * Joins the path of the object being built with the field a record's check names
-     * ("time" + "time.max: …" → "time.max: …"; "drugs.x.targets.t" + "ic50: …" → "…t.ic50: …").
+     * ("time" + "time.max" → "time.max"; "drugs.x.targets.t" + "ic50" → "drugs.x.targets.t.ic50").
      */
-    static ConfigException located(Origins origins, String path, String message) {
-        int colon = message.indexOf(": ");
-        if (colon > 0 && message.substring(0, colon).matches("[a-z0-9_.\\[\\]]+")) {
-            String field = message.substring(0, colon);
-            String rest = message.substring(colon + 2);
-            int dot = path.lastIndexOf('.');
-            String last = dot < 0 ? path : path.substring(dot + 1);
-            String parent = dot < 0 ? "" : path.substring(0, dot + 1);
-            String full;
-            if (path.isEmpty()) {
-                full = field;
-            } else if (field.startsWith(last + ".")) {
-                full = parent + field;
-            } else {
-                full = path + "." + field;
-            }
-            return origins.error(full, rest);
+    static ConfigException located(Origins origins, String path, ConfigProblem p) {
+        String field = p.path();
+        if (field.isEmpty()) {
+            return origins.error(path, p.problem());
         }
-        return origins.error(path, message);
+        int dot = path.lastIndexOf('.');
+        String last = dot < 0 ? path : path.substring(dot + 1);
+        String parent = dot < 0 ? "" : path.substring(0, dot + 1);
+        String full;
+        if (path.isEmpty()) {
+            full = field;
+        } else if (field.startsWith(last + ".")) {
+            full = parent + field;
+        } else {
+            full = path + "." + field;
+        }
+        return origins.error(full, p.problem());
     }
 
     private static String simpleType(Class<?> c) {

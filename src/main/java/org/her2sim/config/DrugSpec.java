@@ -14,7 +14,7 @@ public record DrugSpec(String drugClass, String description, Map<String, TargetS
         drugClass = drugClass == null ? "" : drugClass;
         description = description == null ? "" : description;
         if (targets == null || targets.isEmpty()) {
-            throw new IllegalArgumentException("targets: a drug needs at least one target");
+            throw new ConfigProblem("targets", "a drug needs at least one target");
         }
         targets = Check.ordered(targets);
         pk = pk == null ? new PkSpec(null, null, null, null, null, null, null, null, null, null, null) : pk;
@@ -23,13 +23,13 @@ public record DrugSpec(String drugClass, String description, Map<String, TargetS
         }
         fractionUnbound = Check.probability("fraction_unbound", fractionUnbound, 1.0);
         if (fractionUnbound == 0) {
-            throw new IllegalArgumentException("fraction_unbound: expected > 0");
+            throw new ConfigProblem("fraction_unbound", "expected > 0");
         }
         // the fraction of the plasma concentration that reaches the tumour cells in vivo (antibodies
         // penetrate solid tumours poorly); 1 = all of it
         tumourPenetration = Check.probability("tumour_penetration", tumourPenetration, 1.0);
         if (tumourPenetration == 0) {
-            throw new IllegalArgumentException("tumour_penetration: expected > 0");
+            throw new ConfigProblem("tumour_penetration", "expected > 0");
         }
         source = source == null ? "" : source;
         // pharmacokinetics in other species than human (e.g. mouse, for xenografts); pk is human
@@ -37,6 +37,17 @@ public record DrugSpec(String drugClass, String description, Map<String, TargetS
         for (String species : pkBySpecies.keySet()) {
             Check.oneOf("pk_by_species", species, "mouse", "mouse");
         }
+    }
+
+    /** This drug with the IC50 on one of its targets replaced. */
+    public DrugSpec withIc50(String target, Concentration ic50) {
+        Map<String, TargetSpec> out = new java.util.LinkedHashMap<>(targets);
+        TargetSpec t = out.get(target);
+        if (t == null) {
+            throw new ConfigProblem("targets", "no target '" + target + "'" + Suggest.hint(target, targets.keySet()));
+        }
+        out.put(target, t.withIc50(ic50));
+        return withTargets(out);
     }
 
     /** The PK of a species ("human" is {@link #pk()}), or null if the library has none for it. */
@@ -49,12 +60,17 @@ public record DrugSpec(String drugClass, String description, Map<String, TargetS
         public TargetSpec {
             emax = Check.probability("emax", emax, 1.0);
             if (ic50 == null) {
-                throw new IllegalArgumentException("ic50: required");
+                throw new ConfigProblem("ic50", "required");
             }
             if (!(ic50.value() > 0)) {
-                throw new IllegalArgumentException("ic50: expected a concentration > 0, got '" + ic50 + "'");
+                throw new ConfigProblem("ic50", "expected a concentration > 0, got '" + ic50 + "'");
             }
             hill = Check.positive("hill", hill, 1.0);
+        }
+
+        /** A copy with {@code ic50} replaced. */
+        public TargetSpec withIc50(Concentration ic50) {
+            return new TargetSpec(emax, ic50, hill);
         }
     }
 
@@ -90,7 +106,7 @@ public record DrugSpec(String drugClass, String description, Map<String, TargetS
             bioavailability = Check.probability("pk.bioavailability", bioavailability, 1.0);
             infusion = Check.duration("pk.infusion", infusion, null, false);
             if (infusion != null && !route.equals("iv")) {
-                throw new IllegalArgumentException("pk.infusion: only an iv drug is infused; route is " + route);
+                throw new ConfigProblem("pk.infusion", "only an iv drug is infused; route is " + route);
             }
             source = source == null ? "" : source;
         }
@@ -101,5 +117,10 @@ public record DrugSpec(String drugClass, String description, Map<String, TargetS
             boolean elimination = clearanceLPerDay != null || halfLife != null;
             return volume && elimination;
         }
+    }
+
+    /** A copy with {@code targets} replaced. */
+    public DrugSpec withTargets(Map<String, TargetSpec> targets) {
+        return new DrugSpec(drugClass, description, targets, pk, molarMassGPerMol, fractionUnbound, tumourPenetration, source, pkBySpecies);
     }
 }

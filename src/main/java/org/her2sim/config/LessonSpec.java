@@ -31,7 +31,7 @@ public record LessonSpec(String title, String scenario, Long seed, Map<String, J
         discuss = discuss == null ? List.of() : List.copyOf(discuss);
         controls = controls == null ? List.of() : List.copyOf(controls);
         if (predict.isEmpty()) {
-            throw new IllegalArgumentException("predict: expected at least one question for students to answer before running");
+            throw new ConfigProblem("predict", "expected at least one question for students to answer before running");
         }
     }
 }

@@ -14,12 +14,17 @@ public record RegimenSpec(String name, String description, List<PhaseSpec> phase
         name = name == null ? "regimen" : name;
         description = description == null ? "" : description;
         if (phases == null || phases.isEmpty()) {
-            throw new IllegalArgumentException("regimen.phases: expected at least one phase");
+            throw new ConfigProblem("regimen.phases", "expected at least one phase");
         }
         phases = expandCycles(phases);
         if (repeatFrom != null && (repeatFrom < 0 || repeatFrom >= phases.size())) {
-            throw new IllegalArgumentException("regimen.repeat_from: expected a phase index 0.." + (phases.size() - 1) + ", got " + repeatFrom);
+            throw new ConfigProblem("regimen.repeat_from", "expected a phase index 0.." + (phases.size() - 1) + ", got " + repeatFrom);
         }
+    }
+
+    /** No treatment: one drug-free phase that never ends (benchmarks, theory checks, untreated growth). */
+    public static RegimenSpec untreated() {
+        return new RegimenSpec("untreated", null, List.of(new PhaseSpec("untreated", List.of(), EndSpec.NEVER)), null);
     }
 
     /** A phase with {@code cycles: N} becomes N phases, "NAME (cycle k)"; loading doses are given in the first only. */
@@ -55,21 +60,21 @@ public record RegimenSpec(String name, String description, List<PhaseSpec> phase
         public PhaseSpec {
             drugs = drugs == null ? List.of() : List.copyOf(drugs);
             if ("true".equals(name) || "false".equals(name)) {
-                throw new IllegalArgumentException("name: YAML reads on/off/yes/no as true/false; quote the phase name (name: \"on\")");
+                throw new ConfigProblem("name", "YAML reads on/off/yes/no as true/false; quote the phase name (name: \"on\")");
             }
             name = name == null ? (drugs.isEmpty() ? "off" : String.join("+", drugs.stream().map(DoseSpec::drug).toList())) : name;
             end = end == null ? EndSpec.NEVER : end;
             line = line == null ? LineRule.AUTO : line;
             holiday = holiday == null ? drugs.isEmpty() && end.burdenAbove() != null : holiday;
             if (holiday && !drugs.isEmpty()) {
-                throw new IllegalArgumentException("holiday: phase '" + name + "' gives drugs, so it is not a treatment holiday");
+                throw new ConfigProblem("holiday", "phase '" + name + "' gives drugs, so it is not a treatment holiday");
             }
             if (cycles != null) {
                 if (cycles < 1 || cycles > 100) {
-                    throw new IllegalArgumentException("cycles: expected 1 to 100 cycles, got " + cycles);
+                    throw new ConfigProblem("cycles", "expected 1 to 100 cycles, got " + cycles);
                 }
                 if (end.after() == null || end.progression() || end.burdenBelow() != null || end.burdenAbove() != null) {
-                    throw new IllegalArgumentException("cycles: phase '" + name + "' repeats in cycles, so it must end after a "
+                    throw new ConfigProblem("cycles", "phase '" + name + "' repeats in cycles, so it must end after a "
                             + "fixed time only (end: 21d, the cycle's length)");
                 }
             }
@@ -120,31 +125,31 @@ public record RegimenSpec(String name, String description, List<PhaseSpec> phase
             try {
                 if (dose != null) {
                     if (dose.amount() < 0) {
-                        throw new IllegalArgumentException("dose: expected >= 0");
+                        throw new ConfigProblem("dose", "expected >= 0");
                     }
                     every = Check.duration("every", every, null, false);
                     if (every == null) {
-                        throw new IllegalArgumentException("every: required with 'dose' (e.g. every: 21d)");
+                        throw new ConfigProblem("every", "required with 'dose' (e.g. every: 21d)");
                     }
                 }
                 if (loadingDose != null && loadingDose.amount() < 0) {
-                    throw new IllegalArgumentException("loading_dose: expected >= 0");
+                    throw new ConfigProblem("loading_dose", "expected >= 0");
                 }
                 if (concentration != null && concentration.value() < 0) {
-                    throw new IllegalArgumentException("concentration: expected >= 0");
+                    throw new ConfigProblem("concentration", "expected >= 0");
                 }
                 // doses only during the first part of the phase, or of each cycle of the phase
                 // (capecitabine on days 1-14 of every 21-day cycle: for: 14d, cycle: 21d)
                 forDays = Check.duration("for", forDays, null, false);
                 cycle = Check.duration("cycle", cycle, null, false);
                 if ((forDays != null || cycle != null) && dose == null) {
-                    throw new IllegalArgumentException("for: only a dosed drug (dose and every) stops being given within a phase");
+                    throw new ConfigProblem("for", "only a dosed drug (dose and every) stops being given within a phase");
                 }
                 if (cycle != null && (forDays == null || forDays.days() >= cycle.days())) {
-                    throw new IllegalArgumentException("cycle: give the days on drug in each cycle with 'for', shorter than the cycle");
+                    throw new ConfigProblem("cycle", "give the days on drug in each cycle with 'for', shorter than the cycle");
                 }
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("drug '" + drug + "': " + e.getMessage());
+            } catch (ConfigProblem e) {
+                throw new ConfigProblem(e.path(), e.problem() + " (drug '" + drug + "')");
             }
         }
     }
@@ -176,7 +181,7 @@ public record RegimenSpec(String name, String description, List<PhaseSpec> phase
                     try {
                         after = Days.parse(text);
                     } catch (IllegalArgumentException e) {
-                        throw new IllegalArgumentException("end: expected never, progression, a duration such as 21d, "
+                        throw new ConfigProblem("end", "expected never, progression, a duration such as 21d, "
                                 + "or a mapping with after/progression/burden_below/burden_above; got '" + text + "'");
                     }
                     yield new EndSpec(after, null, null, null);

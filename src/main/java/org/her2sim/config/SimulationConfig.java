@@ -29,7 +29,7 @@ public record SimulationConfig(
     public SimulationConfig {
         name = Check.required("name", name);
         if (!name.matches("[A-Za-z0-9._-]{1,80}")) {
-            throw new IllegalArgumentException("name: expected 1-80 letters, digits, '.', '_' or '-', got '" + name + "'");
+            throw new ConfigProblem("name", "expected 1-80 letters, digits, '.', '_' or '-', got '" + name + "'");
         }
         seed = seed == null ? 1L : seed;
         arm = arm == null ? "" : arm;
@@ -40,7 +40,7 @@ public record SimulationConfig(
         space = space == null ? SpaceKind.WELL_MIXED : space;
         lattice = lattice == null ? new LatticeConfig(null, null, null) : lattice;
         if (space == SpaceKind.LATTICE2D && engine == EngineKind.CLONE) {
-            throw new IllegalArgumentException("engine: clone counts cells per clone and has no positions, so it cannot run "
+            throw new ConfigProblem("engine", "clone counts cells per clone and has no positions, so it cannot run "
                     + "space: lattice2d; use engine: agent (or hybrid, which stays at cell level on a lattice)");
         }
         time = time == null ? new TimeConfig(null, null) : time;
@@ -48,20 +48,31 @@ public record SimulationConfig(
         // the tumour's history and random stream (1: at diagnosis)
         randomisationLine = randomisationLine == null ? 1 : randomisationLine;
         if (randomisationLine < 1 || randomisationLine > 20) {
-            throw new IllegalArgumentException("randomisation_line: expected a line of therapy from 1 to 20, got " + randomisationLine);
+            throw new ConfigProblem("randomisation_line", "expected a line of therapy from 1 to 20, got " + randomisationLine);
         }
         tumour = tumour == null ? new TumourConfig(null, null, null) : tumour;
         context = context == null ? new ContextConfig(null, null, null, null, null, null) : context;
         if (biology == null) {
-            throw new IllegalArgumentException("biology: required (a mapping, or the path of a biology YAML file)");
+            throw new ConfigProblem("biology", "required (a mapping, or the path of a biology YAML file)");
         }
         drugs = drugs == null ? Map.of() : Check.ordered(drugs);
         if (regimen == null) {
-            throw new IllegalArgumentException("regimen: required (a mapping, or the path of a regimen YAML file)");
+            throw new ConfigProblem("regimen", "required (a mapping, or the path of a regimen YAML file)");
         }
         observe = observe == null ? new ObserveConfig(null, null) : observe;
         outcomes = outcomes == null ? OutcomeConfig.defaults() : outcomes;
         stop = stop == null ? new StopConfig(null, null) : stop;
+    }
+
+    /** This configuration with one drug of the library changed. */
+    public SimulationConfig withDrug(String drug, java.util.function.UnaryOperator<DrugSpec> change) {
+        Map<String, DrugSpec> out = new java.util.LinkedHashMap<>(drugs);
+        DrugSpec d = out.get(drug);
+        if (d == null) {
+            throw new ConfigProblem("drugs", "no drug '" + drug + "' in the library" + Suggest.hint(drug, drugs.keySet()));
+        }
+        out.put(drug, change.apply(d));
+        return withDrugs(out);
     }
 
     /** This configuration for another arm (the name that also names its random stream after randomisation). */
@@ -81,21 +92,31 @@ public record SimulationConfig(
             height = height == null ? 200 : height;
             pushDistance = pushDistance == null ? 3 : pushDistance;
             if (width < 3 || width > 20_000) {
-                throw new IllegalArgumentException("lattice.width: expected 3 to 20000 sites, got " + width);
+                throw new ConfigProblem("lattice.width", "expected 3 to 20000 sites, got " + width);
             }
             if (height < 3 || height > 20_000) {
-                throw new IllegalArgumentException("lattice.height: expected 3 to 20000 sites, got " + height);
+                throw new ConfigProblem("lattice.height", "expected 3 to 20000 sites, got " + height);
             }
             if ((long) width * height > 200_000_000L) {
-                throw new IllegalArgumentException("lattice: width × height at most 2e8 sites, got " + ((long) width * height));
+                throw new ConfigProblem("lattice", "width × height at most 2e8 sites, got " + ((long) width * height));
             }
             if (pushDistance < 1 || pushDistance > 50) {
-                throw new IllegalArgumentException("lattice.push_distance: expected 1 to 50 sites, got " + pushDistance);
+                throw new ConfigProblem("lattice.push_distance", "expected 1 to 50 sites, got " + pushDistance);
             }
         }
 
         public long sites() {
             return (long) width * height;
+        }
+
+        /** A copy with {@code width} replaced. */
+        public LatticeConfig withWidth(Integer width) {
+            return new LatticeConfig(width, height, pushDistance);
+        }
+
+        /** A copy with {@code height} replaced. */
+        public LatticeConfig withHeight(Integer height) {
+            return new LatticeConfig(width, height, pushDistance);
         }
     }
 
@@ -115,7 +136,7 @@ public record SimulationConfig(
         public TimeConfig {
             if (dtHours != null) {
                 if (dt != null) {
-                    throw new IllegalArgumentException("time.dt_hours: give either dt or dt_hours, not both");
+                    throw new ConfigProblem("time.dt_hours", "give either dt or dt_hours, not both");
                 }
                 Check.positive("time.dt_hours", dtHours, 1);
                 dt = Days.parse(Units.fmt(dtHours) + "h");
@@ -131,10 +152,10 @@ public record SimulationConfig(
                 try {
                     k = Integer.parseInt(substeps);
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("time.substeps: expected auto or a whole number from 1 to 10000, got " + substeps);
+                    throw new ConfigProblem("time.substeps", "expected auto or a whole number from 1 to 10000, got " + substeps);
                 }
                 if (k < 1 || k > 10_000) {
-                    throw new IllegalArgumentException("time.substeps: expected auto or a whole number from 1 to 10000, got " + substeps);
+                    throw new ConfigProblem("time.substeps", "expected auto or a whole number from 1 to 10000, got " + substeps);
                 }
             }
         }
@@ -150,6 +171,26 @@ public record SimulationConfig(
 
         public double maxDays() {
             return max.days();
+        }
+
+        /** A copy with {@code dt} replaced. */
+        public TimeConfig withDt(Days dt) {
+            return new TimeConfig(dt, max, dtHours, substeps, afterTreatment);
+        }
+
+        /** A copy with {@code max} replaced. */
+        public TimeConfig withMax(Days max) {
+            return new TimeConfig(dt, max, dtHours, substeps, afterTreatment);
+        }
+
+        /** A copy with {@code substeps} replaced. */
+        public TimeConfig withSubsteps(String substeps) {
+            return new TimeConfig(dt, max, dtHours, substeps, afterTreatment);
+        }
+
+        /** A copy with {@code afterTreatment} replaced. */
+        public TimeConfig withAfterTreatment(Days afterTreatment) {
+            return new TimeConfig(dt, max, dtHours, substeps, afterTreatment);
         }
     }
 
@@ -169,13 +210,33 @@ public record SimulationConfig(
             }
             initialCells = initialCells == null ? 1000L : initialCells;
             if (initialCells > 1_000_000_000_000_000L) {
-                throw new IllegalArgumentException("tumour.initial_cells: at most 1e15, got " + initialCells);
+                throw new ConfigProblem("tumour.initial_cells", "at most 1e15, got " + initialCells);
             }
             if (initialCells < 1) {
-                throw new IllegalArgumentException("tumour.initial_cells: expected at least 1, got " + initialCells);
+                throw new ConfigProblem("tumour.initial_cells", "expected at least 1, got " + initialCells);
             }
             founder = founder == null ? Map.of() : Check.ordered(founder);
             clones = clones == null ? java.util.List.of() : java.util.List.copyOf(clones);
+        }
+
+        /** A copy with {@code initialCells} replaced. */
+        public TumourConfig withInitialCells(Long initialCells) {
+            return new TumourConfig(initialCells, founder, clones, diagnosisCells);
+        }
+
+        /** A copy with {@code founder} replaced. */
+        public TumourConfig withFounder(Map<String, String> founder) {
+            return new TumourConfig(initialCells, founder, clones, diagnosisCells);
+        }
+
+        /** A copy with {@code clones} replaced. */
+        public TumourConfig withClones(java.util.List<InitialClone> clones) {
+            return new TumourConfig(initialCells, founder, clones, diagnosisCells);
+        }
+
+        /** A copy with {@code diagnosisCells} replaced. */
+        public TumourConfig withDiagnosisCells(Double diagnosisCells) {
+            return new TumourConfig(initialCells, founder, clones, diagnosisCells);
         }
     }
 
@@ -184,7 +245,7 @@ public record SimulationConfig(
         public InitialClone {
             markers = markers == null ? Map.of() : Check.ordered(markers);
             if (cells == null || cells < 1) {
-                throw new IllegalArgumentException("cells: expected at least 1");
+                throw new ConfigProblem("cells", "expected at least 1");
             }
         }
     }
@@ -207,7 +268,7 @@ public record SimulationConfig(
             // multiplies every division, death and switching rate (1: the rates as written, measured in culture)
             kineticsScale = Check.positive("context.kinetics_scale", kineticsScale, 1.0);
             if (kineticsScale > 10) {
-                throw new IllegalArgumentException("context.kinetics_scale: expected at most 10, got " + kineticsScale);
+                throw new ConfigProblem("context.kinetics_scale", "expected at most 10, got " + kineticsScale);
             }
             setting = Check.oneOf("context.setting", setting, "in_vivo", "in_vivo", "in_vitro");
             immune = immune == null ? setting.equals("in_vivo") : immune;
@@ -217,6 +278,26 @@ public record SimulationConfig(
             bodyWeightKg = Check.positive("context.body_weight_kg", bodyWeightKg, 70.0);
             // 1.8 m²: a typical adult body surface (assumption), for doses in mg/m²
             bodySurfaceM2 = Check.positive("context.body_surface_m2", bodySurfaceM2, 1.8);
+        }
+
+        /** A copy with {@code setting} replaced. */
+        public ContextConfig withSetting(String setting) {
+            return new ContextConfig(setting, immune, pk, carryingCapacity, bodyWeightKg, bodySurfaceM2, species, kineticsScale, name);
+        }
+
+        /** A copy with {@code immune} replaced. */
+        public ContextConfig withImmune(Boolean immune) {
+            return new ContextConfig(setting, immune, pk, carryingCapacity, bodyWeightKg, bodySurfaceM2, species, kineticsScale, name);
+        }
+
+        /** A copy with {@code pk} replaced. */
+        public ContextConfig withPk(Boolean pk) {
+            return new ContextConfig(setting, immune, pk, carryingCapacity, bodyWeightKg, bodySurfaceM2, species, kineticsScale, name);
+        }
+
+        /** A copy with {@code carryingCapacity} replaced. */
+        public ContextConfig withCarryingCapacity(Double carryingCapacity) {
+            return new ContextConfig(setting, immune, pk, carryingCapacity, bodyWeightKg, bodySurfaceM2, species, kineticsScale, name);
         }
     }
 
@@ -231,7 +312,7 @@ public record SimulationConfig(
             java.util.Set<String> names = new java.util.HashSet<>();
             for (Readout r : at) {
                 if (!names.add(r.name())) {
-                    throw new IllegalArgumentException("observe.at: two readouts named '" + r.name() + "'");
+                    throw new ConfigProblem("observe.at", "two readouts named '" + r.name() + "'");
                 }
             }
         }
@@ -239,18 +320,23 @@ public record SimulationConfig(
         public double everyDays() {
             return every.days();
         }
+
+        /** A copy with {@code every} replaced. */
+        public ObserveConfig withEvery(Days every) {
+            return new ObserveConfig(every, at);
+        }
     }
 
     /** A readout a fixed time after treatment start (e.g. surgery after neoadjuvant treatment). */
     public record Readout(String name, Days afterTreatment) {
         public Readout {
-            afterTreatment = Check.duration("observe.at.after_treatment", afterTreatment, null, true);
+            afterTreatment = Check.duration("after_treatment", afterTreatment, null, true);
             if (afterTreatment == null) {
-                throw new IllegalArgumentException("observe.at: a readout needs after_treatment (e.g. 18w)");
+                throw new ConfigProblem("after_treatment", "a readout needs after_treatment (e.g. 18w)");
             }
             name = name == null ? "treatment+" + afterTreatment.text().replace(" ", "") : name;
             if (!name.matches("[A-Za-z0-9._+-]{1,40}")) {
-                throw new IllegalArgumentException("observe.at: a readout name is 1-40 letters, digits, '.', '_', '+' or '-', got '" + name + "'");
+                throw new ConfigProblem("name", "a readout name is 1-40 letters, digits, '.', '_', '+' or '-', got '" + name + "'");
             }
         }
 
@@ -259,7 +345,7 @@ public record SimulationConfig(
         public static Readout of(String text) {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*treatment\\s*\\+\\s*(.+)").matcher(text);
             if (!m.matches()) {
-                throw new IllegalArgumentException("observe.at: expected 'treatment + DURATION' (e.g. treatment + 18w) or "
+                throw new ConfigProblem("", "expected 'treatment + DURATION' (e.g. treatment + 18w) or "
                         + "{name: NAME, after_treatment: DURATION}, got '" + text + "'");
             }
             return new Readout(null, Days.parse(m.group(1).trim()));
@@ -282,7 +368,7 @@ public record SimulationConfig(
             // +20 % in diameter = 1.2³ = 1.728 in cells; −30 % = 0.7³ = 0.343 (RECIST 1.1)
             progressionFactor = Check.positive("outcomes.progression_factor", progressionFactor, 1.728);
             if (progressionFactor <= 1) {
-                throw new IllegalArgumentException("outcomes.progression_factor: expected > 1, got " + progressionFactor);
+                throw new ConfigProblem("outcomes.progression_factor", "expected > 1, got " + progressionFactor);
             }
             responseFactor = Check.probability("outcomes.response_factor", responseFactor, 0.343);
             stableDiseaseMin = Check.duration("outcomes.stable_disease_min", stableDiseaseMin, "42d", true);
@@ -303,7 +389,7 @@ public record SimulationConfig(
             // regrowth on a planned holiday past this multiple of the line's baseline is failure
             holidayFailureFactor = Check.positive("outcomes.holiday_failure_factor", holidayFailureFactor, progressionFactor);
             if (holidayFailureFactor <= 1) {
-                throw new IllegalArgumentException("outcomes.holiday_failure_factor: expected > 1, got " + holidayFailureFactor);
+                throw new ConfigProblem("outcomes.holiday_failure_factor", "expected > 1, got " + holidayFailureFactor);
             }
             // pCR: fewer residual cells than a ~1 mm³ focus (1e6 cells) at the surgery readout (assumption)
             pcrResidualCells = Check.positive("outcomes.pcr_residual_cells", pcrResidualCells, 1e6);
@@ -311,6 +397,11 @@ public record SimulationConfig(
 
         public static OutcomeConfig defaults() {
             return new OutcomeConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        }
+
+        /** A copy with {@code detectionLimitCells} replaced. */
+        public OutcomeConfig withDetectionLimitCells(Double detectionLimitCells) {
+            return new OutcomeConfig(detectionLimitCells, progressionFactor, responseFactor, stableDiseaseMin, resistantFraction, cellsPerCm3, pdMinIncreaseMm, confirmResponse, assessEvery, clinicalBenefitMin, lethalCells, holidayFailureFactor, pcrResidualCells);
         }
     }
 
@@ -320,10 +411,80 @@ public record SimulationConfig(
             maxCells = Check.positive("stop.max_cells", maxCells, 5e7);
             // counts stay far from 2^63 (a division step doubles them; binomial draws take longs)
             if (maxCells > 1e15) {
-                throw new IllegalArgumentException("stop.max_cells: at most 1e15 cells (about a tonne of tumour, at 1e9 cells per cm3); "
+                throw new ConfigProblem("stop.max_cells", "at most 1e15 cells (about a tonne of tumour, at 1e9 cells per cm3); "
                         + "counts beyond would risk overflowing, got " + maxCells);
             }
             onExtinction = onExtinction == null || onExtinction;
         }
+
+        /** A copy with {@code maxCells} replaced. */
+        public StopConfig withMaxCells(Double maxCells) {
+            return new StopConfig(maxCells, onExtinction);
+        }
+    }
+
+    /** A copy with {@code seed} replaced. */
+    public SimulationConfig withSeed(Long seed) {
+        return new SimulationConfig(name, seed, arm, engine, engineSwitchCells, time, tumour, context, biology, drugs, regimen, observe, outcomes, stop, space, lattice, randomisationLine);
+    }
+
+    /** A copy with {@code engine} replaced. */
+    public SimulationConfig withEngine(EngineKind engine) {
+        return new SimulationConfig(name, seed, arm, engine, engineSwitchCells, time, tumour, context, biology, drugs, regimen, observe, outcomes, stop, space, lattice, randomisationLine);
+    }
+
+    /** A copy with {@code time} replaced. */
+    public SimulationConfig withTime(TimeConfig time) {
+        return new SimulationConfig(name, seed, arm, engine, engineSwitchCells, time, tumour, context, biology, drugs, regimen, observe, outcomes, stop, space, lattice, randomisationLine);
+    }
+
+    /** A copy with {@code tumour} replaced. */
+    public SimulationConfig withTumour(TumourConfig tumour) {
+        return new SimulationConfig(name, seed, arm, engine, engineSwitchCells, time, tumour, context, biology, drugs, regimen, observe, outcomes, stop, space, lattice, randomisationLine);
+    }
+
+    /** A copy with {@code context} replaced. */
+    public SimulationConfig withContext(ContextConfig context) {
+        return new SimulationConfig(name, seed, arm, engine, engineSwitchCells, time, tumour, context, biology, drugs, regimen, observe, outcomes, stop, space, lattice, randomisationLine);
+    }
+
+    /** A copy with {@code biology} replaced. */
+    public SimulationConfig withBiology(BiologyConfig biology) {
+        return new SimulationConfig(name, seed, arm, engine, engineSwitchCells, time, tumour, context, biology, drugs, regimen, observe, outcomes, stop, space, lattice, randomisationLine);
+    }
+
+    /** A copy with {@code drugs} replaced. */
+    public SimulationConfig withDrugs(Map<String, DrugSpec> drugs) {
+        return new SimulationConfig(name, seed, arm, engine, engineSwitchCells, time, tumour, context, biology, drugs, regimen, observe, outcomes, stop, space, lattice, randomisationLine);
+    }
+
+    /** A copy with {@code regimen} replaced. */
+    public SimulationConfig withRegimen(RegimenSpec regimen) {
+        return new SimulationConfig(name, seed, arm, engine, engineSwitchCells, time, tumour, context, biology, drugs, regimen, observe, outcomes, stop, space, lattice, randomisationLine);
+    }
+
+    /** A copy with {@code observe} replaced. */
+    public SimulationConfig withObserve(ObserveConfig observe) {
+        return new SimulationConfig(name, seed, arm, engine, engineSwitchCells, time, tumour, context, biology, drugs, regimen, observe, outcomes, stop, space, lattice, randomisationLine);
+    }
+
+    /** A copy with {@code outcomes} replaced. */
+    public SimulationConfig withOutcomes(OutcomeConfig outcomes) {
+        return new SimulationConfig(name, seed, arm, engine, engineSwitchCells, time, tumour, context, biology, drugs, regimen, observe, outcomes, stop, space, lattice, randomisationLine);
+    }
+
+    /** A copy with {@code stop} replaced. */
+    public SimulationConfig withStop(StopConfig stop) {
+        return new SimulationConfig(name, seed, arm, engine, engineSwitchCells, time, tumour, context, biology, drugs, regimen, observe, outcomes, stop, space, lattice, randomisationLine);
+    }
+
+    /** A copy with {@code space} replaced. */
+    public SimulationConfig withSpace(SpaceKind space) {
+        return new SimulationConfig(name, seed, arm, engine, engineSwitchCells, time, tumour, context, biology, drugs, regimen, observe, outcomes, stop, space, lattice, randomisationLine);
+    }
+
+    /** A copy with {@code lattice} replaced. */
+    public SimulationConfig withLattice(LatticeConfig lattice) {
+        return new SimulationConfig(name, seed, arm, engine, engineSwitchCells, time, tumour, context, biology, drugs, regimen, observe, outcomes, stop, space, lattice, randomisationLine);
     }
 }

@@ -6,6 +6,7 @@ import org.apache.commons.rng.sampling.distribution.GeometricSampler;
 import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
 import org.her2sim.biology.Exposure;
 import org.her2sim.biology.MutationTable;
+import org.her2sim.config.ConfigProblem;
 import sim.field.grid.IntGrid2D;
 
 /**
@@ -84,7 +85,7 @@ final class LatticeSpace implements CellSpace {
     /** Passaging has no meaning for cells in place; a lattice culture is not split. */
     @Override
     public void thin(double keep, UniformRandomProvider r, Lineage lineage) {
-        throw new IllegalArgumentException("space: lattice2d cannot be passaged (split); use space: well_mixed for a culture");
+        throw new ConfigProblem("space", "lattice2d cannot be passaged (split); use space: well_mixed for a culture");
     }
 
     @Override

@@ -5,8 +5,8 @@ import java.util.List;
 import org.her2sim.biology.AdaptiveTransitions;
 import org.her2sim.biology.BiologyException;
 import org.her2sim.biology.CellRates;
-import org.her2sim.biology.Exposure;
 import org.her2sim.biology.ExplicitRates;
+import org.her2sim.biology.Exposure;
 import org.her2sim.biology.MutationTable;
 import org.her2sim.biology.RateCache;
 import org.her2sim.biology.RateModel;
@@ -15,9 +15,10 @@ import org.her2sim.biology.SignallingRates;
 import org.her2sim.biology.StateSpace;
 import org.her2sim.config.ConfigException;
 import org.her2sim.config.ConfigLoader;
+import org.her2sim.config.ConfigProblem;
 import org.her2sim.config.RateMode;
-import org.her2sim.config.SimulationConfig;
 import org.her2sim.config.SimulationConfig.InitialClone;
+import org.her2sim.config.SimulationConfig;
 import org.her2sim.config.SpaceKind;
 import org.her2sim.config.Units;
 import org.her2sim.pharmacology.DrugLibrary;
@@ -85,15 +86,15 @@ public final class Scenario {
         long initial = seedings.stream().mapToLong(Seeding::cells).sum();
         Double diagnosis = c.tumour().diagnosisCells();
         if (diagnosis != null && diagnosis > c.stop().maxCells()) {
-            throw new IllegalArgumentException("tumour.diagnosis_cells: " + Units.fmt(diagnosis) + " is more than stop.max_cells ("
+            throw new ConfigProblem("tumour.diagnosis_cells", "" + Units.fmt(diagnosis) + " is more than stop.max_cells ("
                     + Units.fmt(c.stop().maxCells()) + "); the tumour could never be diagnosed");
         }
         if (initial > c.stop().maxCells()) {
-            throw new IllegalArgumentException("tumour.initial_cells: the tumour starts with " + initial
+            throw new ConfigProblem("tumour.initial_cells", "the tumour starts with " + initial
                     + " cells, more than stop.max_cells (" + Units.fmt(c.stop().maxCells()) + "); raise stop.max_cells or start smaller");
         }
         if (c.space() == SpaceKind.LATTICE2D && initial > c.lattice().sites()) {
-            throw new IllegalArgumentException("lattice: " + c.lattice().width() + " × " + c.lattice().height() + " = "
+            throw new ConfigProblem("lattice", "" + c.lattice().width() + " × " + c.lattice().height() + " = "
                     + c.lattice().sites() + " sites cannot hold the " + initial + " initial cells; enlarge lattice.width and "
                     + "lattice.height or start with fewer tumour.initial_cells");
         }
@@ -112,17 +113,20 @@ public final class Scenario {
 
     /** Compiles a loaded configuration; every problem becomes a ConfigException naming the file. */
     public static Scenario compile(ConfigLoader.Loaded loaded) {
+        return compile(loaded.config(), loaded.origins());
+    }
+
+    /**
+     * Compiles a configuration the program derived (typed {@code with…} changes of a loaded one);
+     * a problem is named as in {@code origins}' file.
+     */
+    public static Scenario compile(SimulationConfig config, org.her2sim.config.Origins origins) {
         try {
-            return new Scenario(loaded.config());
-        } catch (BiologyException e) {
-            throw loaded.origins().error(e.path(), e.getMessage());
+            return new Scenario(config);
+        } catch (ConfigProblem e) {
+            throw origins.error(e.path(), e.problem());
         } catch (IllegalArgumentException e) {
-            String m = e.getMessage() == null ? "invalid value" : e.getMessage();
-            int colon = m.indexOf(": ");
-            if (colon > 0 && !m.substring(0, colon).contains(" ")) {
-                throw loaded.origins().error(m.substring(0, colon), m.substring(colon + 2));
-            }
-            throw loaded.origins().error("", m);
+            throw origins.error("", e.getMessage() == null ? "invalid value" : e.getMessage());
         }
     }
 
@@ -131,7 +135,7 @@ public final class Scenario {
         double every = config.observe().everyDays();
         double ratio = every / dt;
         if (Math.abs(ratio - Math.rint(ratio)) > 1e-9 * ratio || ratio < 1) {
-            throw new IllegalArgumentException("observe.every: expected a whole multiple of time.dt (" + config.time().dt()
+            throw new ConfigProblem("observe.every", "expected a whole multiple of time.dt (" + config.time().dt()
                     + "), got " + config.observe().every());
         }
     }
@@ -178,14 +182,14 @@ public final class Scenario {
                 while (needed < 100_000 && worstProbability(division, death, sw, dt / needed) > StepProbabilities.MAX_EVENT_PROBABILITY) {
                     needed++;
                 }
-                throw new IllegalArgumentException("time.substeps: " + fixed + " sub-steps of " + config.time().dt()
+                throw new ConfigProblem("time.substeps", "" + fixed + " sub-steps of " + config.time().dt()
                         + " are too long for the fastest rates (division " + String.format("%.3g", division) + ", death "
                         + String.format("%.3g", death) + " per day); use time.substeps: " + needed + " (or auto), or time.dt: "
                         + suggest(dt / needed * fixed) + " or shorter");
             }
             k++;
             if (k > 10_000) {
-                throw new IllegalArgumentException("time.dt: rates too fast (division " + String.format("%.3g", division)
+                throw new ConfigProblem("time.dt", "rates too fast (division " + String.format("%.3g", division)
                         + ", death " + String.format("%.3g", death) + " per day) for any sub-step down to dt/10000");
             }
         }

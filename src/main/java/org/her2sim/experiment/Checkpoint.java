@@ -21,12 +21,23 @@ import org.her2sim.observe.RunRecorder;
  * stored: it is rebuilt from the run's config.yaml, so a checkpoint resumes only with the same
  * program version.
  */
-public record Checkpoint(TumourModel model, RunRecorder recorder, byte[] randomState, String version) implements Serializable {
-    private static final long serialVersionUID = 1L;
+public record Checkpoint(TumourModel model, RunRecorder recorder, byte[] randomState, String version, String configSha256)
+        implements Serializable {
+    private static final long serialVersionUID = 2L;
 
-    /** Writes a checkpoint atomically (gzip-compressed Java serialisation, as MASON's own). */
-    public static void write(Path file, TumourModel model, RunRecorder recorder) throws IOException {
-        Checkpoint c = new Checkpoint(model, recorder, model.randomState(), Version.get());
+    /**
+     * What a checkpoint may contain: the model's, MASON's and the JDK's classes, nothing else (a
+     * crafted file cannot make the reader build arbitrary objects), within generous size limits.
+     */
+    private static final java.io.ObjectInputFilter FILTER = java.io.ObjectInputFilter.Config.createFilter(
+            "maxdepth=64;maxrefs=50000000;maxarray=1000000000;org.her2sim.**;sim.**;ec.util.*;java.**;!*");
+
+    /**
+     * Writes a checkpoint atomically (gzip-compressed Java serialisation, as MASON's own), with the
+     * SHA-256 of the resolved configuration it belongs to.
+     */
+    public static void write(Path file, TumourModel model, RunRecorder recorder, String configSha256) throws IOException {
+        Checkpoint c = new Checkpoint(model, recorder, model.randomState(), Version.get(), configSha256);
         AtomicFiles.write(file, out -> {
             GZIPOutputStream gz = new GZIPOutputStream(out);
             ObjectOutputStream o = new ObjectOutputStream(gz);
@@ -36,16 +47,26 @@ public record Checkpoint(TumourModel model, RunRecorder recorder, byte[] randomS
         });
     }
 
+    /**
+     * Reads a checkpoint, refusing any corruption with one line naming the file: the gzip stream is
+     * read to its end so its CRC-32 is checked (Java serialisation stops before the trailer), and
+     * anything the object stream throws on damaged bytes counts as unreadable.
+     */
     public static Checkpoint read(Path file) {
-        try (InputStream in = Files.newInputStream(file); ObjectInputStream o = new ObjectInputStream(new GZIPInputStream(in))) {
-            Checkpoint c = (Checkpoint) o.readObject();
-            if (!Version.get().equals(c.version())) {
-                throw new ConfigException(file + ": written by her2sim " + c.version() + ", this is " + Version.get()
-                        + "; resume with the version that started the run");
-            }
-            return c;
-        } catch (IOException | ClassNotFoundException | ClassCastException e) {
-            throw new ConfigException(file + ": not a readable checkpoint (" + e.getMessage() + ")");
+        Checkpoint c;
+        try (InputStream in = Files.newInputStream(file); GZIPInputStream gz = new GZIPInputStream(in);
+             ObjectInputStream o = new ObjectInputStream(gz)) {
+            o.setObjectInputFilter(FILTER);
+            c = (Checkpoint) o.readObject();
+            gz.transferTo(java.io.OutputStream.nullOutputStream()); // to the trailer: the CRC and length are checked
+        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            throw new ConfigException(file + ": not a readable checkpoint (" + (e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage()) + "); the file is damaged: start the run again");
         }
+        if (!Version.get().equals(c.version())) {
+            throw new ConfigException(file + ": written by her2sim " + c.version() + ", this is " + Version.get()
+                    + "; resume with the version that started the run");
+        }
+        return c;
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.her2sim.config.ConfigChange;
 import org.her2sim.config.ConfigException;
 import org.her2sim.config.ConfigLoader;
 import org.her2sim.config.LessonSpec;
@@ -62,15 +63,30 @@ public final class Lesson {
 
     /** The lesson's scenario: its changes, then {@code extra} overrides; the lesson's seed unless {@code seed} is given. */
     public Scenario scenario(List<String> extra, Long seed) {
+        return scenario(extra, seed, ConfigChange.none());
+    }
+
+    /**
+     * The lesson's scenario: its file with the lesson's own settings and the user's {@code --set}s,
+     * the seed (the one given, else the lesson's), then a change made by the program (the GUI's settings).
+     */
+    public Scenario scenario(List<String> extra, Long seed, ConfigChange change) {
         List<String> o = new ArrayList<>();
         spec.set().forEach((k, v) -> o.add(k + "=" + Sweep.text(v)));
-        if (seed != null) {
-            o.add("seed=" + seed);
-        } else if (spec.seed() != null) {
-            o.add("seed=" + spec.seed());
-        }
         o.addAll(extra);
-        return Scenario.compile(new ConfigLoader().load(scenarioFile, o));
+        Long chosen = seed != null ? seed : spec.seed();
+        ConfigLoader.Loaded l = new ConfigLoader().load(scenarioFile, o).with(c -> chosen == null ? c : c.withSeed(chosen)).with(change);
+        return Scenario.compile(l.config(), l.origins());
+    }
+
+    /**
+     * The seed of the lesson's {@code k}-th other tumour (k = 1, 2, …): derived from the lesson's own
+     * seed through the seed tree, so "tumour 3 of lesson 1" is the same for everyone who asks, and
+     * a teacher can hand out numbers for different tumours.
+     */
+    public long newTumourSeed(int k) {
+        long base = spec.seed() == null ? 1 : spec.seed();
+        return Math.floorMod(new org.her2sim.random.SeedTree(base).child("new-tumour", k).seed(), 1_000_000L);
     }
 
     /** The phase a control panel starts when students choose these drugs (none: a treatment holiday). */

@@ -123,7 +123,8 @@ public final class SingleRun {
         TumourModel model = new TumourModel(scenario, scenario.config().seed(), recorder);
         long t0 = System.nanoTime();
         model.start();
-        model.proceed(m -> Checkpoint.write(partial.resolve("checkpoint.bin"), m, recorder), everyDays);
+        String sha = sha256(resolved);
+        model.proceed(m -> Checkpoint.write(partial.resolve("checkpoint.bin"), m, recorder, sha), everyDays);
         return complete(scenario, model, recorder, resolved, partial, target, t0);
     }
 
@@ -143,12 +144,18 @@ public final class SingleRun {
         Scenario scenario = Scenario.compile(new ConfigLoader().load(partial.resolve("config.yaml"), java.util.List.of()));
         double everyDays = SweepRunner.JSON_READER.readTree(partial.resolve("checkpoint.json").toFile()).path("every_days").asDouble();
         Checkpoint c = Checkpoint.read(partial.resolve("checkpoint.bin"));
+        if (!sha256(resolved).equals(c.configSha256())) {
+            // the run directory's config.yaml must reproduce what it holds: an edited one is refused
+            throw new org.her2sim.config.ConfigException(partial.resolve("config.yaml") + ": changed since the run began (its SHA-256 "
+                    + "differs from the checkpoint's); restore it, or start a new run with the changed configuration");
+        }
         RunRecorder recorder = c.recorder();
         TumourModel model = c.model();
         model.reattach(scenario, recorder, c.randomState());
         long t0 = System.nanoTime();
         Path p = partial;
-        model.proceed(m -> Checkpoint.write(p.resolve("checkpoint.bin"), m, recorder), everyDays);
+        String sha = sha256(resolved);
+        model.proceed(m -> Checkpoint.write(p.resolve("checkpoint.bin"), m, recorder, sha), everyDays);
         return complete(scenario, model, recorder, resolved, partial, target, t0);
     }
 

@@ -1,8 +1,8 @@
 package org.her2sim.gui;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
+import org.her2sim.config.BiologyConfig;
+import org.her2sim.config.ConfigChange;
+import org.her2sim.config.SimulationConfig;
 import org.her2sim.engine.Scenario;
 
 /**
@@ -50,22 +50,22 @@ public final class Settings {
         return marker < 0 ? 0 : s.config().biology().markers().get(marker).mutations().get(0).probability();
     }
 
-    /** The settings as overrides of the scenario. */
-    List<String> overrides() {
-        List<String> o = new ArrayList<>();
-        o.add("tumour.initial_cells=" + initialCells);
-        o.add("context.immune=" + immuneKilling);
-        if (signalling) {
-            o.add(String.format(Locale.ROOT, "biology.rates.division_max_per_day=%s", divisionMaxPerDay));
-            o.add(String.format(Locale.ROOT, "biology.rates.apoptosis_max_per_day=%s", apoptosisMaxPerDay));
-        }
-        if (p95Marker >= 0) {
-            o.add("biology.markers." + p95Marker + ".mutations.0.probability=" + p95her2Mutation);
-        }
-        if (ptenMarker >= 0) {
-            o.add("biology.markers." + ptenMarker + ".mutations.0.probability=" + ptenLoss);
-        }
-        return o;
+    /** The settings as a change of the scenario. */
+    ConfigChange change() {
+        return c -> {
+            SimulationConfig out = c.withTumour(c.tumour().withInitialCells(initialCells)).withContext(c.context().withImmune(immuneKilling));
+            BiologyConfig b = out.biology();
+            if (signalling) {
+                b = b.withRates(b.rates().withDivisionMaxPerDay(divisionMaxPerDay).withApoptosisMaxPerDay(apoptosisMaxPerDay));
+            }
+            if (p95Marker >= 0) {
+                b = b.withMutationProbability("p95her2", 0, p95her2Mutation);
+            }
+            if (ptenMarker >= 0) {
+                b = b.withMutationProbability("pten", 0, ptenLoss);
+            }
+            return out.withBiology(b);
+        };
     }
 
     public long getInitialCells() {

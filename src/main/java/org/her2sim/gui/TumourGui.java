@@ -21,6 +21,7 @@ import javax.swing.JScrollPane;
 import javax.swing.JTextArea;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
+import org.her2sim.config.ConfigChange;
 import org.her2sim.config.RegimenSpec;
 import org.her2sim.config.SpaceKind;
 import org.her2sim.engine.Scenario;
@@ -76,7 +77,7 @@ public final class TumourGui extends GUIState {
 
     /** A GUI for a lesson (lesson non-null) or a plain scenario file. */
     public TumourGui(Lesson lesson, Path scenarioFile, List<String> overrides, Long seed, Options options) {
-        this(lesson, scenarioFile, overrides, seed, options, compile(lesson, scenarioFile, overrides, seed, List.of()));
+        this(lesson, scenarioFile, overrides, seed, options, compile(lesson, scenarioFile, overrides, seed, ConfigChange.none()));
     }
 
     private TumourGui(Lesson lesson, Path scenarioFile, List<String> overrides, Long seed, Options options, Scenario first) {
@@ -90,16 +91,23 @@ public final class TumourGui extends GUIState {
         this.settings = new Settings(first);
     }
 
-    private static Scenario compile(Lesson lesson, Path file, List<String> overrides, Long seed, List<String> more) {
-        List<String> all = new ArrayList<>(overrides);
-        all.addAll(more);
+    /** How many other tumours have been asked for in this window. */
+    private int tumoursAsked;
+
+    private long nextTumourSeed() {
+        tumoursAsked++;
         if (lesson != null) {
-            return lesson.scenario(all, seed);
+            return lesson.newTumourSeed(tumoursAsked);
         }
-        if (seed != null) {
-            all.add("seed=" + seed);
+        return Math.floorMod(new org.her2sim.random.SeedTree(scenario.config().seed()).child("new-tumour", tumoursAsked).seed(), 1_000_000L);
+    }
+
+    private static Scenario compile(Lesson lesson, Path file, List<String> overrides, Long seed, ConfigChange settings) {
+        if (lesson != null) {
+            return lesson.scenario(overrides, seed, settings);
         }
-        return Scenario.compile(new org.her2sim.config.ConfigLoader().load(file, all));
+        var l = new org.her2sim.config.ConfigLoader().load(file, overrides).with(c -> seed == null ? c : c.withSeed(seed)).with(settings);
+        return Scenario.compile(l.config(), l.origins());
     }
 
     public static String getName() {
@@ -113,7 +121,7 @@ public final class TumourGui extends GUIState {
 
     @Override
     public void start() {
-        scenario = compile(lesson, scenarioFile, overrides, seed, settings.overrides());
+        scenario = compile(lesson, scenarioFile, overrides, seed, settings.change());
         live = new LiveData();
         state = new TumourModel(scenario, scenario.config().seed(), live);
         super.start();
@@ -238,7 +246,8 @@ public final class TumourGui extends GUIState {
         JButton apply = new JButton("Give ticked drugs");
         apply.addActionListener(e -> applyDrugs());
         JButton newTumour = new JButton("New tumour");
-        newTumour.addActionListener(e -> restartWith(Math.abs(new java.util.SplittableRandom().nextLong() % 1_000_000)));
+        // the next of the tumours derived from the lesson's (or file's) seed: reproducible, and shown with its seed
+        newTumour.addActionListener(e -> restartWith(nextTumourSeed()));
         JButton classTumour = new JButton("Class tumour");
         classTumour.addActionListener(e -> restartWith(null));
         JButton snap = new JButton("Snapshot");

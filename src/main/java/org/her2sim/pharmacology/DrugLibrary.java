@@ -8,8 +8,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.her2sim.biology.Exposure;
 import org.her2sim.biology.Targets;
-import org.her2sim.config.DrugSpec;
+import org.her2sim.config.ConfigProblem;
 import org.her2sim.config.DrugSpec.TargetSpec;
+import org.her2sim.config.DrugSpec;
 
 /**
  * The drugs of a scenario, in alphabetical order (which fixes each drug's mask bit), and the
@@ -27,7 +28,7 @@ public final class DrugLibrary {
     /** The library with each drug's pharmacokinetics in {@code species} (a drug without them cannot be dosed there). */
     public DrugLibrary(Map<String, DrugSpec> specs, String species) {
         if (specs.size() > 63) {
-            throw new IllegalArgumentException("drugs: at most 63 drugs in one scenario");
+            throw new ConfigProblem("drugs", "at most 63 drugs in one scenario");
         }
         Map<String, DrugSpec> sorted = new TreeMap<>(specs);
         Set<String> targetNames = new LinkedHashSet<>();

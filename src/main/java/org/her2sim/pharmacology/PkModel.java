@@ -1,5 +1,6 @@
 package org.her2sim.pharmacology;
 
+import org.her2sim.config.ConfigProblem;
 import org.her2sim.config.DrugSpec.PkSpec;
 
 /**
@@ -21,7 +22,7 @@ public record PkModel(double[] coefficientPerMg, double[] ratePerDay) implements
         double v1 = pk.centralVolumeL();
         if (pk.model().equals("two_compartment")) {
             if (pk.route().equals("oral")) {
-                throw new IllegalArgumentException("pk: an oral two-compartment model is not supported; use one_compartment for oral drugs");
+                throw new ConfigProblem("pk", "an oral two-compartment model is not supported; use one_compartment for oral drugs");
             }
             double k10 = pk.clearanceLPerDay() / v1;
             double k12 = pk.intercompartmentalClearanceLPerDay() / v1;

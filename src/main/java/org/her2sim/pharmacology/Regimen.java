@@ -2,9 +2,10 @@ package org.her2sim.pharmacology;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.her2sim.config.RegimenSpec;
+import org.her2sim.config.ConfigProblem;
 import org.her2sim.config.RegimenSpec.DoseSpec;
 import org.her2sim.config.RegimenSpec.PhaseSpec;
+import org.her2sim.config.RegimenSpec;
 
 /**
  * A regimen compiled against a drug library and a context: phases with doses in mg (body weight
@@ -85,11 +86,11 @@ public record Regimen(String name, List<Phase> phases, int repeatFrom) implement
                 String ipath = path + ".drugs[" + i + "]";
                 Drug d = library.get(ds.drug());
                 if (d == null) {
-                    throw new IllegalArgumentException(ipath + ".drug: unknown drug '" + ds.drug() + "'"
+                    throw new ConfigProblem(ipath + ".drug", "unknown drug '" + ds.drug() + "'"
                             + org.her2sim.config.Suggest.hint(ds.drug(), library.names()) + " (see her2sim drugs)");
                 }
                 if ((mask & (1L << d.bit())) != 0) {
-                    throw new IllegalArgumentException(ipath + ".drug: '" + ds.drug() + "' appears twice in one phase");
+                    throw new ConfigProblem(ipath + ".drug", "'" + ds.drug() + "' appears twice in one phase");
                 }
                 mask |= 1L << d.bit();
                 double conc = Double.NaN;
@@ -99,17 +100,17 @@ public record Regimen(String name, List<Phase> phases, int repeatFrom) implement
                 if (ds.concentration() != null && (!pkOn || ds.dose() == null)) {
                     conc = ds.concentration().mgPerL(d.molarMassGPerMol());
                 } else if (ds.dose() == null) {
-                    throw new IllegalArgumentException(ipath + ": with PK on, give a 'dose' and 'every' (or set context.pk: false)");
+                    throw new ConfigProblem(ipath, "with PK on, give a 'dose' and 'every' (or set context.pk: false)");
                 } else {
                     if (d.pk() == null) {
-                        throw new IllegalArgumentException(ipath + ": drug '" + d.name() + "' has no PK model in the library for this context's species, so it cannot be dosed; give a 'concentration' (or its pk_by_species)");
+                        throw new ConfigProblem(ipath, "drug '" + d.name() + "' has no PK model in the library for this context's species, so it cannot be dosed; give a 'concentration' (or its pk_by_species)");
                     }
                     dose = ds.dose().mg(bodyWeightKg, bodySurfaceM2);
                     loading = ds.loadingDose() == null ? dose : ds.loadingDose().mg(bodyWeightKg, bodySurfaceM2);
                     every = ds.every().days();
                 }
                 if (!pkOn && Double.isNaN(conc)) {
-                    throw new IllegalArgumentException(ipath + ": PK is off in this context, give a 'concentration'");
+                    throw new ConfigProblem(ipath, "PK is off in this context, give a 'concentration'");
                 }
                 items.add(new Item(d, dose, loading, every, conc, ds.forDays() == null ? Double.POSITIVE_INFINITY : ds.forDays().days(),
                         ds.cycle() == null ? Double.POSITIVE_INFINITY : ds.cycle().days()));
@@ -117,7 +118,7 @@ public record Regimen(String name, List<Phase> phases, int repeatFrom) implement
             Phase phase = new Phase(ps.name(), List.copyOf(items), mask, endRules(ps.end()), ps.line(), ps.holiday());
             boolean mustEnd = p < spec.phases().size() - 1 || spec.repeatFrom() != null;
             if (mustEnd && phase.neverEnds()) {
-                throw new IllegalArgumentException(path + ".end: phase '" + ps.name() + "' never ends, but "
+                throw new ConfigProblem(path + ".end", "phase '" + ps.name() + "' never ends, but "
                         + (p < spec.phases().size() - 1 ? "phase " + (p + 1) + " follows it" : "the regimen repeats")
                         + "; give after, progression, burden_below or burden_above");
             }

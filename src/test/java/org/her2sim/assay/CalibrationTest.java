@@ -21,7 +21,7 @@ class CalibrationTest {
         java.util.List<Calibration.Ic50Row> lapatinib = new java.util.ArrayList<>();
         for (Calibration.Ic50 t : c.targets().ic50()) {
             if (t.fitted()) {
-                Calibration.Ic50Row r = c.ic50(t, java.util.List.of());
+                Calibration.Ic50Row r = c.ic50(t, org.her2sim.config.ConfigChange.none());
                 assertTrue(r.within2Fold(), t.line() + " " + t.drug() + ": simulated " + r.simulated() + " vs measured " + t.value());
                 if (t.drug().equals("lapatinib")) {
                     lapatinib.add(r);

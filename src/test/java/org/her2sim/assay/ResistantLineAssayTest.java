@@ -18,7 +18,7 @@ class ResistantLineAssayTest {
     void trastuzumabSelectsAHeritableResistantLine() {
         var spec = new ResistantLineAssay.Spec(CellLine.load(CONFIGS.resolve("celllines"), "SKBR3"), "trastuzumab", "ug/mL",
                 new double[] {5, 10, 15, 20}, 3.5, 1e6, 0.1, 14, 365, 30, 7, 100_000, 1);
-        var r = ResistantLineAssay.run(CONFIGS.resolve("assays/dish.yaml"), CellLine.context(CONFIGS.resolve("contexts"), "in_vitro"), spec);
+        var r = ResistantLineAssay.run(CONFIGS.resolve("assays/dish.yaml"), "in_vitro", spec);
         assertTrue(r.established(), "a resistant line within a year");
         assertEquals(3, r.escalations().size(), "raised three times, 5 -> 10 -> 15 -> 20");
         double previous = 0;

@@ -33,7 +33,7 @@ class ViabilityAssayTest {
         var spec = new ViabilityAssay.Spec(bt474, List.of("lapatinib"), List.of(),
                 new double[] {0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3}, "uM", 3, 72, 20_000, 7);
         ViabilityAssay.Result r = ViabilityAssay.run(CONFIGS.resolve("assays/dish.yaml"),
-                CellLine.context(CONFIGS.resolve("contexts"), "in_vitro"), spec);
+                "in_vitro", spec);
         // theory from the same rates: one well's scenario at concentration c
         Scenario s = Scenario.compile(new ConfigLoader().load(CONFIGS.resolve("assays/dish.yaml"),
                 List.of("context.setting=in_vitro", "context.immune=false", "context.pk=false", "context.carrying_capacity=1e9",
@@ -66,7 +66,7 @@ class ViabilityAssayTest {
     private static double ic50(String line) {
         var spec = new ViabilityAssay.Spec(CellLine.load(CONFIGS.resolve("celllines"), line), List.of("lapatinib"), List.of(),
                 new double[] {0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10}, "uM", 3, 72, 2000, 3);
-        return ViabilityAssay.run(CONFIGS.resolve("assays/dish.yaml"), CellLine.context(CONFIGS.resolve("contexts"), "in_vitro"), spec)
+        return ViabilityAssay.run(CONFIGS.resolve("assays/dish.yaml"), "in_vitro", spec)
                 .fit().absoluteIc50();
     }
 

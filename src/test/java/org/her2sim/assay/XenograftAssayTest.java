@@ -29,7 +29,7 @@ class XenograftAssayTest {
     void treatedArmsGrowLessThanControls(@TempDir Path dir) throws Exception {
         Cli.Outcome o = Cli.execute("assay", "xenograft", "--line", "NCI-N87", "--mice", "2", "--days", "10", "--out", dir.resolve("x").toString());
         assertEquals(0, o.code(), o.err());
-        var r = XenograftAssay.run(CONFIGS.resolve("assays/dish.yaml"), CellLine.context(CONFIGS.resolve("contexts"), "xenograft"),
+        var r = XenograftAssay.run(CONFIGS.resolve("assays/dish.yaml"), "xenograft",
                 new XenograftAssay.Spec(CellLine.load(CONFIGS.resolve("celllines"), "NCI-N87"),
                         XenograftAssay.arms(CONFIGS.resolve("assays/xenograft-arms.yaml")), 2, 10, 100, 1));
         // untreated: about 8 % a day in the model's default xenograft (doubling ~9 days)

@@ -80,4 +80,59 @@ class CheckpointTest {
         assertSameRun(plain, target);
         assertFalse(Files.exists(partial));
     }
+
+    /** A run killed after its first checkpoint: the .partial directory it leaves. */
+    Path killedRun(String name) throws Exception {
+        Path target = dir.resolve(name);
+        Path partial = dir.resolve(name + ".partial");
+        killAfterACheckpoint(partial, 0, "run", Scenarios.configs().resolve("quickstart.yaml").toString(), "--out", target.toString(),
+                "--checkpoint-every", "5d", "-q");
+        return partial;
+    }
+
+    static void copy(Path from, Path to) throws Exception {
+        Files.createDirectories(to);
+        try (var files = Files.list(from)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
+    }
+
+    @Test
+    void aDamagedCheckpointIsRefusedWithOneLineNamingItsFile() throws Exception {
+        Path partial = killedRun("flipped");
+        byte[] good = Files.readAllBytes(partial.resolve("checkpoint.bin"));
+        // single-bit flips spread over the compressed data and the trailer (CRC-32 and length), past
+        // the 10-byte gzip header whose time stamp and OS byte no check covers
+        java.util.List<Integer> positions = new java.util.ArrayList<>();
+        for (int k = 0; k < 14; k++) {
+            positions.add(10 + (int) ((long) k * (good.length - 18) / 14));
+        }
+        for (int k = 1; k <= 8; k++) {
+            positions.add(good.length - k);
+        }
+        for (int n = 0; n < positions.size(); n++) {
+            Path copy = dir.resolve("flip" + n + ".partial");
+            copy(partial, copy);
+            byte[] bad = good.clone();
+            bad[positions.get(n)] ^= (byte) (1 << (n % 8));
+            Files.write(copy.resolve("checkpoint.bin"), bad);
+            org.her2sim.config.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(org.her2sim.config.ConfigException.class,
+                    () -> SingleRun.resume(copy), "flip at byte " + positions.get(n) + " of " + good.length + " was accepted");
+            assertTrue(e.getMessage().startsWith(copy.resolve("checkpoint.bin").toString()) && !e.getMessage().contains("\n"), e.getMessage());
+            assertFalse(Files.exists(dir.resolve("flip" + n)), "no run directory from a damaged checkpoint");
+        }
+    }
+
+    @Test
+    void aResumeRefusesAConfigurationEditedSinceTheRunBegan() throws Exception {
+        Path partial = killedRun("edited");
+        Path config = partial.resolve("config.yaml");
+        Files.writeString(config, Files.readString(config).replace("max: 730d", "max: 900d"));
+        org.her2sim.config.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(org.her2sim.config.ConfigException.class,
+                () -> SingleRun.resume(partial));
+        assertTrue(e.getMessage().contains("config.yaml") && e.getMessage().contains("changed since the run began"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("edited")));
+    }
 }
