@@ -2,14 +2,22 @@ package org.her2sim.assay;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.DoubleFunction;
+import java.util.function.DoubleSupplier;
+import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.math3.optim.MaxEval;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.univariate.BrentOptimizer;
 import org.apache.commons.math3.optim.univariate.SearchInterval;
 import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
+import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
+import org.her2sim.config.BiologyConfig;
 import org.her2sim.config.Concentration;
 import org.her2sim.config.ConfigChange;
 import org.her2sim.config.ConfigLoader;
@@ -178,8 +186,8 @@ public final class Calibration {
      * {@code log10}), the settings that give it a value, where its default lives and what the
      * configs hold now.
      */
-    private record Parameter(boolean log10, double low, double high, java.util.function.DoubleFunction<ConfigChange> settings, String where,
-                             java.util.function.DoubleSupplier current) {
+    private record Parameter(boolean log10, double low, double high, DoubleFunction<ConfigChange> settings, String where,
+                             DoubleSupplier current) {
     }
 
     private Parameter parameter(String name, List<String> lines) {
@@ -200,7 +208,7 @@ public final class Calibration {
                 }
                 String attribute = name.substring("expression.".length());
                 yield new Parameter(false, 0.01, 3, v -> c -> {
-                    java.util.Map<String, Double> expression = new java.util.LinkedHashMap<>(c.biology().expression());
+                    Map<String, Double> expression = new LinkedHashMap<>(c.biology().expression());
                     expression.put(attribute, v);
                     return c.withBiology(c.biology().withExpression(expression));
                 }, "configs/celllines: " + lines.get(0) + " " + name,
@@ -236,8 +244,8 @@ public final class Calibration {
         return c.value();
     }
 
-    private static org.apache.commons.math3.optim.univariate.UnivariatePointValuePair minimise(double lo, double hi, double start,
-                                                                                              java.util.function.DoubleUnaryOperator f) {
+    private static UnivariatePointValuePair minimise(double lo, double hi, double start,
+                                                                                              DoubleUnaryOperator f) {
         return new BrentOptimizer(1e-3, 1e-3).optimize(new MaxEval(40), GoalType.MINIMIZE, new SearchInterval(lo, hi, start),
                 new UnivariateObjectiveFunction(f::applyAsDouble));
     }
@@ -267,7 +275,7 @@ public final class Calibration {
                 .orElseThrow(() -> new IllegalStateException("the biology has no " + PIK3CA_GAIN + " attribute to calibrate"));
     }
 
-    private org.her2sim.config.BiologyConfig biology() {
+    private BiologyConfig biology() {
         return new ConfigLoader().load(configs.resolve("assays/dish.yaml"), List.of()).config().biology();
     }
 
@@ -350,7 +358,7 @@ public final class Calibration {
                 new double[] {v.concentration()}, v.unit(), Math.max(3, wells), 72, 2000, 1);
         var r = ViabilityAssay.run(configs.resolve("assays/dish.yaml"), "in_vitro", spec,
                 settings);
-        double mean = java.util.Arrays.stream(r.viabilities()).average().orElse(Double.NaN);
+        double mean = Arrays.stream(r.viabilities()).average().orElse(Double.NaN);
         return new ViabilityRow(v, mean);
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -75,7 +76,7 @@ public record CellLine(String name, String description, String parent, Map<Strin
                 } catch (ConfigException e) {
                     throw new ConfigException(f + ": parent: " + e.getMessage());
                 }
-                Map<String, Double> merged = new java.util.LinkedHashMap<>(parent.expression());
+                Map<String, Double> merged = new LinkedHashMap<>(parent.expression());
                 merged.putAll(line.expression());
                 return new CellLine(line.name(), line.description(), line.parent(), line.markers(), merged, line.note(), line.source());
             }

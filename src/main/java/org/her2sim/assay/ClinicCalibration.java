@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -111,7 +112,7 @@ public final class ClinicCalibration {
                 }
             }
         }
-        points.sort(java.util.Comparator.comparingDouble(Point::loss));
+        points.sort(Comparator.comparingDouble(Point::loss));
         return points;
     }
 

@@ -1,6 +1,8 @@
 package org.her2sim.assay;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -33,10 +35,10 @@ public final class Combination {
     public record Study(ViabilityAssay.Result pair, ViabilityAssay.Result a, ViabilityAssay.Result b, Result interaction) {
     }
 
-    public static Study study(java.nio.file.Path dish, String context, ViabilityAssay.Spec pair) {
+    public static Study study(Path dish, String context, ViabilityAssay.Spec pair) {
         ViabilityAssay.Result r = ViabilityAssay.run(dish, context, pair);
         double ratio = pair.ratios().get(0);
-        double[] cb = java.util.Arrays.stream(pair.concentrations()).map(x -> x * ratio).toArray();
+        double[] cb = Arrays.stream(pair.concentrations()).map(x -> x * ratio).toArray();
         var a = ViabilityAssay.run(dish, context, pair.alone(0, pair.concentrations()));
         var b = ViabilityAssay.run(dish, context, pair.alone(1, cb));
         return new Study(r, a, b, of(a, b, r, ratio));

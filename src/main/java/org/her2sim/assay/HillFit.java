@@ -1,5 +1,6 @@
 package org.her2sim.assay;
 
+import java.util.Locale;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresBuilder;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresOptimizer;
 import org.apache.commons.math3.fitting.leastsquares.LevenbergMarquardtOptimizer;
@@ -129,6 +130,6 @@ public final class HillFit {
     }
 
     static String fmt(double x) {
-        return String.format(java.util.Locale.ROOT, "%.3g", x);
+        return String.format(Locale.ROOT, "%.3g", x);
     }
 }

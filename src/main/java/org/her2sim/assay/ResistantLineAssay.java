@@ -2,6 +2,7 @@ package org.her2sim.assay;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.her2sim.config.SimulationConfig;
 import org.her2sim.config.Suggest;
 import org.her2sim.engine.Scenario;
 import org.her2sim.engine.TumourModel;
+import org.her2sim.pharmacology.Regimen;
 
 /**
  * Making a drug-resistant line, as in the brief's protocol: a culture of the parental line under
@@ -52,7 +54,7 @@ public final class ResistantLineAssay {
             for (int i = 0; i < doses.length; i++) {
                 if (!(doses[i] > 0) || (i > 0 && !(doses[i] > doses[i - 1]))) {
                     throw new ConfigException("--doses: expected an increasing series of concentrations above 0, got "
-                            + java.util.Arrays.toString(doses));
+                            + Arrays.toString(doses));
                 }
             }
             if (!(refreshDays > 0) || !(windowDays >= refreshDays) || !(maxDays > windowDays)) {
@@ -223,7 +225,7 @@ public final class ResistantLineAssay {
         return m.scenario().space().difference(best, m.scenario().founder());
     }
 
-    private static org.her2sim.pharmacology.Regimen.Phase phase(Scenario s, Spec spec, double c) {
+    private static Regimen.Phase phase(Scenario s, Spec spec, double c) {
         List<RegimenSpec.DoseSpec> drugs = c == 0 ? List.of()
                 : List.of(new RegimenSpec.DoseSpec(spec.drug(), null, null, null, Concentration.of(c, spec.unit())));
         return s.compilePhase(new RegimenSpec.PhaseSpec(c == 0 ? "drug-free medium" : spec.drug() + " " + c + " " + spec.unit(), drugs,

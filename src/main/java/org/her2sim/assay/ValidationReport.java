@@ -2,9 +2,13 @@ package org.her2sim.assay;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.commons.statistics.distribution.BetaDistribution;
+import org.apache.commons.statistics.distribution.BinomialDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.her2sim.config.ConfigChange;
 import org.her2sim.config.ConfigLoader;
@@ -14,6 +18,7 @@ import org.her2sim.config.RegimenSpec;
 import org.her2sim.config.Units;
 import org.her2sim.engine.Scenario;
 import org.her2sim.experiment.SingleRun;
+import org.her2sim.experiment.Sweep;
 import org.her2sim.random.SeedTree;
 
 /**
@@ -42,7 +47,7 @@ public final class ValidationReport {
     private double xenograftTrastuzumab = Double.NaN;
     private List<ClinicCalibration.Arm> togaArms = List.of();
 
-    private static final java.util.Map<String, String> PARAMETER_TEXT = java.util.Map.of(
+    private static final Map<String, String> PARAMETER_TEXT = Map.of(
             "lapatinib_target_ic50", "lapatinib target IC50, µM (HER2 and EGFR kinase)",
             "pik3ca_gain", "PI3K activity added by PIK3CA activation",
             "lapatinib_off_target_ic50", "lapatinib HER-independent (off-target) IC50, µM");
@@ -54,7 +59,7 @@ public final class ValidationReport {
 
     /** Two-sided exact binomial test of the lapatinib arm's responders against the reported 9 %. */
     private static double lapatinibP(ClinicCalibration.Arm a) {
-        var b = org.apache.commons.statistics.distribution.BinomialDistribution.of(a.patients(), 0.09);
+        var b = BinomialDistribution.of(a.patients(), 0.09);
         return Math.min(1, 2 * Math.min(b.cumulativeProbability(a.responders()), b.survivalProbability(a.responders() - 1)));
     }
 
@@ -90,7 +95,7 @@ public final class ValidationReport {
                 .append("). Do not edit by hand: change the model or the data (`configs/calibration/targets.yaml`) and regenerate.\n\n");
         md.append("## Calibrated parameters\n\n");
         md.append("| parameter | default | fitted to | how |\n|---|---:|---|---|\n");
-        java.util.Map<String, List<String>> fittedTo = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> fittedTo = new LinkedHashMap<>();
         for (Calibration.Ic50 t : targets.ic50()) {
             if (t.fitted()) {
                 fittedTo.computeIfAbsent(t.fit(), k -> new ArrayList<>()).add(t.line());
@@ -103,16 +108,16 @@ public final class ValidationReport {
                 .append("simulated/measured)², given the parameters above")
                 .append(parameter.equals("pik3ca_gain") ? "; PI3K activity is clamped at 1, so values above ~1.4 are equivalent" : "")
                 .append(" |\n"));
-        var toga = org.her2sim.experiment.Sweep.load(configs.resolve("experiments/toga.yaml")).spec();
+        var toga = Sweep.load(configs.resolve("experiments/toga.yaml")).spec();
         var chemoDraw = toga.patients().stream().filter(d -> d.path().equals("biology.rates.kills.1.per_division")).findFirst().orElse(null);
         md.append("| in-patient kinetics (`context.kinetics_scale` in configs/contexts/patient.yaml and the ToGA trial) | ")
-                .append(org.her2sim.experiment.Sweep.text(toga.set().get("context.kinetics_scale"))).append(" | ToGA response ")
+                .append(Sweep.text(toga.set().get("context.kinetics_scale"))).append(" | ToGA response ")
                 .append("rates and median PFS, both arms | `her2sim calibrate --clinic`: grid search (3 × 2 × 2 × 3 points over kinetics, chemotherapy median, ADCC and trastuzumab penetration) on the loss below |\n");
         md.append("| antibody-dependent killing in patients (`biology.rates.kills.0.max_per_day` in the trial and the patient context) | ")
-                .append(org.her2sim.experiment.Sweep.text(toga.set().get("biology.rates.kills.0.max_per_day")))
+                .append(Sweep.text(toga.set().get("biology.rates.kills.0.max_per_day")))
                 .append(" per day | as above | as above |\n");
         md.append("| fraction of plasma trastuzumab acting on the tumour (`drugs.trastuzumab.tumour_penetration`; antibodies penetrate solid ")
-                .append("tumours poorly) | ").append(org.her2sim.experiment.Sweep.text(toga.set().get("drugs.trastuzumab.tumour_penetration")))
+                .append("tumours poorly) | ").append(Sweep.text(toga.set().get("drugs.trastuzumab.tumour_penetration")))
                 .append(" | as above | as above |\n");
         if (chemoDraw != null) {
             md.append("| chemotherapy sensitivity between patients (kill per unit of division, `biology.rates.kills.1.per_division`) | ")
@@ -304,7 +309,7 @@ public final class ValidationReport {
 
     private static String order(List<Calibration.Ic50Row> rows, boolean simulated) {
         return String.join(" < ", rows.stream().filter(r -> r.target().drug().equals("lapatinib"))
-                .sorted(java.util.Comparator.comparingDouble(r -> simulated ? (Double.isNaN(r.simulated()) ? Double.MAX_VALUE : r.simulated())
+                .sorted(Comparator.comparingDouble(r -> simulated ? (Double.isNaN(r.simulated()) ? Double.MAX_VALUE : r.simulated())
                         : r.target().value()))
                 .map(r -> r.target().line()).toList());
     }
@@ -344,7 +349,7 @@ public final class ValidationReport {
         double mu = 5e-4;
         int size = 1000;
         Scenario ld = branching(textbook, 1, 1.0, 0, mu, size - 1, 60, c -> c.withBiology(c.biology().withExplicitRates(1, 1.0, 0)));
-        int resistantState = ld.space().encode(java.util.Map.of("type", "resistant"), "t");
+        int resistantState = ld.space().encode(Map.of("type", "resistant"), "t");
         int none = 0;
         int one = 0;
         int jackpot = 0;

@@ -1,18 +1,20 @@
 package org.her2sim.assay;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.her2sim.config.ConfigException;
+import org.her2sim.config.ConfigLoader;
 import org.her2sim.config.ConfigProblem;
 import org.her2sim.config.Days;
 import org.her2sim.config.EngineKind;
-import org.her2sim.config.ConfigLoader;
 import org.her2sim.config.Origins;
 import org.her2sim.config.RegimenSpec;
 import org.her2sim.engine.Scenario;
 import org.her2sim.engine.TumourModel;
+import org.her2sim.pharmacology.Regimen;
 import org.her2sim.random.SeedTree;
 
 /**
@@ -73,7 +75,7 @@ public final class XenograftAssay {
     /** The arms of a YAML file: name → list of doses. */
     public static Map<String, List<RegimenSpec.DoseSpec>> arms(Path file) {
         ConfigLoader loader = new ConfigLoader();
-        return loader.bind(loader.readTree(file), new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, List<RegimenSpec.DoseSpec>>>() {
+        return loader.bind(loader.readTree(file), new TypeReference<LinkedHashMap<String, List<RegimenSpec.DoseSpec>>>() {
         }, new Origins(file.toString()));
     }
 
@@ -100,7 +102,7 @@ public final class XenograftAssay {
         return new Result(spec, out);
     }
 
-    private static org.her2sim.pharmacology.Regimen.Phase phase(Scenario s, String arm, List<RegimenSpec.DoseSpec> doses) {
+    private static Regimen.Phase phase(Scenario s, String arm, List<RegimenSpec.DoseSpec> doses) {
         try {
             return s.compilePhase(new RegimenSpec.PhaseSpec(arm, doses, RegimenSpec.EndSpec.NEVER));
         } catch (ConfigProblem e) {

@@ -1,12 +1,15 @@
 package org.her2sim.bench;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.her2sim.biology.CellRates;
 import org.her2sim.biology.Exposure;
 import org.her2sim.config.ConfigLoader;
 import org.her2sim.config.Days;
 import org.her2sim.config.EngineKind;
+import org.her2sim.config.Origins;
 import org.her2sim.config.RegimenSpec;
 import org.her2sim.config.SimulationConfig;
 import org.her2sim.engine.Scenario;
@@ -60,7 +63,7 @@ public final class CloneBenchmark {
     private Scenario compile(long cells, int clones, double capacity, double days) {
         long each = Math.max(1, cells / clones);
         // further clones of the founder's state, each its own lineage
-        List<SimulationConfig.InitialClone> more = java.util.Collections.nCopies(clones - 1, new SimulationConfig.InitialClone(java.util.Map.of(), each));
+        List<SimulationConfig.InitialClone> more = Collections.nCopies(clones - 1, new SimulationConfig.InitialClone(Map.of(), each));
         ConfigLoader.Loaded l = new ConfigLoader().load(scenarioFile, List.of()).with(c -> c
                 .withEngine(EngineKind.CLONE)
                 .withTumour(c.tumour().withInitialCells(each).withClones(more))
@@ -79,7 +82,7 @@ public final class CloneBenchmark {
     public static PatientRun patient(Path quickstart, String dt) {
         ConfigLoader loader = new ConfigLoader();
         RegimenSpec q3w = loader.bind(loader.readTree(quickstart.resolveSibling("regimens/trastuzumab-q3w.yaml")), RegimenSpec.class,
-                new org.her2sim.config.Origins("regimens/trastuzumab-q3w.yaml"));
+                new Origins("regimens/trastuzumab-q3w.yaml"));
         ConfigLoader.Loaded l = loader.load(quickstart, List.of()).with(c -> c
                 .withEngine(EngineKind.CLONE)
                 .withTumour(c.tumour().withInitialCells(100_000_000_000L))

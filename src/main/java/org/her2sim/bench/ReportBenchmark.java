@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import org.her2sim.config.BiologyConfig;
 import org.her2sim.config.ConfigLoader;
@@ -55,7 +56,7 @@ public final class ReportBenchmark {
             return new Result(r.summary().clonesEver(), rows, seconds);
         } finally {
             try (var walk = Files.walk(dir)) {
-                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(p);
                 }
             }

@@ -2,8 +2,9 @@ package org.her2sim.biology;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.her2sim.config.BiologyConfig;
 import org.her2sim.config.BiologyConfig.TransitionSpec;
+import org.her2sim.config.BiologyConfig;
+import org.her2sim.config.Suggest;
 
 /**
  * Reversible, non-genetic state changes in time (e.g. HER3 basal ⇄ adaptive-up), with rates
@@ -35,7 +36,7 @@ public final class AdaptiveTransitions {
                     node = network.indexOf(t.drivenBy());
                     if (node < 0) {
                         throw new BiologyException(path + ".driven_by", "unknown node '" + t.drivenBy() + "'"
-                                + org.her2sim.config.Suggest.hint(t.drivenBy(), network.nodeNames()));
+                                + Suggest.hint(t.drivenBy(), network.nodeNames()));
                     }
                 }
                 rules.add(new Rule(m, from, to, t.ratePerDay(), node, t.direction().equals("low")));

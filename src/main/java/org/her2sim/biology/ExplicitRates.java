@@ -1,10 +1,12 @@
 package org.her2sim.biology;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.her2sim.config.BiologyConfig.ExplicitRateSpec;
 import org.her2sim.config.BiologyConfig.RatePair;
+import org.her2sim.config.Suggest;
 
 /**
  * The textbook mode: each state's division and death rate are written out, with no network;
@@ -41,7 +43,7 @@ public final class ExplicitRates implements RateModel {
             if (match < 0 && space.allowed(s)) {
                 throw new BiologyException("biology.explicit", "no entry gives the rates of state '" + space.label(s) + "'");
             }
-            Map<Long, double[]> byMask = new java.util.HashMap<>();
+            Map<Long, double[]> byMask = new HashMap<>();
             if (match >= 0) {
                 ExplicitRateSpec spec = entries.get(match);
                 division[s] = spec.divisionPerDay();
@@ -52,7 +54,7 @@ public final class ExplicitRates implements RateModel {
                         int bit = drugNames.indexOf(d.trim());
                         if (bit < 0) {
                             throw new BiologyException("biology.explicit[" + match + "].under." + u.getKey(), "unknown drug '" + d.trim() + "'"
-                                    + org.her2sim.config.Suggest.hint(d.trim(), drugNames));
+                                    + Suggest.hint(d.trim(), drugNames));
                         }
                         mask |= 1L << bit;
                     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.her2sim.config.BiologyConfig.KillSpec;
 import org.her2sim.config.BiologyConfig.RateSpec;
+import org.her2sim.config.Suggest;
 
 /**
  * Rates from the signalling network (brief §3):
@@ -51,7 +52,7 @@ public final class SignallingRates implements RateModel {
             killTarget[k] = targets.indexOf(ks.target());
             if (killTarget[k] < 0) {
                 throw new BiologyException(path + ".target", "no drug in the library acts on target '" + ks.target() + "'"
-                        + org.her2sim.config.Suggest.hint(ks.target(), targets.names()));
+                        + Suggest.hint(ks.target(), targets.names()));
             }
             killMax[k] = ks.maxPerDay() == null ? 0 : ks.maxPerDay();
             killPerDivision[k] = ks.perDivision() == null ? 0 : ks.perDivision();
@@ -60,7 +61,7 @@ public final class SignallingRates implements RateModel {
                 killScaleAttribute[k] = space.attributeNames().indexOf(ks.scaledBy());
                 if (killScaleAttribute[k] < 0) {
                     throw new BiologyException(path + ".scaled_by", "unknown state attribute '" + ks.scaledBy() + "'"
-                            + org.her2sim.config.Suggest.hint(ks.scaledBy(), space.attributeNames()));
+                            + Suggest.hint(ks.scaledBy(), space.attributeNames()));
                 }
             }
             killActive[k] = !ks.requiresImmune() || immuneContext;
@@ -70,7 +71,7 @@ public final class SignallingRates implements RateModel {
     private static int node(SignallingNetwork network, String name, String path) {
         int i = network.indexOf(name);
         if (i < 0) {
-            throw new BiologyException(path, "unknown node '" + name + "'" + org.her2sim.config.Suggest.hint(name, network.nodeNames()));
+            throw new BiologyException(path, "unknown node '" + name + "'" + Suggest.hint(name, network.nodeNames()));
         }
         return i;
     }

@@ -6,9 +6,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.her2sim.config.BiologyConfig;
+import java.util.TreeMap;
 import org.her2sim.config.BiologyConfig.MarkerSpec;
 import org.her2sim.config.BiologyConfig.StateSpec;
+import org.her2sim.config.BiologyConfig;
 import org.her2sim.config.Suggest;
 
 /**
@@ -67,7 +68,7 @@ public final class StateSpace {
         for (String a : config.expression().keySet()) {
             if (!attributeNames.contains(a)) {
                 throw new BiologyException("biology.expression." + a, "unknown state attribute '" + a + "'"
-                        + org.her2sim.config.Suggest.hint(a, attributeNames) + "; known: " + String.join(", ", attributeNames));
+                        + Suggest.hint(a, attributeNames) + "; known: " + String.join(", ", attributeNames));
             }
         }
         attributes = new double[size][attributeNames.size()];
@@ -152,7 +153,7 @@ public final class StateSpace {
     public int[][] pattern(Map<String, String> partial, String path) {
         int[][] p = new int[partial.size()][];
         int k = 0;
-        for (Map.Entry<String, String> e : new java.util.TreeMap<>(partial).entrySet()) {
+        for (Map.Entry<String, String> e : new TreeMap<>(partial).entrySet()) {
             int m = markerIndex(e.getKey(), path + "." + e.getKey());
             p[k++] = new int[] {m, stateIndex(m, e.getValue(), path + "." + e.getKey())};
         }

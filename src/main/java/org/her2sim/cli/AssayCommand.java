@@ -2,6 +2,8 @@ package org.her2sim.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +51,7 @@ final class AssayCommand implements Runnable {
         /** --out, or runs/NAME-TIMESTAMP under the project. */
         Path outOr(String name) {
             return out != null ? out : Her2sim.home().resolve("runs").resolve(name + "-"
-                    + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         }
     }
 

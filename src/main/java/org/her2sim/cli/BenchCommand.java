@@ -2,10 +2,13 @@ package org.her2sim.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.her2sim.bench.CloneBenchmark;
 import org.her2sim.bench.EngineBenchmark;
+import org.her2sim.bench.ReportBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -47,11 +50,11 @@ final class BenchCommand implements Callable<Integer> {
             return cloneEngine();
         }
         if (report) {
-            var r = org.her2sim.bench.ReportBenchmark.run(Her2sim.home().resolve("configs/textbook-two-types.yaml"), 5);
+            var r = ReportBenchmark.run(Her2sim.home().resolve("configs/textbook-two-types.yaml"), 5);
             spec.commandLine().getOut().printf(Locale.ROOT,
                     "report of a 730-day run with %d clones (%,d timeseries rows): median %.2f s over %d repeats (%s)%n",
-                    r.clones(), r.rows(), org.her2sim.bench.ReportBenchmark.median(r.seconds()), r.seconds().length,
-                    java.util.Arrays.toString(java.util.Arrays.stream(r.seconds()).map(x -> Math.round(x * 100) / 100.0).toArray()));
+                    r.clones(), r.rows(), ReportBenchmark.median(r.seconds()), r.seconds().length,
+                    Arrays.toString(Arrays.stream(r.seconds()).map(x -> Math.round(x * 100) / 100.0).toArray()));
             return 0;
         }
         Path file = scenario != null ? scenario : Her2sim.home().resolve("configs/quickstart.yaml");
@@ -73,7 +76,7 @@ final class BenchCommand implements Callable<Integer> {
     private Integer cloneEngine() {
         PrintWriter w = spec.commandLine().getOut();
         Path file = scenario != null ? scenario : Her2sim.home().resolve("configs/quickstart.yaml");
-        org.her2sim.bench.CloneBenchmark bench = new org.her2sim.bench.CloneBenchmark(file);
+        CloneBenchmark bench = new CloneBenchmark(file);
         w.println("| cells | clones at start | variants at end | steps timed | microseconds per step |");
         w.println("|---:|---:|---:|---:|---:|");
         w.flush();
@@ -87,7 +90,7 @@ final class BenchCommand implements Callable<Integer> {
         w.println("| 10^11 cells, trastuzumab q3w, 730 days | sub-steps per step | steps | seconds | final cells | clones |");
         w.println("|---|---:|---:|---:|---:|---:|");
         for (String dt : List.of("1h", "1d", "1h", "1d")) {
-            var r = org.her2sim.bench.CloneBenchmark.patient(file, dt);
+            var r = CloneBenchmark.patient(file, dt);
             w.printf(Locale.ROOT, "| dt %s | %d | %,d | %.3f | %.3g | %d |%n", r.dt(), r.substeps(), r.steps(), r.seconds(), (double) r.finalCells(),
                     r.clones());
             w.flush();
@@ -95,7 +98,7 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void row(PrintWriter w, org.her2sim.bench.CloneBenchmark.Row r) {
+    private static void row(PrintWriter w, CloneBenchmark.Row r) {
         w.printf(Locale.ROOT, "| %.0e | %,d | %,d | %,d | %.1f |%n", (double) r.cells(), r.clones(), r.variantsAtEnd(), r.steps(), r.microsPerStep());
         w.flush();
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.her2sim.assay.Calibration;
+import org.her2sim.assay.ClinicCalibration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -50,7 +51,7 @@ final class CalibrateCommand implements Callable<Integer> {
             return 0;
         }
         if (clinic) {
-            var cal = new org.her2sim.assay.ClinicCalibration(Her2sim.home().resolve("configs"));
+            var cal = new ClinicCalibration(Her2sim.home().resolve("configs"));
             var points = cal.grid(new double[] {0.065, 0.08, 0.095}, new double[] {3, 3.5}, new double[] {0.8}, new double[] {0.025, 0.05},
                     new double[] {0.05, 0.1, 0.2}, patients, line -> {
                 w.println(line);

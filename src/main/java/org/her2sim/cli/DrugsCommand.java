@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.her2sim.config.ConfigException;
 import org.her2sim.config.ConfigLoader;
 import org.her2sim.config.DrugSpec;
 import org.her2sim.config.Origins;
@@ -36,7 +37,7 @@ final class DrugsCommand implements Callable<Integer> {
         try {
             library = new DrugLibrary(specs);
         } catch (IllegalArgumentException e) {
-            throw new org.her2sim.config.ConfigException(f + ": " + e.getMessage());
+            throw new ConfigException(f + ": " + e.getMessage());
         }
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "%-14s %-22s %-50s %s%n", "drug", "class", "targets (IC50)", "PK");

@@ -1,7 +1,12 @@
 package org.her2sim.cli;
 
+import java.awt.AWTError;
+import java.awt.GraphicsEnvironment;
+import java.awt.HeadlessException;
+import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import javax.swing.SwingUtilities;
 import org.her2sim.config.ConfigException;
 import org.her2sim.experiment.Lesson;
 import org.her2sim.gui.TumourGui;
@@ -9,6 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import sim.display.Console;
 
 /** {@code her2sim gui [FILE]}: the MASON Console and the teaching window for a lesson or a scenario. */
 @Command(name = "gui", mixinStandardHelpOptions = true,
@@ -47,7 +53,7 @@ final class GuiCommand implements Callable<Integer> {
         Lesson lesson = isLesson ? Lesson.load(f) : null;
         // compile before opening anything: bad input is reported like everywhere else
         String headless = isLesson ? "her2sim lesson " + f : "her2sim run " + f;
-        if (java.awt.GraphicsEnvironment.isHeadless()) {
+        if (GraphicsEnvironment.isHeadless()) {
             throw new ConfigException("gui: no display available (DISPLAY is not set); run it headless with: " + headless
                     + " (or start an X server, e.g. xvfb-run her2sim gui " + f + ")");
         }
@@ -55,14 +61,14 @@ final class GuiCommand implements Callable<Integer> {
         try {
             gui = new TumourGui(lesson, f, settings.overrides, seed.seed, new TumourGui.Options(play || snapshot != null, snapshotAt, snapshot,
                     exitAfterSnapshot));
-            Runnable open = () -> new sim.display.Console(gui).setVisible(true);
-            javax.swing.SwingUtilities.invokeAndWait(open);
-        } catch (java.awt.AWTError | java.awt.HeadlessException e) {
+            Runnable open = () -> new Console(gui).setVisible(true);
+            SwingUtilities.invokeAndWait(open);
+        } catch (AWTError | HeadlessException e) {
             throw new ConfigException("gui: cannot open the display '" + System.getenv("DISPLAY") + "' (" + e.getMessage()
                     + "); run it headless with: " + headless);
-        } catch (java.lang.reflect.InvocationTargetException e) {
+        } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof java.awt.AWTError || cause instanceof java.awt.HeadlessException) {
+            if (cause instanceof AWTError || cause instanceof HeadlessException) {
                 throw new ConfigException("gui: cannot open the display '" + System.getenv("DISPLAY") + "'; run it headless with: "
                         + headless);
             }

@@ -1,12 +1,14 @@
 package org.her2sim.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.her2sim.config.ConfigException;
 import org.her2sim.engine.PopulationLimitException;
 import org.her2sim.experiment.Version;
-import picocli.CommandLine;
+import org.her2sim.report.ReportInputException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The command line. Commands only parse, call and print; exit codes: 0 done, 2 bad input
@@ -47,7 +49,7 @@ public final class Her2sim implements Runnable {
         CommandLine cl = new CommandLine(new Her2sim());
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
             PrintWriter err = line.getErr();
-            if (e instanceof ConfigException || e instanceof org.her2sim.report.ReportInputException) {
+            if (e instanceof ConfigException || e instanceof ReportInputException) {
                 err.println("her2sim: " + e.getMessage());
                 return EXIT_INPUT;
             }
@@ -55,7 +57,7 @@ public final class Her2sim implements Runnable {
                 err.println("her2sim: " + e.getMessage());
                 return 1;
             }
-            if (e instanceof java.io.IOException) {
+            if (e instanceof IOException) {
                 err.println("her2sim: " + e.getMessage());
                 return 1;
             }

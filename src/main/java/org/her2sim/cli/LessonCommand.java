@@ -3,6 +3,7 @@ package org.her2sim.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.her2sim.config.ConfigException;
 import org.her2sim.engine.Scenario;
 import org.her2sim.experiment.Lesson;
 import org.her2sim.experiment.SingleRun;
@@ -56,7 +57,7 @@ final class LessonCommand implements Callable<Integer> {
         Long chosen = seed.seed;
         if (newTumour != null && chosen == null) {
             if (newTumour < 1) {
-                throw new org.her2sim.config.ConfigException("--new-tumour: expected a tumour number from 1, got " + newTumour);
+                throw new ConfigException("--new-tumour: expected a tumour number from 1, got " + newTumour);
             }
             chosen = lesson.newTumourSeed(newTumour);
             w.println("new tumour " + newTumour + ": seed " + chosen + " (share it with --seed " + chosen + ")");

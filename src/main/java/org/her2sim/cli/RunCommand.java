@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.her2sim.config.Check;
 import org.her2sim.config.ConfigLoader;
 import org.her2sim.engine.Scenario;
 import org.her2sim.experiment.SingleRun;
@@ -52,7 +53,7 @@ final class RunCommand implements Callable<Integer> {
         Path runs = runsDir != null ? runsDir : Her2sim.home().resolve("runs");
         SingleRun.Result result;
         if (checkpointEvery != null) {
-            double every = org.her2sim.config.Check.durationOption("--checkpoint-every", checkpointEvery);
+            double every = Check.durationOption("--checkpoint-every", checkpointEvery);
             result = SingleRun.runWithCheckpoints(scenario, out.out, runs, every);
         } else {
             result = SingleRun.run(scenario, out.out, runs);

@@ -1,5 +1,6 @@
 package org.her2sim.cli;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -22,7 +23,7 @@ final class ScenarioOptions {
     /** --out DIR for a run directory. */
     static final class RunDirectory {
         @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: runs/NAME-TIMESTAMP)")
-        java.nio.file.Path out;
+        Path out;
     }
 
     private ScenarioOptions() {

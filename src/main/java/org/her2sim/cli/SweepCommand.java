@@ -1,14 +1,16 @@
 package org.her2sim.cli;
 
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.her2sim.config.Check;
+import org.her2sim.config.ConfigException;
 import org.her2sim.experiment.Sweep;
 import org.her2sim.experiment.SweepReportData;
 import org.her2sim.experiment.SweepResults;
 import org.her2sim.experiment.SweepRunner;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -60,7 +62,7 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (replicates != null && replicates < 1) {
-            throw new org.her2sim.config.ConfigException("--replicates: expected at least 1, got " + replicates);
+            throw new ConfigException("--replicates: expected at least 1, got " + replicates);
         }
         Sweep sweep = Sweep.load(file, base == null ? null : base.toAbsolutePath(), null, new Sweep.Overrides(settings.overrides, replicates));
         SweepRunner.Shard s = shard == null ? null : SweepRunner.Shard.parse(shard);
@@ -79,7 +81,7 @@ final class SweepCommand implements Callable<Integer> {
         SweepRunner.Outcome o;
         try {
             double limit = taskTimeLimit == null ? Double.POSITIVE_INFINITY
-                    : org.her2sim.config.Check.durationOption("--task-time-limit", taskTimeLimit) * 86_400;
+                    : Check.durationOption("--task-time-limit", taskTimeLimit) * 86_400;
             o = SweepRunner.run(sweep, dir, n, resume, s, keepRuns, quiet ? null : System.err, limit);
         } finally {
             Runtime.getRuntime().removeShutdownHook(hook);

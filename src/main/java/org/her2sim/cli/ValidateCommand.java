@@ -1,5 +1,6 @@
 package org.her2sim.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.her2sim.config.ConfigLoader;
@@ -42,7 +43,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     /** A sweep file names a base scenario and its arms; a scenario names neither. */
     private static boolean isSweep(Path file) {
-        com.fasterxml.jackson.databind.JsonNode tree = new ConfigLoader().readTree(file);
+        JsonNode tree = new ConfigLoader().readTree(file);
         return tree.isObject() && tree.has("base") && tree.has("arms");
     }
 }

@@ -1,5 +1,6 @@
 package org.her2sim.cluster;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ final class Slurm {
 
     static boolean available() {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (!dir.isEmpty() && new java.io.File(dir, "sbatch").canExecute()) {
+            if (!dir.isEmpty() && new File(dir, "sbatch").canExecute()) {
                 return true;
             }
         }

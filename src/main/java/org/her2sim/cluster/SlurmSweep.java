@@ -2,6 +2,7 @@ package org.her2sim.cluster;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -10,11 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.her2sim.config.ConfigException;
-import org.her2sim.io.AtomicFiles;
+import org.her2sim.config.Suggest;
 import org.her2sim.experiment.SingleRun;
 import org.her2sim.experiment.Sweep;
 import org.her2sim.experiment.SweepRunner;
+import org.her2sim.io.AtomicFiles;
 
 /**
  * A sweep run as SLURM job arrays. The results directory holds the sweep (as for a local
@@ -66,7 +70,7 @@ public final class SlurmSweep {
                 List<String> parts = Slurm.partitions();
                 if (!parts.contains(o.partition())) {
                     throw new ConfigException("--partition: the cluster has no partition '" + o.partition() + "'"
-                            + org.her2sim.config.Suggest.hint(o.partition(), parts) + "; partitions: " + String.join(", ", parts));
+                            + Suggest.hint(o.partition(), parts) + "; partitions: " + String.join(", ", parts));
                 }
             }
         }
@@ -137,7 +141,7 @@ public final class SlurmSweep {
         if (!Files.isRegularFile(slurm.resolve("plan.json"))) {
             throw new ConfigException(dir + ": not a SLURM sweep directory (no slurm/plan.json); submit it first");
         }
-        int elements = org.her2sim.experiment.SweepRunner.JSON_READER.readTree(slurm.resolve("plan.json").toFile())
+        int elements = SweepRunner.JSON_READER.readTree(slurm.resolve("plan.json").toFile())
                 .path("elements").asInt();
         boolean[] missing = new boolean[elements];
         int done = 0;
@@ -207,7 +211,7 @@ public final class SlurmSweep {
 
     private static String throttle(Path dir) throws IOException {
         String script = Files.readString(dir.resolve("slurm/array.sbatch"));
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^# her2sim-throttle: (\\d+)$").matcher(script);
+        Matcher m = Pattern.compile("(?m)^# her2sim-throttle: (\\d+)$").matcher(script);
         return m.find() ? "%" + m.group(1) : "";
     }
 
@@ -300,7 +304,7 @@ public final class SlurmSweep {
         Path source;
         try {
             source = Path.of(SlurmSweep.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IOException("cannot locate the program", e);
         }
         if (Files.isRegularFile(source) && source.toString().endsWith(".jar")) {

@@ -1,5 +1,7 @@
 package org.her2sim.config;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +32,7 @@ public record BiologyConfig(
         markers = List.copyOf(markers);
         exclusive = exclusive == null ? List.of() : List.copyOf(exclusive);
         enforceExclusive = enforceExclusive == null || enforceExclusive;
-        signalling = signalling == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(signalling));
+        signalling = signalling == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(signalling));
         if (mode == RateMode.SIGNALLING) {
             if (signalling.isEmpty()) {
                 throw new ConfigProblem("biology.signalling", "required in signalling mode (the network's nodes)");
@@ -42,7 +44,7 @@ public record BiologyConfig(
             throw new ConfigProblem("biology.explicit", "required in explicit mode (rates of each state)");
         }
         explicit = explicit == null ? List.of() : List.copyOf(explicit);
-        expression = expression == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(expression));
+        expression = expression == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(expression));
         for (Map.Entry<String, Double> e : expression.entrySet()) {
             if (e.getValue() == null || !Double.isFinite(e.getValue()) || e.getValue() < 0) {
                 throw new ConfigProblem("biology.expression." + e.getKey(), "expected a number >= 0 (1 = as the marker states say)");
@@ -52,7 +54,7 @@ public record BiologyConfig(
 
     /** The same biology with every heritable mutation probability multiplied by {@code factor} (0: no mutations). */
     public BiologyConfig withMutationsScaled(double factor) {
-        List<MarkerSpec> scaled = new java.util.ArrayList<>();
+        List<MarkerSpec> scaled = new ArrayList<>();
         for (MarkerSpec m : markers) {
             scaled.add(m.withMutations(m.mutations().stream().map(u -> u.withProbability(u.probability() * factor)).toList()));
         }
@@ -61,10 +63,10 @@ public record BiologyConfig(
 
     /** The same biology with one mutation's probability set: the {@code k}-th mutation of marker {@code marker}. */
     public BiologyConfig withMutationProbability(String marker, int k, double probability) {
-        List<MarkerSpec> out = new java.util.ArrayList<>();
+        List<MarkerSpec> out = new ArrayList<>();
         for (MarkerSpec m : markers) {
             if (m.name().equals(marker)) {
-                List<MutationSpec> mutations = new java.util.ArrayList<>(m.mutations());
+                List<MutationSpec> mutations = new ArrayList<>(m.mutations());
                 mutations.set(k, mutations.get(k).withProbability(probability));
                 m = m.withMutations(mutations);
             }
@@ -78,9 +80,9 @@ public record BiologyConfig(
      * other than a marker's first (reference) state — e.g. the PI3K gain of activating PIK3CA.
      */
     public BiologyConfig withAttribute(String attribute, double value) {
-        List<MarkerSpec> out = new java.util.ArrayList<>();
+        List<MarkerSpec> out = new ArrayList<>();
         for (MarkerSpec m : markers) {
-            List<StateSpec> states = new java.util.ArrayList<>(m.states());
+            List<StateSpec> states = new ArrayList<>(m.states());
             for (int s = 1; s < states.size(); s++) {
                 StateSpec st = states.get(s);
                 if (st.attributes() != null && st.attributes().containsKey(attribute)) {
@@ -96,7 +98,7 @@ public record BiologyConfig(
 
     /** Textbook mode: the same biology with the untreated rates of the {@code index}-th explicit entry replaced. */
     public BiologyConfig withExplicitRates(int index, double divisionPerDay, double deathPerDay) {
-        List<ExplicitRateSpec> out = new java.util.ArrayList<>(explicit);
+        List<ExplicitRateSpec> out = new ArrayList<>(explicit);
         out.set(index, out.get(index).withDivisionPerDay(divisionPerDay).withDeathPerDay(deathPerDay));
         return withExplicit(out);
     }
@@ -174,7 +176,7 @@ public record BiologyConfig(
                 throw new ConfigProblem("node", "give exactly one of 'product' or 'sum'");
             }
             product = product == null ? null : List.copyOf(product);
-            sum = sum == null ? null : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sum));
+            sum = sum == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(sum));
             if (saturation != null) {
                 Check.positive("saturation", saturation, 1);
             }

@@ -1,13 +1,18 @@
 package org.her2sim.config;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /** Validation used by the records' compact constructors; messages name the field. */
 public final class Check {
     private Check() {
     }
 
     /** An unmodifiable copy that keeps the file's order (Map.copyOf would not). */
-    public static <K, V> java.util.Map<K, V> ordered(java.util.Map<K, V> map) {
-        return java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(map));
+    public static <K, V> Map<K, V> ordered(Map<K, V> map) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
     public static double nonNegative(String field, Double v, double fallback) {
@@ -49,7 +54,7 @@ public final class Check {
             }
         }
         throw new ConfigProblem(field, "expected one of " + String.join(", ", allowed) + ", got '" + x + "'"
-                + Suggest.hint(String.valueOf(x), java.util.List.of(allowed)));
+                + Suggest.hint(String.valueOf(x), List.of(allowed)));
     }
 
     /** A command-line duration option (e.g. --checkpoint-every 30d) in days, > 0, or a ConfigException naming it. */

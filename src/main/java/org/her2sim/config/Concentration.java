@@ -2,17 +2,19 @@ package org.her2sim.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.io.Serializable;
+import java.util.Locale;
 
 /**
  * A concentration as a file wrote it: by mass ({@code 10 ug/mL}, in mg/L) or molar
  * ({@code 0.1 uM}, in µM), converted once when the file is read; {@link #mgPerL} needs the molar
  * mass for a molar value. The text is kept for the resolved configuration.
  */
-public record Concentration(double value, boolean molar, String text) implements java.io.Serializable {
+public record Concentration(double value, boolean molar, String text) implements Serializable {
 
     /** A concentration computed by the program, in a unit a user gave (ug/mL, uM, …). */
     public static Concentration of(double value, String unit) {
-        return Units.concentration(String.format(java.util.Locale.ROOT, "%.6g %s", value, unit));
+        return Units.concentration(String.format(Locale.ROOT, "%.6g %s", value, unit));
     }
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)

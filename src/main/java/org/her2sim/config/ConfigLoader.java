@@ -1,12 +1,16 @@
 package org.her2sim.config;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -21,12 +25,16 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 
@@ -83,7 +91,7 @@ public final class ConfigLoader {
     /** The configuration with every default filled in, as YAML that loads back to the same values. */
     public static String resolvedYaml(SimulationConfig config) {
         try {
-            return newYamlWriter().setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            return newYamlWriter().setSerializationInclusion(JsonInclude.Include.NON_NULL)
                     .writeValueAsString(config);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the resolved configuration", e);
@@ -116,7 +124,7 @@ public final class ConfigLoader {
         }
         ObjectNode tree = (ObjectNode) root;
         // what the scenario file itself says, before includes and its context fill in the rest
-        java.util.Set<String> own = new java.util.HashSet<>();
+        Set<String> own = new HashSet<>();
         paths(tree, "", own);
         // a whole section replaced by a file path (--set regimen=regimens/x.yaml) is included too, and a
         // context named on the command line (--set context=patient) fills in as one named in the file
@@ -164,7 +172,7 @@ public final class ConfigLoader {
     }
 
     /** Every dotted path of a tree's values (a.b.0.c), for telling what a file sets itself. */
-    private static void paths(JsonNode node, String prefix, java.util.Set<String> out) {
+    private static void paths(JsonNode node, String prefix, Set<String> out) {
         if (node.isObject()) {
             node.fields().forEachRemaining(e -> paths(e.getValue(), prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), out));
         } else if (node.isArray()) {
@@ -182,7 +190,7 @@ public final class ConfigLoader {
      * apply where neither the scenario file nor a --set gives the value. A bare name is looked for as
      * contexts/NAME.yaml beside the scenario or in a folder above it; a path is relative to the scenario.
      */
-    private void applyContext(Path file, ObjectNode tree, java.util.Set<String> explicit, List<String> overrides, Origins origins) {
+    private void applyContext(Path file, ObjectNode tree, Set<String> explicit, List<String> overrides, Origins origins) {
         JsonNode c = tree.get("context");
         String from = null;
         if (c != null && c.isTextual()) {
@@ -203,7 +211,7 @@ public final class ConfigLoader {
         if (!own.has("name")) {
             own.put("name", from);
         }
-        java.util.Set<String> given = new java.util.HashSet<>();
+        Set<String> given = new HashSet<>();
         for (String o : overrides) {
             int eq = o.indexOf('=');
             if (eq > 0) {
@@ -257,7 +265,7 @@ public final class ConfigLoader {
                 throw ConfigException.at(name, "", "file is larger than " + (MAX_FILE_BYTES >> 20) + " MiB");
             }
             byte[] bytes = Files.readAllBytes(file);
-            String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
             JsonNode n = yaml.readTree(text);
             if (n == null || n.isMissingNode()) {
                 throw ConfigException.at(name, "", "file is empty");
@@ -265,9 +273,9 @@ public final class ConfigLoader {
             return n;
         } catch (NoSuchFileException e) {
             throw new ConfigException(name + ": file not found");
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             throw new ConfigException(name + ": not valid UTF-8 text");
-        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+        } catch (StreamConstraintsException e) {
             throw new ConfigException(name + ": nested more than 64 levels deep");
         } catch (JsonProcessingException e) {
             String loc = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ": ";
@@ -354,7 +362,7 @@ public final class ConfigLoader {
     }
 
     /** Binds a tree into a generic type such as a map of drugs. */
-    public <T> T bind(JsonNode tree, com.fasterxml.jackson.core.type.TypeReference<T> type, Origins origins) {
+    public <T> T bind(JsonNode tree, TypeReference<T> type, Origins origins) {
         return bind(tree, binder.readerFor(type), origins);
     }
 
@@ -390,7 +398,7 @@ public final class ConfigLoader {
         return ", got " + node.asText();
     }
 
-    private <T> T bind(JsonNode tree, com.fasterxml.jackson.databind.ObjectReader reader, Origins origins) {
+    private <T> T bind(JsonNode tree, ObjectReader reader, Origins origins) {
         // errors name the value's path in the file; what a record refuses (a ConfigProblem) carries
         // its own field's path, joined to where the record sits
         try {
@@ -467,10 +475,10 @@ public final class ConfigLoader {
         if (c == String.class) {
             return "text";
         }
-        if (java.util.List.class.isAssignableFrom(c)) {
+        if (List.class.isAssignableFrom(c)) {
             return "a list";
         }
-        if (java.util.Map.class.isAssignableFrom(c) || c.isRecord()) {
+        if (Map.class.isAssignableFrom(c) || c.isRecord()) {
             return "a mapping";
         }
         return c.getSimpleName();

@@ -2,12 +2,13 @@ package org.her2sim.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.io.Serializable;
 
 /**
  * A duration as a file wrote it ({@code 21d}, {@code 12h}, {@code 6mo}) and its length in days,
  * converted once when the file is read; the text is kept for the resolved configuration.
  */
-public record Days(double days, String text) implements java.io.Serializable {
+public record Days(double days, String text) implements Serializable {
 
     /** Reads a duration; an unknown unit or a non-number is an IllegalArgumentException. */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)

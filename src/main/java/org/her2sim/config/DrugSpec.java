@@ -1,6 +1,7 @@
 package org.her2sim.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -41,7 +42,7 @@ public record DrugSpec(String drugClass, String description, Map<String, TargetS
 
     /** This drug with the IC50 on one of its targets replaced. */
     public DrugSpec withIc50(String target, Concentration ic50) {
-        Map<String, TargetSpec> out = new java.util.LinkedHashMap<>(targets);
+        Map<String, TargetSpec> out = new LinkedHashMap<>(targets);
         TargetSpec t = out.get(target);
         if (t == null) {
             throw new ConfigProblem("targets", "no target '" + target + "'" + Suggest.hint(target, targets.keySet()));

@@ -1,6 +1,9 @@
 package org.her2sim.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,14 +32,14 @@ public record RegimenSpec(String name, String description, List<PhaseSpec> phase
 
     /** A phase with {@code cycles: N} becomes N phases, "NAME (cycle k)"; loading doses are given in the first only. */
     private static List<PhaseSpec> expandCycles(List<PhaseSpec> phases) {
-        List<PhaseSpec> out = new java.util.ArrayList<>();
+        List<PhaseSpec> out = new ArrayList<>();
         for (PhaseSpec p : phases) {
             if (p.cycles() == null) {
                 out.add(p);
                 continue;
             }
             for (int k = 1; k <= p.cycles(); k++) {
-                List<DoseSpec> drugs = new java.util.ArrayList<>();
+                List<DoseSpec> drugs = new ArrayList<>();
                 for (DoseSpec d : p.drugs()) {
                     drugs.add(k == 1 ? d : new DoseSpec(d.drug(), d.dose(), null, d.every(), d.concentration(), d.forDays(), d.cycle()));
                 }
@@ -90,7 +93,7 @@ public record RegimenSpec(String name, String description, List<PhaseSpec> phase
         /** Never a new line. */
         SAME;
 
-        @com.fasterxml.jackson.annotation.JsonValue
+        @JsonValue
         @Override
         public String text() {
             return Choice.super.text();
@@ -101,7 +104,7 @@ public record RegimenSpec(String name, String description, List<PhaseSpec> phase
             return text();
         }
 
-        @com.fasterxml.jackson.annotation.JsonCreator
+        @JsonCreator
         public static LineRule of(String text) {
             return Choice.parse(LineRule.class, text);
         }
@@ -112,7 +115,7 @@ public record RegimenSpec(String name, String description, List<PhaseSpec> phase
      * {@code loading_dose}) when PK is on, or a constant {@code concentration} (a dish, or PK off).
      */
     public record DoseSpec(String drug, Dose dose, Dose loadingDose, Days every, Concentration concentration,
-                           @com.fasterxml.jackson.annotation.JsonProperty("for") Days forDays, Days cycle) {
+                           @JsonProperty("for") Days forDays, Days cycle) {
         public DoseSpec(String drug, Dose dose, Dose loadingDose, Days every, Concentration concentration) {
             this(drug, dose, loadingDose, every, concentration, null, null);
         }

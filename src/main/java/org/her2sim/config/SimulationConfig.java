@@ -1,6 +1,16 @@
 package org.her2sim.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.io.Serializable;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One simulation scenario, as read from YAML with every default filled in. Sections that are
@@ -65,8 +75,8 @@ public record SimulationConfig(
     }
 
     /** This configuration with one drug of the library changed. */
-    public SimulationConfig withDrug(String drug, java.util.function.UnaryOperator<DrugSpec> change) {
-        Map<String, DrugSpec> out = new java.util.LinkedHashMap<>(drugs);
+    public SimulationConfig withDrug(String drug, UnaryOperator<DrugSpec> change) {
+        Map<String, DrugSpec> out = new LinkedHashMap<>(drugs);
         DrugSpec d = out.get(drug);
         if (d == null) {
             throw new ConfigProblem("drugs", "no drug '" + drug + "' in the library" + Suggest.hint(drug, drugs.keySet()));
@@ -199,8 +209,8 @@ public record SimulationConfig(
      * it first grows untreated until it reaches that size, and the regimen starts then.
      */
     public record TumourConfig(Long initialCells, Map<String, String> founder,
-                               java.util.List<InitialClone> clones, Double diagnosisCells) {
-        public TumourConfig(Long initialCells, Map<String, String> founder, java.util.List<InitialClone> clones) {
+                               List<InitialClone> clones, Double diagnosisCells) {
+        public TumourConfig(Long initialCells, Map<String, String> founder, List<InitialClone> clones) {
             this(initialCells, founder, clones, null);
         }
 
@@ -216,7 +226,7 @@ public record SimulationConfig(
                 throw new ConfigProblem("tumour.initial_cells", "expected at least 1, got " + initialCells);
             }
             founder = founder == null ? Map.of() : Check.ordered(founder);
-            clones = clones == null ? java.util.List.of() : java.util.List.copyOf(clones);
+            clones = clones == null ? List.of() : List.copyOf(clones);
         }
 
         /** A copy with {@code initialCells} replaced. */
@@ -230,7 +240,7 @@ public record SimulationConfig(
         }
 
         /** A copy with {@code clones} replaced. */
-        public TumourConfig withClones(java.util.List<InitialClone> clones) {
+        public TumourConfig withClones(List<InitialClone> clones) {
             return new TumourConfig(initialCells, founder, clones, diagnosisCells);
         }
 
@@ -256,7 +266,7 @@ public record SimulationConfig(
      * (configs/contexts) fills in what the scenario does not say; {@code name} records which.
      */
     public record ContextConfig(String setting, Boolean immune, Boolean pk, Double carryingCapacity, Double bodyWeightKg,
-                                @com.fasterxml.jackson.annotation.JsonProperty("body_surface_m2") Double bodySurfaceM2, String species,
+                                @JsonProperty("body_surface_m2") Double bodySurfaceM2, String species,
                                 Double kineticsScale, String name) {
         public ContextConfig(String setting, Boolean immune, Boolean pk, Double carryingCapacity, Double bodyWeightKg, Double bodySurfaceM2) {
             this(setting, immune, pk, carryingCapacity, bodyWeightKg, bodySurfaceM2, null, null, null);
@@ -305,11 +315,11 @@ public record SimulationConfig(
      * How often the state is recorded, and readouts at fixed times after each patient's own
      * treatment start ({@code at: ["treatment + 18w"]} or {@code at: [{name: surgery, after_treatment: 18w}]}).
      */
-    public record ObserveConfig(Days every, java.util.List<Readout> at) {
+    public record ObserveConfig(Days every, List<Readout> at) {
         public ObserveConfig {
             every = Check.duration("observe.every", every, "1d", false);
-            at = at == null ? java.util.List.of() : java.util.List.copyOf(at);
-            java.util.Set<String> names = new java.util.HashSet<>();
+            at = at == null ? List.of() : List.copyOf(at);
+            Set<String> names = new HashSet<>();
             for (Readout r : at) {
                 if (!names.add(r.name())) {
                     throw new ConfigProblem("observe.at", "two readouts named '" + r.name() + "'");
@@ -341,9 +351,9 @@ public record SimulationConfig(
         }
 
         /** The short form {@code treatment + 18w}. */
-        @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.DELEGATING)
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
         public static Readout of(String text) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*treatment\\s*\\+\\s*(.+)").matcher(text);
+            Matcher m = Pattern.compile("\\s*treatment\\s*\\+\\s*(.+)").matcher(text);
             if (!m.matches()) {
                 throw new ConfigProblem("", "expected 'treatment + DURATION' (e.g. treatment + 18w) or "
                         + "{name: NAME, after_treatment: DURATION}, got '" + text + "'");
@@ -361,7 +371,7 @@ public record SimulationConfig(
     public record OutcomeConfig(Double detectionLimitCells, Double progressionFactor, Double responseFactor,
                                 Days stableDiseaseMin, Double resistantFraction, Double cellsPerCm3, Double pdMinIncreaseMm,
                                 Days confirmResponse, Days assessEvery, Days clinicalBenefitMin, Double lethalCells,
-                                Double holidayFailureFactor, Double pcrResidualCells) implements java.io.Serializable {
+                                Double holidayFailureFactor, Double pcrResidualCells) implements Serializable {
         public OutcomeConfig {
             // ~1e8 cells ≈ 0.1 cm³, about the smallest lesion imaging resolves (assumption)
             detectionLimitCells = Check.nonNegative("outcomes.detection_limit_cells", detectionLimitCells, 1e8);

@@ -1,5 +1,7 @@
 package org.her2sim.engine;
 
+import java.io.Serializable;
+import org.apache.commons.rng.UniformRandomProvider;
 import org.her2sim.biology.Exposure;
 
 /**
@@ -7,7 +9,7 @@ import org.her2sim.biology.Exposure;
  * arrangement of cells. {@link WellMixedSpace} holds exchangeable cells in one array; a spatial
  * arrangement (a lattice) implements the same interface.
  */
-interface CellSpace extends java.io.Serializable {
+interface CellSpace extends Serializable {
     /** Adds {@code count} cells of a variant at time zero. */
     void seed(int variant, long count);
 
@@ -17,16 +19,16 @@ interface CellSpace extends java.io.Serializable {
     long size();
 
     /** After a checkpoint is read: rebuilds what is not stored (tables, the stream's object). */
-    void reattach(TumourModel model, org.apache.commons.rng.UniformRandomProvider rng, Scenario scenario);
+    void reattach(TumourModel model, UniformRandomProvider rng, Scenario scenario);
 
     /** Continues with another random stream (a paired arm's own stream after diagnosis). */
-    void reseed(org.apache.commons.rng.UniformRandomProvider rng);
+    void reseed(UniformRandomProvider rng);
 
     /**
      * Keeps each cell independently with probability {@code keep} (a culture split at passage);
      * the removed cells leave the lineage's counts.
      */
-    void thin(double keep, org.apache.commons.rng.UniformRandomProvider rng, Lineage lineage);
+    void thin(double keep, UniformRandomProvider rng, Lineage lineage);
 
     /** Bytes held for the cells (for benchmarks). */
     long storeBytes();

@@ -1,5 +1,6 @@
 package org.her2sim.engine;
 
+import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.GeometricSampler;
 import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
@@ -83,7 +84,7 @@ final class CellStep {
             store.code[i] = CellStore.DEAD;
             lineage.add(v, -1);
             if (holeCount == holes.length) {
-                holes = java.util.Arrays.copyOf(holes, holes.length * 2);
+                holes = Arrays.copyOf(holes, holes.length * 2);
             }
             holes[holeCount++] = i;
         } else if (u < tables.divide[s]) {

@@ -1,12 +1,13 @@
 package org.her2sim.engine;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
  * The cells of a well-mixed tumour: one int per cell (its variant, see {@link Lineage}) in a
  * growable array. No per-cell objects: 4 bytes a cell plus growth slack.
  */
-public final class CellStore implements java.io.Serializable {
+public final class CellStore implements Serializable {
     private static final long serialVersionUID = 1L;
     static final int DEAD = -1;
 

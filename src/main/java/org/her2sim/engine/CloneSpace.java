@@ -1,5 +1,6 @@
 package org.her2sim.engine;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -165,7 +166,7 @@ final class CloneSpace implements CellSpace {
     }
 
     private static long[] grow(long[] a, int index) {
-        return index < a.length ? a : java.util.Arrays.copyOf(a, Math.max(index + 1, a.length * 2));
+        return index < a.length ? a : Arrays.copyOf(a, Math.max(index + 1, a.length * 2));
     }
 
     private static double clamp(double p) {

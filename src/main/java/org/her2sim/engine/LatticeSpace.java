@@ -1,6 +1,7 @@
 package org.her2sim.engine;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.GeometricSampler;
 import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
@@ -116,11 +117,11 @@ final class LatticeSpace implements CellSpace {
                 box[n++] = x * height + y;
             }
         }
-        int[] order = java.util.stream.IntStream.of(box).boxed()
+        int[] order = IntStream.of(box).boxed()
                 .sorted((a, b) -> Double.compare(dist2(a, cx, cy), dist2(b, cx, cy))).mapToInt(Integer::intValue).toArray();
         if (order.length < size) {
             // an elongated lattice: fall back to every site
-            order = java.util.stream.IntStream.range(0, width * height).boxed()
+            order = IntStream.range(0, width * height).boxed()
                     .sorted((a, b) -> Double.compare(dist2(a, cx, cy), dist2(b, cx, cy))).mapToInt(Integer::intValue).toArray();
         }
         // shuffle the cells over the disc (Fisher–Yates over slots)

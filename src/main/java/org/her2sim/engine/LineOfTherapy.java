@@ -2,6 +2,7 @@ package org.her2sim.engine;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.io.Serializable;
 import org.her2sim.config.Choice;
 import org.her2sim.pharmacology.ProgressionRule;
 
@@ -14,7 +15,7 @@ import org.her2sim.pharmacology.ProgressionRule;
  * during the holiday was planned). A line may hold several courses: after progression a phase
  * of the same line starts a new course, measured from its own start.
  */
-public final class LineOfTherapy implements java.io.Serializable {
+public final class LineOfTherapy implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** What ended a line's progression-free survival. */

@@ -1,5 +1,6 @@
 package org.her2sim.engine;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -10,7 +11,7 @@ import java.util.Map;
  * cells of one clone differ only by reversible adaptive states — and is what each cell stores:
  * one int. Counts per variant, clone and state are kept incrementally.
  */
-public final class Lineage implements java.io.Serializable {
+public final class Lineage implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private int clones;

@@ -1,7 +1,9 @@
 package org.her2sim.engine;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.her2sim.biology.AdaptiveTransitions;
 import org.her2sim.biology.BiologyException;
 import org.her2sim.biology.CellRates;
@@ -10,13 +12,16 @@ import org.her2sim.biology.Exposure;
 import org.her2sim.biology.MutationTable;
 import org.her2sim.biology.RateCache;
 import org.her2sim.biology.RateModel;
+import org.her2sim.biology.ScaledRates;
 import org.her2sim.biology.SignallingNetwork;
 import org.her2sim.biology.SignallingRates;
 import org.her2sim.biology.StateSpace;
 import org.her2sim.config.ConfigException;
 import org.her2sim.config.ConfigLoader;
 import org.her2sim.config.ConfigProblem;
+import org.her2sim.config.Origins;
 import org.her2sim.config.RateMode;
+import org.her2sim.config.RegimenSpec;
 import org.her2sim.config.SimulationConfig.InitialClone;
 import org.her2sim.config.SimulationConfig;
 import org.her2sim.config.SpaceKind;
@@ -65,7 +70,7 @@ public final class Scenario {
             model = new ExplicitRates(space, c.biology().explicit(), drugs.names(), transitions);
         }
         if (c.context().kineticsScale() != 1) {
-            model = new org.her2sim.biology.ScaledRates(model, c.context().kineticsScale());
+            model = new ScaledRates(model, c.context().kineticsScale());
         }
         rateModel = new RateCache(model, space.size());
         founder = space.encode(c.tumour().founder(), "tumour.founder");
@@ -105,8 +110,8 @@ public final class Scenario {
         untreatedSubsteps = config.time().fixedSubsteps() > 0 ? substeps : autoSubsteps(new Exposure[] {Exposure.none(drugs.targets().size())});
     }
 
-    private static java.util.Map<String, String> merge(java.util.Map<String, String> base, java.util.Map<String, String> over) {
-        java.util.Map<String, String> m = new java.util.HashMap<>(base);
+    private static Map<String, String> merge(Map<String, String> base, Map<String, String> over) {
+        Map<String, String> m = new HashMap<>(base);
         m.putAll(over);
         return m;
     }
@@ -120,7 +125,7 @@ public final class Scenario {
      * Compiles a configuration the program derived (typed {@code with…} changes of a loaded one);
      * a problem is named as in {@code origins}' file.
      */
-    public static Scenario compile(SimulationConfig config, org.her2sim.config.Origins origins) {
+    public static Scenario compile(SimulationConfig config, Origins origins) {
         try {
             return new Scenario(config);
         } catch (ConfigProblem e) {
@@ -249,8 +254,8 @@ public final class Scenario {
     }
 
     /** Compiles one more phase against this scenario's drugs and context (a phase chosen while running). */
-    public Regimen.Phase compilePhase(org.her2sim.config.RegimenSpec.PhaseSpec phase) {
-        var spec = new org.her2sim.config.RegimenSpec("by hand", null, java.util.List.of(phase), null);
+    public Regimen.Phase compilePhase(RegimenSpec.PhaseSpec phase) {
+        var spec = new RegimenSpec("by hand", null, List.of(phase), null);
         return Regimen.compile(spec, drugs, config.context().pk(), config.context().bodyWeightKg(), config.context().bodySurfaceM2())
                 .phases().get(0);
     }

@@ -1,10 +1,14 @@
 package org.her2sim.engine;
 
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.her2sim.biology.Exposure;
+import org.her2sim.config.RegimenSpec;
 import org.her2sim.pharmacology.Drug;
 import org.her2sim.pharmacology.DrugLevel;
 import org.her2sim.pharmacology.EndRule;
-import org.her2sim.config.RegimenSpec;
 import org.her2sim.pharmacology.Regimen;
 import sim.engine.Steppable;
 
@@ -19,7 +23,7 @@ import sim.engine.Steppable;
  * A phase set by hand (a GUI's treatment panel, an assay's protocol) replaces the regimen from
  * then on.
  */
-final class Treatment implements java.io.Serializable {
+final class Treatment implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final TumourModel model;
@@ -34,7 +38,7 @@ final class Treatment implements java.io.Serializable {
     private double treatmentStart = Double.NaN;
     private double baseline = Double.NaN;
     private double daysOnTreatment;
-    private final java.util.List<LineOfTherapy> lines = new java.util.ArrayList<>();
+    private final List<LineOfTherapy> lines = new ArrayList<>();
     private double failureDay = Double.NaN;
     private String failureReason;
     private boolean assessedNow;
@@ -217,8 +221,8 @@ final class Treatment implements java.io.Serializable {
         return lines.isEmpty() ? null : lines.get(lines.size() - 1);
     }
 
-    java.util.List<LineOfTherapy> lines() {
-        return java.util.Collections.unmodifiableList(lines);
+    List<LineOfTherapy> lines() {
+        return Collections.unmodifiableList(lines);
     }
 
     /** Whether the last observation was an assessment of the current line. */

@@ -1,6 +1,11 @@
 package org.her2sim.engine;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.core.RandomProviderDefaultState;
 import org.her2sim.biology.CellRates;
 import org.her2sim.biology.Exposure;
 import org.her2sim.config.EngineKind;
@@ -10,6 +15,7 @@ import org.her2sim.random.SeedTree;
 import sim.engine.Schedule;
 import sim.engine.SimState;
 import sim.engine.Steppable;
+import sim.field.grid.IntGrid2D;
 
 /**
  * A tumour under treatment, as a MASON model. Its {@link Schedule} is the single clock (in
@@ -109,8 +115,8 @@ public final class TumourModel extends SimState {
 
     /** The state of the cells' random stream, for a checkpoint. */
     public byte[] randomState() {
-        var state = ((org.apache.commons.rng.RestorableUniformRandomProvider) rng).saveState();
-        return ((org.apache.commons.rng.core.RandomProviderDefaultState) state).getState();
+        var state = ((RestorableUniformRandomProvider) rng).saveState();
+        return ((RandomProviderDefaultState) state).getState();
     }
 
     /**
@@ -122,8 +128,8 @@ public final class TumourModel extends SimState {
         listener = observer;
         wallDeadlineNanos = Long.MAX_VALUE; // transient: a restored long would read 0, "already late"
 
-        org.apache.commons.rng.RestorableUniformRandomProvider r = new SeedTree(seed).child("cells").generator();
-        r.restoreState(new org.apache.commons.rng.core.RandomProviderDefaultState(randomState));
+        RestorableUniformRandomProvider r = new SeedTree(seed).child("cells").generator();
+        r.restoreState(new RandomProviderDefaultState(randomState));
         rng = r;
         cells.reattach(this, r, compiled);
     }
@@ -136,7 +142,7 @@ public final class TumourModel extends SimState {
     /** Something that writes a checkpoint of the model between schedule steps. */
     @FunctionalInterface
     public interface CheckpointSink {
-        void write(TumourModel model) throws java.io.IOException;
+        void write(TumourModel model) throws IOException;
     }
 
     /** Steps the schedule until a stop condition; returns why it stopped. */
@@ -156,8 +162,8 @@ public final class TumourModel extends SimState {
             if (sink != null && now >= next - 1e-9 && !stopped) {
                 try {
                     sink.write(this);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
                 next += everyDays;
             }
@@ -386,7 +392,7 @@ public final class TumourModel extends SimState {
     }
 
     /** The lattice (each site's variant + 1, 0 for empty) in spatial mode, else null. */
-    public sim.field.grid.IntGrid2D latticeGrid() {
+    public IntGrid2D latticeGrid() {
         return cells instanceof LatticeSpace l ? l.grid : null;
     }
 
@@ -435,7 +441,7 @@ public final class TumourModel extends SimState {
     }
 
     /** The lines of therapy begun so far, in order. */
-    public java.util.List<LineOfTherapy> lines() {
+    public List<LineOfTherapy> lines() {
         return treatment.lines();
     }
 

@@ -1,5 +1,6 @@
 package org.her2sim.engine;
 
+import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.her2sim.biology.Exposure;
 
@@ -46,7 +47,7 @@ final class WellMixedSpace implements CellSpace {
                 lineage.add(cells.code[i], -1);
                 cells.code[i] = CellStore.DEAD;
                 if (count == holes.length) {
-                    holes = java.util.Arrays.copyOf(holes, count * 2);
+                    holes = Arrays.copyOf(holes, count * 2);
                 }
                 holes[count++] = i;
             }

@@ -2,8 +2,10 @@ package org.her2sim.experiment;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.io.OutputStream;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +31,7 @@ public record Checkpoint(TumourModel model, RunRecorder recorder, byte[] randomS
      * What a checkpoint may contain: the model's, MASON's and the JDK's classes, nothing else (a
      * crafted file cannot make the reader build arbitrary objects), within generous size limits.
      */
-    private static final java.io.ObjectInputFilter FILTER = java.io.ObjectInputFilter.Config.createFilter(
+    private static final ObjectInputFilter FILTER = ObjectInputFilter.Config.createFilter(
             "maxdepth=64;maxrefs=50000000;maxarray=1000000000;org.her2sim.**;sim.**;ec.util.*;java.**;!*");
 
     /**
@@ -58,7 +60,7 @@ public record Checkpoint(TumourModel model, RunRecorder recorder, byte[] randomS
              ObjectInputStream o = new ObjectInputStream(gz)) {
             o.setObjectInputFilter(FILTER);
             c = (Checkpoint) o.readObject();
-            gz.transferTo(java.io.OutputStream.nullOutputStream()); // to the trailer: the CRC and length are checked
+            gz.transferTo(OutputStream.nullOutputStream()); // to the trailer: the CRC and length are checked
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
             throw new ConfigException(file + ": not a readable checkpoint (" + (e.getMessage() == null ? e.getClass().getSimpleName()
                     : e.getMessage()) + "); the file is damaged: start the run again");

@@ -13,6 +13,7 @@ import org.her2sim.config.Origins;
 import org.her2sim.config.RegimenSpec;
 import org.her2sim.engine.Scenario;
 import org.her2sim.pharmacology.Regimen;
+import org.her2sim.random.SeedTree;
 
 /**
  * A lesson loaded and checked: its scenario compiles with the lesson's changes, and every drug
@@ -86,7 +87,7 @@ public final class Lesson {
      */
     public long newTumourSeed(int k) {
         long base = spec.seed() == null ? 1 : spec.seed();
-        return Math.floorMod(new org.her2sim.random.SeedTree(base).child("new-tumour", k).seed(), 1_000_000L);
+        return Math.floorMod(new SeedTree(base).child("new-tumour", k).seed(), 1_000_000L);
     }
 
     /** The phase a control panel starts when students choose these drugs (none: a treatment holiday). */

@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.List;
+import org.her2sim.config.ConfigException;
 import org.her2sim.config.ConfigLoader;
 import org.her2sim.engine.Scenario;
 import org.her2sim.engine.TumourModel;
@@ -93,7 +96,7 @@ public final class SingleRun {
                 Files.delete(target); // an empty directory the user made for us
             }
             AtomicFiles.readable(tmp);
-            Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             return new Result(target, summary, model, recorder);
         } finally {
             AtomicFiles.deleteTree(tmp);
@@ -135,18 +138,18 @@ public final class SingleRun {
             partial = partialOf(partial);
         }
         if (!Files.isRegularFile(partial.resolve("checkpoint.bin"))) {
-            throw new org.her2sim.config.ConfigException(partial + ": no checkpoint to resume from (checkpoint.bin); "
+            throw new ConfigException(partial + ": no checkpoint to resume from (checkpoint.bin); "
                     + (Files.isRegularFile(partial.resolve("summary.json")) ? "the run is complete" : "start the run again"));
         }
         String name = partial.getFileName().toString();
         Path target = partial.resolveSibling(name.substring(0, name.length() - ".partial".length()));
         String resolved = Files.readString(partial.resolve("config.yaml"));
-        Scenario scenario = Scenario.compile(new ConfigLoader().load(partial.resolve("config.yaml"), java.util.List.of()));
+        Scenario scenario = Scenario.compile(new ConfigLoader().load(partial.resolve("config.yaml"), List.of()));
         double everyDays = SweepRunner.JSON_READER.readTree(partial.resolve("checkpoint.json").toFile()).path("every_days").asDouble();
         Checkpoint c = Checkpoint.read(partial.resolve("checkpoint.bin"));
         if (!sha256(resolved).equals(c.configSha256())) {
             // the run directory's config.yaml must reproduce what it holds: an edited one is refused
-            throw new org.her2sim.config.ConfigException(partial.resolve("config.yaml") + ": changed since the run began (its SHA-256 "
+            throw new ConfigException(partial.resolve("config.yaml") + ": changed since the run began (its SHA-256 "
                     + "differs from the checkpoint's); restore it, or start a new run with the changed configuration");
         }
         RunRecorder recorder = c.recorder();
@@ -170,7 +173,7 @@ public final class SingleRun {
             Files.delete(target);
         }
         AtomicFiles.readable(partial);
-        Files.move(partial, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
         return new Result(target, summary, model, recorder);
     }
 

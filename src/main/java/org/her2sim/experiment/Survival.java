@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.apache.commons.statistics.distribution.BetaDistribution;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
@@ -133,7 +136,7 @@ public final class Survival {
     }
 
     public static LogRank logRank(List<Subject> a, List<Subject> b) {
-        double[] times = java.util.stream.Stream.concat(a.stream(), b.stream()).filter(Subject::event)
+        double[] times = Stream.concat(a.stream(), b.stream()).filter(Subject::event)
                 .mapToDouble(Subject::time).distinct().sorted().toArray();
         double oA = 0;
         double eA = 0;
@@ -204,7 +207,7 @@ public final class Survival {
         if (eventsA == 0 || eventsB == 0) {
             return new Cox(Double.NaN, Double.NaN, eventsA + eventsB);
         }
-        double[] distinct = java.util.stream.IntStream.range(0, n).filter(i -> event[i]).mapToDouble(i -> time[i]).distinct().sorted().toArray();
+        double[] distinct = IntStream.range(0, n).filter(i -> event[i]).mapToDouble(i -> time[i]).distinct().sorted().toArray();
         double beta = 0;
         double[] fit = efron(beta, time, event, inA, distinct);
         boolean converged = false;
@@ -273,8 +276,8 @@ public final class Survival {
         if (n == 0) {
             return new double[] {Double.NaN, Double.NaN};
         }
-        double lo = k == 0 ? 0 : org.apache.commons.statistics.distribution.BetaDistribution.of(k, n - k + 1.0).inverseCumulativeProbability(0.025);
-        double hi = k == n ? 1 : org.apache.commons.statistics.distribution.BetaDistribution.of(k + 1.0, n - k).inverseCumulativeProbability(0.975);
+        double lo = k == 0 ? 0 : BetaDistribution.of(k, n - k + 1.0).inverseCumulativeProbability(0.025);
+        double hi = k == n ? 1 : BetaDistribution.of(k + 1.0, n - k).inverseCumulativeProbability(0.975);
         return new double[] {lo, hi};
     }
 

@@ -1,7 +1,10 @@
 package org.her2sim.experiment;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,9 +13,12 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.PermutationSampler;
+import org.apache.commons.statistics.distribution.LogNormalDistribution;
+import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.her2sim.config.ConfigException;
 import org.her2sim.config.ConfigLoader;
 import org.her2sim.config.Origins;
+import org.her2sim.config.RegimenSpec;
 import org.her2sim.engine.Scenario;
 import org.her2sim.random.SeedTree;
 
@@ -104,7 +110,7 @@ public final class Sweep {
     }
 
     /** The sweep a results directory holds: its kept copy of the sweep file and the base named in sweep.json. */
-    public static Sweep ofResults(Path dir) throws java.io.IOException {
+    public static Sweep ofResults(Path dir) throws IOException {
         if (!Files.isRegularFile(dir.resolve("sweep.yaml"))) {
             throw new ConfigException(dir + ": not a sweep results directory (no sweep.yaml)");
         }
@@ -143,12 +149,12 @@ public final class Sweep {
         String text;
         try {
             text = Files.readString(file);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new ConfigException(file + ": cannot be read (" + e.getMessage() + ")");
         }
-        if (!overrides.none() && tree instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
-            com.fasterxml.jackson.databind.node.ObjectNode set = object.has("set") && object.get("set").isObject()
-                    ? (com.fasterxml.jackson.databind.node.ObjectNode) object.get("set") : object.putObject("set");
+        if (!overrides.none() && tree instanceof ObjectNode object) {
+            ObjectNode set = object.has("set") && object.get("set").isObject()
+                    ? (ObjectNode) object.get("set") : object.putObject("set");
             for (String o : overrides.set()) {
                 int eq = o.indexOf('=');
                 if (eq <= 0) {
@@ -200,16 +206,16 @@ public final class Sweep {
         for (int p = 0; p < points.size(); p++) {
             Task first = null;
             String rest = null;
-            List<org.her2sim.config.RegimenSpec.PhaseSpec> prefix = null;
+            List<RegimenSpec.PhaseSpec> prefix = null;
             for (Task t : tasks) {
                 if (t.point() != p || t.replicate() != 0) {
                     continue;
                 }
                 var config = scenario(t).config();
-                com.fasterxml.jackson.databind.node.ObjectNode tree = ConfigLoader.newYamlWriter().valueToTree(config.withArm(""));
+                ObjectNode tree = ConfigLoader.newYamlWriter().valueToTree(config.withArm(""));
                 tree.remove("regimen");
                 String others = tree.toString();
-                List<org.her2sim.config.RegimenSpec.PhaseSpec> shared = new ArrayList<>();
+                List<RegimenSpec.PhaseSpec> shared = new ArrayList<>();
                 int ends = 0;
                 for (var phase : config.regimen().phases()) {
                     if (ends == lines) {
@@ -250,10 +256,10 @@ public final class Sweep {
             String value = switch (d.distribution()) {
                 case "lognormal" -> {
                     double sigma = Math.sqrt(Math.log1p(d.cv() * d.cv()));
-                    yield Double.toString(org.apache.commons.statistics.distribution.LogNormalDistribution
+                    yield Double.toString(LogNormalDistribution
                             .of(Math.log(d.median()), sigma).createSampler(rng).sample());
                 }
-                case "normal" -> Double.toString(org.apache.commons.statistics.distribution.NormalDistribution
+                case "normal" -> Double.toString(NormalDistribution
                         .of(d.mean(), d.sd()).createSampler(rng).sample());
                 case "uniform" -> Double.toString(d.from() + rng.nextDouble() * (d.to() - d.from()));
                 default -> {
@@ -330,7 +336,7 @@ public final class Sweep {
         }
         try {
             return JSON.writeValueAsString(v);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -3,6 +3,8 @@ package org.her2sim.experiment;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -369,7 +371,7 @@ public final class SweepReportData {
         for (String arm : tasks.sweep().spec().arms().keySet()) {
             double[][] median = new double[xs.size()][ys.size()];
             for (double[] row : median) {
-                java.util.Arrays.fill(row, Double.NaN);
+                Arrays.fill(row, Double.NaN);
             }
             for (int p = 0; p < tasks.sweep().points().size(); p++) {
                 Map<String, String> point = tasks.sweep().points().get(p);
@@ -396,7 +398,7 @@ public final class SweepReportData {
             }
         }
         List<String> sorted = new ArrayList<>(values);
-        sorted.sort(java.util.Comparator.comparingDouble(numbers::get));
+        sorted.sort(Comparator.comparingDouble(numbers::get));
         return sorted;
     }
 }

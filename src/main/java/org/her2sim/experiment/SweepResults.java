@@ -6,10 +6,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
@@ -121,8 +125,8 @@ public final class SweepResults {
     record Layout(int lines, List<String> readouts, List<String> moments, List<String> states) {
         static Layout of(Tasks tasks) {
             int lines = 0;
-            java.util.LinkedHashSet<String> readouts = new java.util.LinkedHashSet<>();
-            java.util.LinkedHashSet<String> moments = new java.util.LinkedHashSet<>(List.of("treatment_start", "nadir"));
+            LinkedHashSet<String> readouts = new LinkedHashSet<>();
+            LinkedHashSet<String> moments = new LinkedHashSet<>(List.of("treatment_start", "nadir"));
             TreeSet<String> states = new TreeSet<>();
             for (TaskResult t : tasks.results()) {
                 Summary s = t.summary();
@@ -138,8 +142,8 @@ public final class SweepResults {
             moments.add("strategy_failure");
             moments.add("end");
             // the first state of each marker is the reference (cells not in the others)
-            java.util.Set<String> firsts = new java.util.HashSet<>();
-            java.util.Set<String> seen = new java.util.HashSet<>();
+            Set<String> firsts = new HashSet<>();
+            Set<String> seen = new HashSet<>();
             for (TaskResult t : tasks.results()) {
                 for (var e : t.summary().markerCells().values()) {
                     for (String k : e.keySet()) {
@@ -297,7 +301,7 @@ public final class SweepResults {
                     int pcr = (int) g.stream().filter(p -> p.readout(name) != null && p.readout(name).pcr()).count();
                     rate(r, "pcr_" + name, pcr, n);
                 }
-                double[] kills = g.stream().map(p -> p.task().summary().log10KillNadir()).filter(java.util.Objects::nonNull)
+                double[] kills = g.stream().map(p -> p.task().summary().log10KillNadir()).filter(Objects::nonNull)
                         .mapToDouble(Double::doubleValue).sorted().toArray();
                 r.put("median_log10_kill_nadir", kills.length == 0 ? null : kills[kills.length / 2]);
                 for (String e : ENDPOINTS) {

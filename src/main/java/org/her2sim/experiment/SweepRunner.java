@@ -8,8 +8,10 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -160,7 +162,7 @@ public final class SweepRunner {
             }
             Files.createDirectories(dir.resolve("tasks"));
             AtomicFiles.writeString(dir.resolve("sweep.yaml"), sweep.specText());
-            java.util.Map<String, Object> info = new java.util.LinkedHashMap<>();
+            Map<String, Object> info = new LinkedHashMap<>();
             info.put("name", sweep.spec().name());
             info.put("fingerprint", sweep.fingerprint());
             info.put("tasks", sweep.tasks().size());

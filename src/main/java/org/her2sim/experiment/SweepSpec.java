@@ -1,11 +1,12 @@
 package org.her2sim.experiment;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import org.her2sim.config.Check;
 import org.her2sim.config.Choice;
 import org.her2sim.config.Days;
@@ -66,12 +67,12 @@ public record SweepSpec(String name, String base, Long seed, Integer replicates,
             }
             a.put(e.getKey(), Check.ordered(e.getValue()));
         }
-        arms = java.util.Collections.unmodifiableMap(a);
+        arms = Collections.unmodifiableMap(a);
         if (referenceArm == null) {
             referenceArm = arms.keySet().iterator().next();
         } else if (!arms.containsKey(referenceArm)) {
             throw new IllegalArgumentException("reference_arm: '" + referenceArm + "' is not an arm"
-                    + org.her2sim.config.Suggest.hint(referenceArm, arms.keySet()) + "; arms: " + String.join(", ", arms.keySet()));
+                    + Suggest.hint(referenceArm, arms.keySet()) + "; arms: " + String.join(", ", arms.keySet()));
         }
         parameters = parameters == null ? new Parameters(null, null, null) : parameters;
         patients = patients == null ? List.of() : List.copyOf(patients);

@@ -1,8 +1,10 @@
 package org.her2sim.experiment;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.her2sim.engine.EventKind;
+import org.her2sim.observe.RunRecorder;
 import org.her2sim.observe.Summary;
 
 /**
@@ -23,9 +25,9 @@ public record TaskResult(int taskId, String arm, int point, int replicate, long 
 
     /** The phases of a finished run, from its phase events and the phases' drugs. */
     static List<PhaseSpan> phasesOf(SingleRun.Result r) {
-        List<org.her2sim.observe.RunRecorder.EventRow> starts = r.recorder().eventRows().stream()
+        List<RunRecorder.EventRow> starts = r.recorder().eventRows().stream()
                 .filter(e -> e.event() == EventKind.PHASE).toList();
-        List<PhaseSpan> out = new java.util.ArrayList<>();
+        List<PhaseSpan> out = new ArrayList<>();
         for (int i = 0; i < starts.size(); i++) {
             var e = starts.get(i);
             double end = i + 1 < starts.size() ? starts.get(i + 1).timeDays() : r.summary().finalTimeDays();

@@ -3,6 +3,7 @@ package org.her2sim.gui;
 import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.Graphics;
+import java.util.Locale;
 import java.util.Map;
 import javax.swing.JComponent;
 
@@ -39,7 +40,7 @@ final class CompositionView extends JComponent {
         int top = 30;
         int cell = Math.max(1, Math.min(getWidth(), getHeight() - top) / SIDE);
         g.setColor(Color.DARK_GRAY);
-        g.drawString(String.format(java.util.Locale.ROOT, "day %.0f: %,d cells, well mixed (each square 1/2500 of them)", p.day(), p.cells()), 10, 20);
+        g.drawString(String.format(Locale.ROOT, "day %.0f: %,d cells, well mixed (each square 1/2500 of them)", p.day(), p.cells()), 10, 20);
         int k = 0;
         var sorted = p.byMechanism().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).toList();
         double carried = 0;

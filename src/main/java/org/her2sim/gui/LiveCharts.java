@@ -2,6 +2,8 @@ package org.her2sim.gui;
 
 import java.awt.Color;
 import java.awt.Dimension;
+import java.awt.Font;
+import java.awt.GridLayout;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,6 +19,9 @@ import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.StackedXYAreaRenderer2;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.DefaultTableXYDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -33,7 +38,7 @@ final class LiveCharts {
     private final ChartPanel composition;
     private final ChartPanel burden;
     private final ChartPanel concentrations;
-    final JPanel panel = new JPanel(new java.awt.GridLayout(1, 3, 4, 0));
+    final JPanel panel = new JPanel(new GridLayout(1, 3, 4, 0));
 
     LiveCharts(MechanismColours colours, List<Drug> drugs) {
         this.colours = colours;
@@ -124,10 +129,10 @@ final class LiveCharts {
                 double end = p == null ? history.get(history.size() - 1).day() : p.day();
                 IntervalMarker band = new IntervalMarker(start, end, Palette.tint(Palette.indexed(1), 0.75));
                 band.setLabel(phase);
-                band.setLabelFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 10));
-                band.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
-                band.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
-                plot.addDomainMarker(band, org.jfree.chart.ui.Layer.BACKGROUND);
+                band.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+                band.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+                band.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+                plot.addDomainMarker(band, Layer.BACKGROUND);
                 start = on ? p.day() : Double.NaN;
                 phase = on ? p.phase() : null;
             }
@@ -160,7 +165,7 @@ final class LiveCharts {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
         plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
-        JFreeChart c = new JFreeChart(title, new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 12), plot, legend);
+        JFreeChart c = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 12), plot, legend);
         c.setBackgroundPaint(Color.WHITE);
         return c;
     }

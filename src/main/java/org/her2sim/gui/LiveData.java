@@ -3,6 +3,7 @@ package org.her2sim.gui;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.her2sim.engine.EventKind;
@@ -47,7 +48,7 @@ final class LiveData implements SimulationListener {
         if (kind == EventKind.MUTATION) {
             return; // too many to read; the legend and the display show new clones
         }
-        events.add(String.format(java.util.Locale.ROOT, "day %.1f  %s  %s", day, kind.text().replace('_', ' '), detail));
+        events.add(String.format(Locale.ROOT, "day %.1f  %s  %s", day, kind.text().replace('_', ' '), detail));
     }
 
     static List<Point> drain(ConcurrentLinkedQueue<Point> q) {

@@ -1,17 +1,28 @@
 package org.her2sim.gui;
 
+import java.awt.AWTException;
 import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.Component;
 import java.awt.Dimension;
+import java.awt.Graphics;
+import java.awt.Robot;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import javax.imageio.ImageIO;
 import javax.swing.BorderFactory;
 import javax.swing.Box;
 import javax.swing.BoxLayout;
+import javax.swing.Icon;
 import javax.swing.JButton;
 import javax.swing.JCheckBox;
 import javax.swing.JFrame;
@@ -22,12 +33,14 @@ import javax.swing.JTextArea;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
 import org.her2sim.config.ConfigChange;
+import org.her2sim.config.ConfigLoader;
 import org.her2sim.config.RegimenSpec;
 import org.her2sim.config.SpaceKind;
 import org.her2sim.engine.Scenario;
 import org.her2sim.engine.TumourModel;
 import org.her2sim.experiment.Lesson;
 import org.her2sim.io.AtomicFiles;
+import org.her2sim.random.SeedTree;
 import org.her2sim.report.Palette;
 import sim.display.Console;
 import sim.display.Controller;
@@ -99,14 +112,14 @@ public final class TumourGui extends GUIState {
         if (lesson != null) {
             return lesson.newTumourSeed(tumoursAsked);
         }
-        return Math.floorMod(new org.her2sim.random.SeedTree(scenario.config().seed()).child("new-tumour", tumoursAsked).seed(), 1_000_000L);
+        return Math.floorMod(new SeedTree(scenario.config().seed()).child("new-tumour", tumoursAsked).seed(), 1_000_000L);
     }
 
     private static Scenario compile(Lesson lesson, Path file, List<String> overrides, Long seed, ConfigChange settings) {
         if (lesson != null) {
             return lesson.scenario(overrides, seed, settings);
         }
-        var l = new org.her2sim.config.ConfigLoader().load(file, overrides).with(c -> seed == null ? c : c.withSeed(seed)).with(settings);
+        var l = new ConfigLoader().load(file, overrides).with(c -> seed == null ? c : c.withSeed(seed)).with(settings);
         return Scenario.compile(l.config(), l.origins());
     }
 
@@ -253,7 +266,7 @@ public final class TumourGui extends GUIState {
         JButton snap = new JButton("Snapshot");
         snap.addActionListener(e -> {
             Path f = Path.of("runs", "snapshot-" + scenario.config().name() + "-"
-                    + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".png");
+                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".png");
             snapshotNow(f);
         });
         buttons.add(apply);
@@ -273,7 +286,7 @@ public final class TumourGui extends GUIState {
         if (lesson != null && !lesson.spec().controls().isEmpty()) {
             return lesson.spec().controls();
         }
-        Map<String, RegimenSpec.DoseSpec> seen = new java.util.LinkedHashMap<>();
+        Map<String, RegimenSpec.DoseSpec> seen = new LinkedHashMap<>();
         for (RegimenSpec.PhaseSpec ph : scenario.config().regimen().phases()) {
             for (RegimenSpec.DoseSpec d : ph.drugs()) {
                 seen.putIfAbsent(d.drug(), d);
@@ -318,7 +331,7 @@ public final class TumourGui extends GUIState {
         if (!points.isEmpty()) {
             updateLegend();
             LiveData.Point p = points.get(points.size() - 1);
-            frame.setTitle(String.format(java.util.Locale.ROOT, "%s - day %.0f, %,d cells, %s",
+            frame.setTitle(String.format(Locale.ROOT, "%s - day %.0f, %,d cells, %s",
                     lesson != null ? lesson.spec().title() : scenario.config().name(), p.day(), p.cells(), p.phase()));
         }
     }
@@ -342,11 +355,11 @@ public final class TumourGui extends GUIState {
         g.dispose();
         try {
             Path abs = file.toAbsolutePath();
-            java.nio.file.Files.createDirectories(abs.getParent());
-            AtomicFiles.write(abs, out -> javax.imageio.ImageIO.write(img, "png", out));
+            Files.createDirectories(abs.getParent());
+            AtomicFiles.write(abs, out -> ImageIO.write(img, "png", out));
             status.setText("snapshot: " + file);
             System.out.println("snapshot " + abs);
-        } catch (java.io.IOException ex) {
+        } catch (IOException ex) {
             status.setText("snapshot failed: " + ex.getMessage());
         }
     }
@@ -354,11 +367,11 @@ public final class TumourGui extends GUIState {
     /** What the X server shows of the window (java.awt.Robot), next to the snapshot as NAME-screen.png. */
     private void screenCapture(Path snapshot) {
         try {
-            BufferedImage img = new java.awt.Robot().createScreenCapture(frame.getBounds());
+            BufferedImage img = new Robot().createScreenCapture(frame.getBounds());
             Path abs = snapshot.toAbsolutePath();
             Path target = abs.resolveSibling(abs.getFileName().toString().replaceFirst("\\.png$", "") + "-screen.png");
-            AtomicFiles.write(target, out -> javax.imageio.ImageIO.write(img, "png", out));
-        } catch (java.awt.AWTException | java.io.IOException | SecurityException ex) {
+            AtomicFiles.write(target, out -> ImageIO.write(img, "png", out));
+        } catch (AWTException | IOException | SecurityException ex) {
             status.setText("screen capture failed: " + ex.getMessage());
         }
     }
@@ -377,9 +390,9 @@ public final class TumourGui extends GUIState {
     }
 
     /** A square of colour for the legend. */
-    private record Swatch(Color colour) implements javax.swing.Icon {
+    private record Swatch(Color colour) implements Icon {
         @Override
-        public void paintIcon(Component c, java.awt.Graphics g, int x, int y) {
+        public void paintIcon(Component c, Graphics g, int x, int y) {
             g.setColor(colour);
             g.fillRect(x, y, 14, 14);
             g.setColor(Color.DARK_GRAY);

@@ -1,5 +1,6 @@
 package org.her2sim.observe;
 
+import java.io.Serializable;
 import org.her2sim.config.SimulationConfig.OutcomeConfig;
 
 /**
@@ -10,7 +11,7 @@ import org.her2sim.config.SimulationConfig.OutcomeConfig;
  * disease once an assessment at least {@code stable_disease_min} after the line's start finds no
  * progression. A tumour that died out stays a complete response.
  */
-final class LineResponse implements java.io.Serializable {
+final class LineResponse implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final double startDay;

@@ -1,5 +1,6 @@
 package org.her2sim.observe;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,8 +11,8 @@ import org.her2sim.biology.StateSpace;
 import org.her2sim.config.SimulationConfig.OutcomeConfig;
 import org.her2sim.config.SimulationConfig.Readout;
 import org.her2sim.engine.EventKind;
-import org.her2sim.engine.Lineage;
 import org.her2sim.engine.LineOfTherapy;
+import org.her2sim.engine.Lineage;
 import org.her2sim.engine.StopReason;
 import org.her2sim.engine.TumourModel;
 
@@ -26,7 +27,7 @@ import org.her2sim.engine.TumourModel;
  * start, at the nadir, at each progression, at strategy failure and at the end. From these,
  * {@link #summary} derives time to strategy failure and the overall-survival proxy.
  */
-public final class Outcomes implements java.io.Serializable {
+public final class Outcomes implements Serializable {
     private static final long serialVersionUID = 1L;
     private final OutcomeConfig config;
     private final List<Readout> readoutPlan;

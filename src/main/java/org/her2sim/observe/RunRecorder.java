@@ -1,10 +1,12 @@
 package org.her2sim.observe;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.her2sim.engine.EventKind;
 import org.her2sim.engine.Lineage;
 import org.her2sim.engine.SimulationListener;
@@ -16,32 +18,32 @@ import org.her2sim.pharmacology.Drug;
  * concentrations and events; and feeds {@link Outcomes}. Rows are kept in memory (a two-year
  * daily run with hundreds of clones is a few MB) and written once the run ends.
  */
-public final class RunRecorder implements SimulationListener, java.io.Serializable {
+public final class RunRecorder implements SimulationListener, Serializable {
     private static final long serialVersionUID = 1L;
     /** One clone's size at one time. */
     @JsonPropertyOrder({"time_days", "clone_id", "cells"})
-    public record CloneRow(double timeDays, int cloneId, long cells) implements java.io.Serializable {
+    public record CloneRow(double timeDays, int cloneId, long cells) implements Serializable {
     }
 
     /** Tumour totals at one time. */
     @JsonPropertyOrder({"time_days", "cells", "resistant_cells", "phase", "treating", "line"})
     public record TotalRow(double timeDays, long cells, long resistantCells, String phase, boolean treating, int line)
-            implements java.io.Serializable {
+            implements Serializable {
     }
 
     /** One drug's concentration at one time (ug/mL = mg/L). */
     @JsonPropertyOrder({"time_days", "drug", "concentration_ug_per_ml"})
-    public record DrugRow(double timeDays, String drug, double concentrationUgPerMl) implements java.io.Serializable {
+    public record DrugRow(double timeDays, String drug, double concentrationUgPerMl) implements Serializable {
     }
 
     /** Cells of one escape mechanism (marker combination differing from the founder) at one time. */
     @JsonPropertyOrder({"time_days", "mechanism", "cells", "resistant_cells"})
-    public record MechanismRow(double timeDays, String mechanism, long cells, long resistantCells) implements java.io.Serializable {
+    public record MechanismRow(double timeDays, String mechanism, long cells, long resistantCells) implements Serializable {
     }
 
     /** Something that happened. */
     @JsonPropertyOrder({"time_days", "event", "clone_id", "detail"})
-    public record EventRow(double timeDays, EventKind event, Integer cloneId, String detail) implements java.io.Serializable {
+    public record EventRow(double timeDays, EventKind event, Integer cloneId, String detail) implements Serializable {
     }
 
     private final List<CloneRow> clones = new ArrayList<>();
@@ -93,7 +95,7 @@ public final class RunRecorder implements SimulationListener, java.io.Serializab
         Lineage lineage = model.lineage();
         var space = model.scenario().space();
         int founder = model.scenario().founder();
-        java.util.TreeMap<String, long[]> byMechanism = new java.util.TreeMap<>();
+        TreeMap<String, long[]> byMechanism = new TreeMap<>();
         for (int s = 0; s < lineage.states(); s++) {
             long n = lineage.cellsInState(s);
             if (n > 0) {

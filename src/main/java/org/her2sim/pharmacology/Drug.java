@@ -1,5 +1,7 @@
 package org.her2sim.pharmacology;
 
+import java.io.Serializable;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -10,7 +12,7 @@ import java.util.List;
 public record Drug(String name, int bit, String drugClass, int[] targets, double[] emax, double[] ic50MgPerL,
                    double[] hill, PkModel pk, double infusionDays, double fractionUnbound, double tumourPenetration,
                    double molarMassGPerMol)
-        implements java.io.Serializable {
+        implements Serializable {
 
     /** Hill effect E = Emax·Cʰ/(Cʰ + IC50ʰ) on the i-th target at concentration {@code c} mg/L. */
     public double effect(int i, double c) {
@@ -27,6 +29,6 @@ public record Drug(String name, int bit, String drugClass, int[] targets, double
     }
 
     public List<Integer> targetList() {
-        return java.util.Arrays.stream(targets).boxed().toList();
+        return Arrays.stream(targets).boxed().toList();
     }
 }

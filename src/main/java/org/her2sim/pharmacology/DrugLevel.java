@@ -1,5 +1,6 @@
 package org.her2sim.pharmacology;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +11,7 @@ import java.util.List;
  * dS/dt = −λS + R·c, solved exactly: S(t+h) = S·e^(−λh) + R·c·(1 − e^(−λh))/λ. A constant
  * concentration (a dish, or PK switched off) overrides the PK while it is set.
  */
-public final class DrugLevel implements java.io.Serializable {
+public final class DrugLevel implements Serializable {
     private static final long serialVersionUID = 1L;
     private final double[] coefficient;
     private final double[] rate;

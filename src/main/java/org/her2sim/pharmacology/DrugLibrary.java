@@ -1,6 +1,7 @@
 package org.her2sim.pharmacology;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +99,7 @@ public final class DrugLibrary {
      */
     public Exposure exposure(double[] concentration, long givenMask, boolean applyUnbound) {
         double[] survive = new double[targets.size()];
-        java.util.Arrays.fill(survive, 1.0);
+        Arrays.fill(survive, 1.0);
         for (Drug d : drugs) {
             double c = concentration[d.bit()];
             if (c <= 0) {

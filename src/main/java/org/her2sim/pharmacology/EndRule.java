@@ -1,11 +1,13 @@
 package org.her2sim.pharmacology;
 
+import java.io.Serializable;
+
 /**
  * When a regimen phase ends. A timed rule is scheduled when the phase starts; the others are
  * checked at each observation against the tumour's course ({@link Course}). A new rule is one
  * record here, one key in {@code RegimenSpec.EndSpec} and one line in {@link Regimen#compile}.
  */
-public sealed interface EndRule extends java.io.Serializable
+public sealed interface EndRule extends Serializable
         permits EndRule.After, EndRule.OnProgression, EndRule.BurdenBelow, EndRule.BurdenAbove {
 
     /** The tumour as a phase-end rule sees it at an observation. */

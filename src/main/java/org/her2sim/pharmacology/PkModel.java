@@ -1,5 +1,6 @@
 package org.her2sim.pharmacology;
 
+import java.io.Serializable;
 import org.her2sim.config.ConfigProblem;
 import org.her2sim.config.DrugSpec.PkSpec;
 
@@ -16,7 +17,7 @@ import org.her2sim.config.DrugSpec.PkSpec;
  * <li>one compartment, oral (Bateman): F·ka/(V(ka − k)) × (e^(−kτ) − e^(−ka·τ))</li>
  * </ul>
  */
-public record PkModel(double[] coefficientPerMg, double[] ratePerDay) implements java.io.Serializable {
+public record PkModel(double[] coefficientPerMg, double[] ratePerDay) implements Serializable {
 
     public static PkModel of(PkSpec pk) {
         double v1 = pk.centralVolumeL();

@@ -1,5 +1,7 @@
 package org.her2sim.pharmacology;
 
+import java.io.Serializable;
+
 /**
  * RECIST-like progression on the burden (brief §6). The tumour is read as a sphere of
  * {@code cellsPerCm3} cells per cm³, so its diameter grows as cells^(1/3): progression is a
@@ -9,7 +11,7 @@ package org.her2sim.pharmacology;
  * from that limit.
  */
 public record ProgressionRule(double factor, double detectionLimitCells, double cellsPerCm3, double minIncreaseMm)
-        implements java.io.Serializable {
+        implements Serializable {
 
     public ProgressionRule(double factor, double detectionLimitCells) {
         this(factor, detectionLimitCells, 1e9, 0);

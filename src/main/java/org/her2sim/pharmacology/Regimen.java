@@ -1,24 +1,26 @@
 package org.her2sim.pharmacology;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import org.her2sim.config.ConfigProblem;
 import org.her2sim.config.RegimenSpec.DoseSpec;
 import org.her2sim.config.RegimenSpec.PhaseSpec;
 import org.her2sim.config.RegimenSpec;
+import org.her2sim.config.Suggest;
 
 /**
  * A regimen compiled against a drug library and a context: phases with doses in mg (body weight
  * or surface applied) or constant concentrations in mg/L, and their end conditions in days and fractions.
  */
-public record Regimen(String name, List<Phase> phases, int repeatFrom) implements java.io.Serializable {
+public record Regimen(String name, List<Phase> phases, int repeatFrom) implements Serializable {
 
     /**
      * One drug of a phase: a dose every {@code everyDays} — only in the first {@code forDays} of each
      * {@code cycleDays} of the phase when those are finite —, or a constant concentration.
      */
     public record Item(Drug drug, double doseMg, double loadingDoseMg, double everyDays, double concentrationMgPerL, double forDays,
-                       double cycleDays) implements java.io.Serializable {
+                       double cycleDays) implements Serializable {
         /** The first dosing time at or after {@code when}, for a phase that began at {@code start}. */
         public double nextDose(double when, double start) {
             double offset = when - start;
@@ -41,7 +43,7 @@ public record Regimen(String name, List<Phase> phases, int repeatFrom) implement
      * new line of therapy, and whether it is a planned holiday (no progression is called on it).
      */
     public record Phase(String name, List<Item> items, long drugMask, List<EndRule> ends, RegimenSpec.LineRule line,
-                        boolean holiday) implements java.io.Serializable {
+                        boolean holiday) implements Serializable {
         public Phase {
             ends = List.copyOf(ends);
         }
@@ -87,7 +89,7 @@ public record Regimen(String name, List<Phase> phases, int repeatFrom) implement
                 Drug d = library.get(ds.drug());
                 if (d == null) {
                     throw new ConfigProblem(ipath + ".drug", "unknown drug '" + ds.drug() + "'"
-                            + org.her2sim.config.Suggest.hint(ds.drug(), library.names()) + " (see her2sim drugs)");
+                            + Suggest.hint(ds.drug(), library.names()) + " (see her2sim drugs)");
                 }
                 if ((mask & (1L << d.bit())) != 0) {
                     throw new ConfigProblem(ipath + ".drug", "'" + ds.drug() + "' appears twice in one phase");

@@ -3,11 +3,14 @@ package org.her2sim.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.her2sim.observe.RunRecorder.TotalRow;
 import org.her2sim.observe.Summary;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.annotations.XYPointerAnnotation;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.plot.IntervalMarker;
@@ -16,6 +19,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -74,10 +78,10 @@ final class BurdenChart implements ChartKind {
         LogAxis y = ChartStyle.logAxis("tumour cells (log scale)");
         ChartStyle.logRange(y, Math.max(low, 1), high);
         XYPlot plot = new XYPlot(dataset, ChartStyle.daysAxis(data.summary().finalTimeDays()), y, renderer);
-        org.jfree.chart.LegendItemCollection legend = new org.jfree.chart.LegendItemCollection();
+        LegendItemCollection legend = new LegendItemCollection();
         legend.addAll(renderer.getLegendItems());
         for (Map.Entry<String, Color> band : addPhases(plot, data).entrySet()) {
-            org.jfree.chart.LegendItem item = new org.jfree.chart.LegendItem(band.getKey() + " given", band.getValue());
+            LegendItem item = new LegendItem(band.getKey() + " given", band.getValue());
             item.setLabelFont(ChartStyle.SMALL);
             legend.add(item);
         }
@@ -91,7 +95,7 @@ final class BurdenChart implements ChartKind {
     private static Map<String, Color> addPhases(XYPlot plot, RunData data) {
         Phases phases = Phases.of(data);
         double span = data.summary().finalTimeDays();
-        Map<String, Color> colours = new java.util.LinkedHashMap<>();
+        Map<String, Color> colours = new LinkedHashMap<>();
         Map<String, Boolean> labelled = new HashMap<>();
         for (Phases.Phase p : phases.intervals()) {
             if (!p.treating() || p.end() <= p.start()) {
@@ -106,7 +110,7 @@ final class BurdenChart implements ChartKind {
                 band.setLabelFont(ChartStyle.SMALL);
                 band.setLabelAnchor(RectangleAnchor.TOP_LEFT);
                 band.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-                band.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(4, 4, 4, 4));
+                band.setLabelOffset(new RectangleInsets(4, 4, 4, 4));
                 labelled.put(p.name(), true);
             }
             plot.addDomainMarker(band, Layer.BACKGROUND);
@@ -142,7 +146,7 @@ final class BurdenChart implements ChartKind {
             boolean nearLeftEdge = s.resistanceTimeDays() < 0.25 * s.finalTimeDays();
             m.setLabelAnchor(nearLeftEdge ? RectangleAnchor.BOTTOM_RIGHT : RectangleAnchor.BOTTOM_LEFT);
             m.setLabelTextAnchor(nearLeftEdge ? TextAnchor.BOTTOM_LEFT : TextAnchor.BOTTOM_RIGHT);
-            m.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(22, 4, 22, 4));
+            m.setLabelOffset(new RectangleInsets(22, 4, 22, 4));
             plot.addDomainMarker(m);
         }
         if (s.extinct() && s.extinctionTimeDays() != null) {

@@ -3,12 +3,15 @@ package org.her2sim.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.text.DecimalFormat;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
@@ -45,7 +48,7 @@ final class ChartStyle {
         if (legend != null) {
             legend.setItemFont(SMALL);
             legend.setPosition(RectangleEdge.BOTTOM);
-            legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
+            legend.setFrame(BlockBorder.NONE);
         }
         return chart;
     }
@@ -72,10 +75,10 @@ final class ChartStyle {
         double hi = Math.pow(10, Math.ceil(Math.log10(high)));
         if (Math.log10(high / low) >= 2) {
             axis.setRange(lo, hi);
-            axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(Math.log10(hi / lo) > 8 ? 2 : 1));
+            axis.setTickUnit(new NumberTickUnit(Math.log10(hi / lo) > 8 ? 2 : 1));
         } else {
             axis.setRange(low / 1.3, high * 1.3);
-            axis.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.###"));
+            axis.setNumberFormatOverride(new DecimalFormat("#,##0.###"));
         }
     }
 

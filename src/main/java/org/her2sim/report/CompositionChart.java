@@ -1,15 +1,24 @@
 package org.her2sim.report;
 
+import java.awt.Color;
+import java.text.NumberFormat;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.ToLongFunction;
 import org.her2sim.observe.RunRecorder.MechanismRow;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.StackedXYAreaRenderer2;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.DefaultTableXYDataset;
 import org.jfree.data.xy.XYSeries;
 
@@ -42,9 +51,9 @@ final class CompositionChart implements ChartKind {
         Map<Double, Map<String, Long>> byTime = new TreeMap<>();
         Map<Double, Long> totals = new TreeMap<>();
         // whether drugs were given at each observation, as recorded with it
-        Map<Double, Boolean> treating = new java.util.HashMap<>();
+        Map<Double, Boolean> treating = new HashMap<>();
         data.totals().forEach(t -> treating.put(t.timeDays(), t.treating()));
-        Map<String, Double> peakShare = new java.util.HashMap<>();
+        Map<String, Double> peakShare = new HashMap<>();
         for (MechanismRow r : data.mechanisms()) {
             if (resistantOnly && !treating.getOrDefault(r.timeDays(), false)) {
                 continue; // resistance is defined against the drugs given
@@ -57,7 +66,7 @@ final class CompositionChart implements ChartKind {
             e.getValue().forEach((m, k) -> peakShare.merge(m, n == 0 ? 0.0 : k / (double) n, Math::max));
         }
         List<String> mechanisms = peakShare.keySet().stream().sorted().toList();
-        java.util.Set<String> visible = new java.util.HashSet<>();
+        Set<String> visible = new HashSet<>();
         peakShare.forEach((m, share) -> {
             if (share >= MullerChart.MIN_PEAK_SHARE) {
                 visible.add(m);
@@ -77,16 +86,16 @@ final class CompositionChart implements ChartKind {
         }
         NumberAxis y = new NumberAxis(resistantOnly ? "resistant share of all cells" : "share of all cells");
         y.setRange(0, 1.0);
-        y.setNumberFormatOverride(java.text.NumberFormat.getPercentInstance(java.util.Locale.ROOT));
+        y.setNumberFormatOverride(NumberFormat.getPercentInstance(Locale.ROOT));
         XYPlot plot = new XYPlot(dataset, ChartStyle.daysAxis(data.summary().finalTimeDays()), y, renderer);
         plot.setFixedLegendItems(ChartStyle.legend(palette.legend(visible)));
         if (resistantOnly) {
             double threshold = data.scenario().config().outcomes().resistantFraction();
-            org.jfree.chart.plot.ValueMarker line = new org.jfree.chart.plot.ValueMarker(threshold, java.awt.Color.DARK_GRAY, ChartStyle.DASHED);
+            ValueMarker line = new ValueMarker(threshold, Color.DARK_GRAY, ChartStyle.DASHED);
             line.setLabel("resistance threshold");
             line.setLabelFont(ChartStyle.SMALL);
-            line.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
-            line.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
+            line.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+            line.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
             plot.addRangeMarker(line);
         }
         String title = resistantOnly ? "Resistant fraction by escape mechanism" : "Clonal composition by marker combination";

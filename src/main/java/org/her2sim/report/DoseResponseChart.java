@@ -3,6 +3,7 @@ package org.her2sim.report;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
 import org.her2sim.io.AtomicFiles;
 import org.jfree.chart.JFreeChart;
@@ -11,6 +12,8 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -55,10 +58,10 @@ public final class DoseResponseChart {
         XYPlot plot = new XYPlot(data, x, y, r);
         if (!Double.isNaN(ic50)) {
             ValueMarker m = new ValueMarker(ic50, Color.DARK_GRAY, ChartStyle.DASHED);
-            m.setLabel("IC50 " + String.format(java.util.Locale.ROOT, "%.3g", ic50) + " " + unit);
+            m.setLabel("IC50 " + String.format(Locale.ROOT, "%.3g", ic50) + " " + unit);
             m.setLabelFont(ChartStyle.SMALL);
-            m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
-            m.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+            m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
             plot.addDomainMarker(m);
         }
         JFreeChart chart = ChartStyle.apply(new JFreeChart(title, ChartStyle.TITLE, plot, true));

@@ -2,12 +2,16 @@ package org.her2sim.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.her2sim.observe.RunRecorder.DrugRow;
 import org.her2sim.pharmacology.Drug;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -53,7 +57,7 @@ final class DrugChart implements ChartKind {
         }
         XYSeriesCollection dataset = new XYSeriesCollection();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-        org.jfree.chart.axis.LogAxis y = ChartStyle.logAxis((free ? "free concentration" : "concentration") + " (µg/mL, log scale)");
+        LogAxis y = ChartStyle.logAxis((free ? "free concentration" : "concentration") + " (µg/mL, log scale)");
         XYPlot plot = new XYPlot(dataset, ChartStyle.daysAxis(data.summary().finalTimeDays()), y, renderer);
         double low = Double.MAX_VALUE;
         double high = 0;
@@ -69,13 +73,13 @@ final class DrugChart implements ChartKind {
             renderer.setSeriesStroke(i, new BasicStroke(2f));
             Drug d = data.scenario().drugs().get(e.getKey());
             // targets with the same IC50 share one line and one label
-            Map<Double, java.util.List<String>> byIc50 = new java.util.TreeMap<>();
+            Map<Double, List<String>> byIc50 = new TreeMap<>();
             for (int k = 0; k < d.targets().length; k++) {
-                byIc50.computeIfAbsent(d.ic50MgPerL()[k], x -> new java.util.ArrayList<>())
+                byIc50.computeIfAbsent(d.ic50MgPerL()[k], x -> new ArrayList<>())
                         .add(data.scenario().drugs().targets().names().get(d.targets()[k]));
             }
             int k = 0;
-            for (Map.Entry<Double, java.util.List<String>> t : byIc50.entrySet()) {
+            for (Map.Entry<Double, List<String>> t : byIc50.entrySet()) {
                 double value = t.getKey();
                 low = Math.min(low, value);
                 high = Math.max(high, value);

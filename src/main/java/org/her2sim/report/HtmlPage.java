@@ -1,7 +1,10 @@
 package org.her2sim.report;
 
+import java.awt.Color;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.her2sim.observe.Summary;
 
 /**
@@ -48,7 +51,7 @@ final class HtmlPage {
         Phases phases = Phases.of(data);
         double span = Math.max(data.summary().finalTimeDays(), 1e-9);
         StringBuilder h = new StringBuilder("<div class=\"timeline\">");
-        java.util.Map<String, String> colours = new java.util.HashMap<>();
+        Map<String, String> colours = new HashMap<>();
         for (Phases.Phase p : phases.intervals()) {
             double width = 100 * (p.end() - p.start()) / span;
             if (width <= 0) {
@@ -96,7 +99,7 @@ final class HtmlPage {
         h.append("<tr><th>").append(esc(name)).append("</th><td>").append(esc(value)).append("</td></tr>\n");
     }
 
-    private static String hex(java.awt.Color c) {
+    private static String hex(Color c) {
         return String.format("#%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue());
     }
 

@@ -1,9 +1,13 @@
 package org.her2sim.report;
 
 import java.awt.Color;
+import java.text.NumberFormat;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.her2sim.observe.CloneInfo;
 import org.her2sim.observe.RunRecorder.CloneRow;
@@ -133,10 +137,10 @@ final class MullerChart implements ChartKind {
         }
         NumberAxis y = new NumberAxis("share of the tumour");
         y.setRange(0, 1);
-        y.setNumberFormatOverride(java.text.NumberFormat.getPercentInstance(java.util.Locale.ROOT));
+        y.setNumberFormatOverride(NumberFormat.getPercentInstance(Locale.ROOT));
         XYPlot plot = new XYPlot(dataset, ChartStyle.daysAxis(data.summary().finalTimeDays()), y, renderer);
         plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
-        java.util.Set<String> drawn = new java.util.HashSet<>();
+        Set<String> drawn = new HashSet<>();
         for (int c = 0; c < n; c++) {
             if (shown[c]) {
                 drawn.add(clones.get(c).escape());

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Colours that colour-blind readers can tell apart: the Okabe–Ito palette (Okabe &amp; Ito 2008,
@@ -52,7 +53,7 @@ public final class Palette {
     }
 
     /** The legend for the mechanisms a chart shows: own colours first, then "other" if some share it. */
-    public Map<String, Color> legend(java.util.Set<String> shown) {
+    public Map<String, Color> legend(Set<String> shown) {
         Map<String, Color> legend = new LinkedHashMap<>();
         boolean other = false;
         for (Map.Entry<String, Color> e : colours.entrySet()) {

@@ -3,6 +3,7 @@ package org.her2sim.report;
 import java.util.ArrayList;
 import java.util.List;
 import org.her2sim.engine.EventKind;
+import org.her2sim.observe.RunRecorder;
 
 /** The treatment phases of a run as intervals, read from events.csv. */
 record Phases(List<Phase> intervals) {
@@ -13,7 +14,7 @@ record Phases(List<Phase> intervals) {
     /** Phases from the "phase" events (their start times and names) up to the end of the run. */
     static Phases of(RunData data) {
         List<Phase> out = new ArrayList<>();
-        List<org.her2sim.observe.RunRecorder.EventRow> starts = data.events().stream()
+        List<RunRecorder.EventRow> starts = data.events().stream()
                 .filter(e -> e.event() == EventKind.PHASE).toList();
         double end = data.summary().finalTimeDays();
         for (int i = 0; i < starts.size(); i++) {

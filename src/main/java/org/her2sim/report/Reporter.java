@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.her2sim.config.Suggest;
 import org.her2sim.io.AtomicFiles;
 import org.her2sim.observe.RunRecorder.MechanismRow;
 import org.jfree.chart.JFreeChart;
@@ -34,7 +35,7 @@ public final class Reporter {
             }
             for (String c : charts) {
                 if (ALL.stream().noneMatch(k -> k.name().equals(c))) {
-                    throw new ReportInputException("unknown chart '" + c + "'" + org.her2sim.config.Suggest.hint(c, names())
+                    throw new ReportInputException("unknown chart '" + c + "'" + Suggest.hint(c, names())
                             + "; charts: " + String.join(", ", names()));
                 }
             }

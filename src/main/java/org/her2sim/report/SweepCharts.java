@@ -1,11 +1,17 @@
 package org.her2sim.report;
 
 import java.awt.Color;
+import java.awt.Paint;
+import java.awt.Shape;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Area;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeSet;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
@@ -13,7 +19,9 @@ import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.category.BarRenderer;
@@ -122,8 +130,8 @@ final class SweepCharts {
         markRenderer.setSeriesPaint(3, Color.BLACK);
         plot.setDataset(1, marks);
         plot.setRenderer(1, markRenderer);
-        plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
-        plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
         return ChartStyle.apply(new JFreeChart("Virtual patients (swimmer plot)", ChartStyle.TITLE, plot, true));
     }
 
@@ -138,11 +146,11 @@ final class SweepCharts {
     }
 
     /** An ✕, as a closed outline (renderers fill shapes). */
-    private static java.awt.Shape cross(double r) {
-        java.awt.geom.Area a = new java.awt.geom.Area(java.awt.geom.AffineTransform.getRotateInstance(Math.PI / 4)
-                .createTransformedShape(new java.awt.geom.Rectangle2D.Double(-r, -r / 4, 2 * r, r / 2)));
-        a.add(new java.awt.geom.Area(java.awt.geom.AffineTransform.getRotateInstance(-Math.PI / 4)
-                .createTransformedShape(new java.awt.geom.Rectangle2D.Double(-r, -r / 4, 2 * r, r / 2))));
+    private static Shape cross(double r) {
+        Area a = new Area(AffineTransform.getRotateInstance(Math.PI / 4)
+                .createTransformedShape(new Rectangle2D.Double(-r, -r / 4, 2 * r, r / 2)));
+        a.add(new Area(AffineTransform.getRotateInstance(-Math.PI / 4)
+                .createTransformedShape(new Rectangle2D.Double(-r, -r / 4, 2 * r, r / 2))));
         return a;
     }
 
@@ -168,7 +176,7 @@ final class SweepCharts {
         return category("Time on and off drug per virtual patient", "arm", "mean days after treatment start", d, r);
     }
 
-    static JFreeChart origins(java.util.Map<String, java.util.Map<String, Integer>> byArm) {
+    static JFreeChart origins(Map<String, Map<String, Integer>> byArm) {
         DefaultCategoryDataset d = new DefaultCategoryDataset();
         for (var arm : byArm.entrySet()) {
             for (String origin : List.of("pre-existing", "acquired")) {
@@ -298,7 +306,7 @@ final class SweepCharts {
         }
 
         @Override
-        public java.awt.Paint getPaint(double value) {
+        public Paint getPaint(double value) {
             if (Double.isNaN(value)) {
                 return new Color(0xEE, 0xEE, 0xEE);
             }

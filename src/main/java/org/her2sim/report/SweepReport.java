@@ -1,9 +1,11 @@
 package org.her2sim.report;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +17,7 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
@@ -164,7 +167,7 @@ public final class SweepReport {
         Palette palette = new Palette(totals);
         DefaultCategoryDataset dataset = new DefaultCategoryDataset();
         List<String> mechanisms = new ArrayList<>(totals.keySet());
-        java.util.Collections.sort(mechanisms);
+        Collections.sort(mechanisms);
         for (String m : mechanisms) {
             for (Map.Entry<String, Map<String, Integer>> arm : byArm.entrySet()) {
                 // arm names break where a reader would: at "+" and "-"
@@ -177,18 +180,18 @@ public final class SweepReport {
             renderer.setSeriesPaint(i, palette.of(mechanisms.get(i)));
         }
         renderer.setShadowVisible(false);
-        renderer.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
+        renderer.setBarPainter(new StandardBarPainter());
         CategoryPlot plot = new CategoryPlot(dataset, new CategoryAxis("arm"), new NumberAxis("virtual patients progressing"), renderer);
         plot.setOrientation(PlotOrientation.VERTICAL);
-        plot.setBackgroundPaint(java.awt.Color.WHITE);
-        plot.setRangeGridlinePaint(new java.awt.Color(0xDD, 0xDD, 0xDD));
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
         plot.getDomainAxis().setLabelFont(ChartStyle.LABEL);
         plot.getDomainAxis().setTickLabelFont(ChartStyle.TICK);
         plot.getRangeAxis().setLabelFont(ChartStyle.LABEL);
         plot.getRangeAxis().setTickLabelFont(ChartStyle.TICK);
         plot.getDomainAxis().setMaximumCategoryLabelLines(3);
         JFreeChart chart = new JFreeChart("Escape mechanism at progression", ChartStyle.TITLE, plot, true);
-        chart.setBackgroundPaint(java.awt.Color.WHITE);
+        chart.setBackgroundPaint(Color.WHITE);
         chart.getLegend().setItemFont(ChartStyle.SMALL);
         return chart;
     }
