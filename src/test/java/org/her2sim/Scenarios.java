@@ -34,6 +34,21 @@ public final class Scenarios {
         return Scenario.compile(load(file, overrides));
     }
 
+    /** A sweep file's text with its {@code base:} made absolute, so the file works from any folder (a test's temporary one). */
+    public static String portableSweep(Path specFile, String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^base: (.+)$").matcher(text);
+        if (!m.find()) {
+            return text;
+        }
+        Path base = specFile.toAbsolutePath().getParent().resolve(m.group(1).trim()).normalize();
+        return text.substring(0, m.start(1)) + base + text.substring(m.end(1));
+    }
+
+    /** Writes a sweep file (its base made absolute, see {@link #portableSweep}) to {@code dir}. */
+    public static Path writeSweep(Path dir, String name, Path specFile, String text) {
+        return write(dir, name, portableSweep(specFile, text));
+    }
+
     /** Writes text to a file in {@code dir} and returns its path. */
     public static Path write(Path dir, String name, String text) {
         try {

@@ -10,7 +10,7 @@ import java.util.Locale;
  * ({@code 0.1 uM}, in µM), converted once when the file is read; {@link #mgPerL} needs the molar
  * mass for a molar value. The text is kept for the resolved configuration.
  */
-public record Concentration(double value, boolean molar, String text) implements Serializable {
+public record Concentration(double value, boolean molar, @JsonValue String text) implements Serializable {
 
     /** A concentration computed by the program, in a unit a user gave (ug/mL, uM, …). */
     public static Concentration of(double value, String unit) {
@@ -32,12 +32,6 @@ public record Concentration(double value, boolean molar, String text) implements
         }
         // uM × g/mol = ug/L; /1000 → mg/L
         return value * molarMassGPerMol / 1000.0;
-    }
-
-    @JsonValue
-    @Override
-    public String text() {
-        return text;
     }
 
     @Override

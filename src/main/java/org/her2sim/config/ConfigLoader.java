@@ -424,6 +424,11 @@ public final class ConfigLoader {
             }
             throw origins.error(pathOf(e), firstLine(cause.getMessage()));
         } catch (InvalidFormatException e) {
+            if (e.getTargetType() != null && e.getTargetType().isEnum() && Choice.class.isAssignableFrom(e.getTargetType())) {
+                List<String> words = Choice.words(e.getTargetType());
+                throw origins.error(pathOf(e), "expected one of " + String.join(", ", words) + ", got '" + e.getValue() + "'"
+                        + Suggest.hint(String.valueOf(e.getValue()), words));
+            }
             throw origins.error(pathOf(e), "'" + e.getValue() + "' is not a valid " + simpleType(e.getTargetType()));
         } catch (MismatchedInputException e) {
             throw origins.error(pathOf(e), "expected " + simpleType(e.getTargetType()) + got(nodeAt(tree, e)));

@@ -8,7 +8,7 @@ import java.io.Serializable;
  * A duration as a file wrote it ({@code 21d}, {@code 12h}, {@code 6mo}) and its length in days,
  * converted once when the file is read; the text is kept for the resolved configuration.
  */
-public record Days(double days, String text) implements Serializable {
+public record Days(double days, @JsonValue String text) implements Serializable {
 
     /** Reads a duration; an unknown unit or a non-number is an IllegalArgumentException. */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
@@ -22,12 +22,6 @@ public record Days(double days, String text) implements Serializable {
     /** A duration computed by the program, written in days. */
     public static Days of(double days) {
         return new Days(days, Units.daysText(days));
-    }
-
-    @JsonValue
-    @Override
-    public String text() {
-        return text;
     }
 
     @Override

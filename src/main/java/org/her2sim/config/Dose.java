@@ -9,7 +9,7 @@ import java.io.Serializable;
  * per unit of its basis, converted once when the file is read; the text is kept for the
  * resolved configuration.
  */
-public record Dose(double amount, Units.DoseBasis basis, String text) implements Serializable {
+public record Dose(double amount, Units.DoseBasis basis, @JsonValue String text) implements Serializable {
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Dose parse(String text) {
@@ -23,12 +23,6 @@ public record Dose(double amount, Units.DoseBasis basis, String text) implements
             case PER_M2 -> amount * surfaceM2;
             case FLAT -> amount;
         };
-    }
-
-    @JsonValue
-    @Override
-    public String text() {
-        return text;
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.her2sim.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -93,20 +92,9 @@ public record RegimenSpec(String name, String description, List<PhaseSpec> phase
         /** Never a new line. */
         SAME;
 
-        @JsonValue
-        @Override
-        public String text() {
-            return Choice.super.text();
-        }
-
         @Override
         public String toString() {
             return text();
-        }
-
-        @JsonCreator
-        public static LineRule of(String text) {
-            return Choice.parse(LineRule.class, text);
         }
     }
 

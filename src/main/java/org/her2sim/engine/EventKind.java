@@ -1,7 +1,5 @@
 package org.her2sim.engine;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import org.her2sim.config.Choice;
 
 /** What can happen in a run; the word in events.csv is the constant's name in lower case. */
@@ -33,19 +31,8 @@ public enum EventKind implements Choice {
     /** The run took longer than its wall-clock limit. */
     WALL_TIME_LIMIT;
 
-    @JsonValue
-    @Override
-    public String text() {
-        return Choice.super.text();
-    }
-
     @Override
     public String toString() {
         return text();
-    }
-
-    @JsonCreator
-    public static EventKind of(String text) {
-        return Choice.parse(EventKind.class, text);
     }
 }

@@ -1,7 +1,5 @@
 package org.her2sim.engine;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.io.Serializable;
 import org.her2sim.config.Choice;
 import org.her2sim.pharmacology.ProgressionRule;
@@ -22,20 +20,9 @@ public final class LineOfTherapy implements Serializable {
     public enum Event implements Choice {
         PROGRESSION, HOLIDAY_FAILURE, DEATH, CEILING;
 
-        @JsonValue
-        @Override
-        public String text() {
-            return Choice.super.text();
-        }
-
         @Override
         public String toString() {
             return text();
-        }
-
-        @JsonCreator
-        public static Event of(String text) {
-            return Choice.parse(Event.class, text);
         }
     }
 

@@ -1,7 +1,5 @@
 package org.her2sim.engine;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import org.her2sim.config.Choice;
 
 /** Why a run ended; the word in summary.json is the constant's name in lower case. */
@@ -19,19 +17,8 @@ public enum StopReason implements Choice {
     /** Nothing was left to do (no cells step and no observation is due). */
     SCHEDULE_EMPTY;
 
-    @JsonValue
-    @Override
-    public String text() {
-        return Choice.super.text();
-    }
-
     @Override
     public String toString() {
         return text();
-    }
-
-    @JsonCreator
-    public static StopReason of(String text) {
-        return Choice.parse(StopReason.class, text);
     }
 }

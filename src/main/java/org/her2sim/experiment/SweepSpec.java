@@ -152,20 +152,9 @@ public record SweepSpec(String name, String base, Long seed, Integer replicates,
     public enum Allocation implements Choice {
         PAIRED, PARALLEL;
 
-        @JsonValue
-        @Override
-        public String text() {
-            return Choice.super.text();
-        }
-
         @Override
         public String toString() {
             return text();
-        }
-
-        @JsonCreator
-        public static Allocation of(String text) {
-            return Choice.parse(Allocation.class, text);
         }
     }
 
@@ -173,20 +162,9 @@ public record SweepSpec(String name, String base, Long seed, Integer replicates,
     public enum TimeUnit implements Choice {
         AUTO, DAYS, MONTHS;
 
-        @JsonValue
-        @Override
-        public String text() {
-            return Choice.super.text();
-        }
-
         @Override
         public String toString() {
             return text();
-        }
-
-        @JsonCreator
-        public static TimeUnit of(String text) {
-            return Choice.parse(TimeUnit.class, text);
         }
     }
 

@@ -135,7 +135,7 @@ class SlurmClusterTest {
                 new PrintWriter(new StringWriter())));
         assertTrue(e.getMessage().contains("did you mean 'debug'"), e.getMessage());
         assertTrue(!Files.exists(out.resolve("slurm/jobs.txt")), "nothing submitted");
-        Path other = Scenarios.write(SMALL.getParent(), ".other-" + System.nanoTime() + ".yaml",
+        Path other = Scenarios.writeSweep(dir, "other.yaml", SMALL,
                 Files.readString(SMALL).replace("seed: 11", "seed: 99"));
         try {
             Path cluster = dir.resolve("foreign");

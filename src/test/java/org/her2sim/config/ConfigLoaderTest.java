@@ -18,10 +18,10 @@ class ConfigLoaderTest {
     private Path quickstartCopy(String from, String to) throws Exception {
         String text = Files.readString(Scenarios.configs().resolve("quickstart.yaml"));
         assertTrue(text.contains(from), "fixture text not found: " + from);
-        Path p = Scenarios.configs().resolve(".test-" + Math.abs(dir.hashCode()) + "-" + System.nanoTime() + ".yaml");
-        Files.writeString(p, text.replace(from, to));
-        p.toFile().deleteOnExit();
-        return p;
+        // the includes made absolute, so the copy works from the test's own folder
+        String portable = text.replace(from, to).replace("biology: biology/her2.yaml", "biology: " + Scenarios.configs().resolve("biology/her2.yaml"))
+                .replace("drugs: drugs.yaml", "drugs: " + Scenarios.configs().resolve("drugs.yaml"));
+        return Scenarios.write(dir, "quickstart-copy-" + System.nanoTime() + ".yaml", portable);
     }
 
     private ConfigException failure(Path file, String... overrides) {
@@ -45,7 +45,7 @@ class ConfigLoaderTest {
     @Test
     void unknownKeySuggestsTheNearestAndNamesFileAndPath() throws Exception {
         ConfigException e = failure(quickstartCopy("  initial_cells: 1000000", "  inital_cells: 1000000"));
-        assertTrue(e.getMessage().contains(".test-"), e.getMessage());
+        assertTrue(e.getMessage().contains("quickstart-copy-"), e.getMessage());
         assertTrue(e.getMessage().contains("tumour"), e.getMessage());
         assertTrue(e.getMessage().contains("did you mean 'initial_cells'"), e.getMessage());
     }

@@ -42,7 +42,7 @@ class SweepKillTest {
 
     @Test
     void ctrlCSaysHowToResume() throws Exception {
-        Path spec = Scenarios.write(SweepTest.SMALL.getParent(), ".int-" + System.nanoTime() + ".yaml",
+        Path spec = Scenarios.writeSweep(dir, "int.yaml", SweepTest.SMALL,
                 SweepTest.uncheckedRead().replace("replicates: 3", "replicates: 12"));
         try {
             Path out = dir.resolve("interrupted");
@@ -58,7 +58,7 @@ class SweepKillTest {
 
     @Test
     void killNineThenResumeCompletesWithoutDuplicates() throws Exception {
-        Path spec = Scenarios.write(SweepTest.SMALL.getParent(), ".kill-" + System.nanoTime() + ".yaml",
+        Path spec = Scenarios.writeSweep(dir, "kill.yaml", SweepTest.SMALL,
                 SweepTest.uncheckedRead().replace("replicates: 3", "replicates: 12"));
         try {
             Sweep sweep = Sweep.load(spec);

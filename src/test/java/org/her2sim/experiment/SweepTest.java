@@ -86,7 +86,7 @@ class SweepTest {
         Sweep sweep = Sweep.load(SMALL);
         Path out = dir.resolve("out");
         SweepRunner.run(sweep, out, 2, false, new SweepRunner.Shard(1, 12), false, null);
-        Path other = Scenarios.write(SMALL.getParent(), ".other-" + System.nanoTime() + ".yaml",
+        Path other = Scenarios.writeSweep(dir, "other.yaml", SMALL,
                 Files.readString(SMALL).replace("seed: 11", "seed: 12"));
         try {
             Sweep different = Sweep.load(other);
@@ -167,7 +167,7 @@ class SweepTest {
 
     @Test
     void aTwoParameterGridGetsAHeatMapPerArm() throws Exception {
-        Path spec = Scenarios.write(SMALL.getParent(), ".grid-" + System.nanoTime() + ".yaml", uncheckedRead().replace(
+        Path spec = Scenarios.writeSweep(dir, "grid.yaml", SMALL, uncheckedRead().replace(
                 "    - {path: biology.markers.2.mutations.0.probability, values: [2.0e-6, 2.0e-4]}",
                 "    - {path: biology.markers.2.mutations.0.probability, values: [2.0e-6, 2.0e-4]}\n"
                         + "    - {path: biology.rates.division_max_per_day, range: {from: 0.4, to: 0.5, steps: 2}}")
@@ -259,7 +259,7 @@ class SweepTest {
             {"reference_arm: trastuzumab", "reference_arm: trastuzamab", "did you mean 'trastuzumab'"},
         };
         for (String[] c : cases) {
-            Path p = Scenarios.write(SMALL.getParent(), ".bad-" + System.nanoTime() + ".yaml", uncheckedRead().replace(c[0], c[1]));
+            Path p = Scenarios.writeSweep(dir, "bad.yaml", SMALL, uncheckedRead().replace(c[0], c[1]));
             try {
                 ConfigException e = assertThrows(ConfigException.class, () -> Sweep.load(p), c[1]);
                 assertTrue(e.getMessage().contains(c[2]), c[1] + " -> " + e.getMessage());
