@@ -47,7 +47,12 @@ public record CellLine(String name, String description, String parent, Map<Strin
      * {@code dish} loaded in the context, this line as its tumour.
      */
     public ConfigLoader.Loaded in(Path dish, String context) {
-        return new ConfigLoader().load(dish, context, List.of()).with(asFounder());
+        return in(dish, context, List.of());
+    }
+
+    /** As above, with settings of its own (a mouse's drawn characteristics). */
+    public ConfigLoader.Loaded in(Path dish, String context, List<String> overrides) {
+        return new ConfigLoader().load(dish, context, overrides).with(asFounder());
     }
 
     /** The line named (case-insensitive, by its name or file name) from {@code dir}. */

@@ -1,5 +1,6 @@
 package org.her2sim.assay;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,12 +15,14 @@ import org.her2sim.config.ConfigChange;
 import org.her2sim.config.ConfigLoader;
 import org.her2sim.config.Days;
 import org.her2sim.config.EngineKind;
+import org.her2sim.config.Origins;
 import org.her2sim.config.RegimenSpec;
 import org.her2sim.config.Units;
 import org.her2sim.engine.Scenario;
 import org.her2sim.experiment.SingleRun;
 import org.her2sim.experiment.Sweep;
 import org.her2sim.random.SeedTree;
+import org.her2sim.report.AgreementChart;
 
 /**
  * docs/validation.md, generated: simulated against measured values (virtual assays at the
@@ -29,7 +32,14 @@ import org.her2sim.random.SeedTree;
  */
 public final class ValidationReport {
     /** The lines of the report and whether every check that must pass did. */
-    public record Report(String markdown, List<Calibration.Ic50Row> ic50, List<Calibration.ViabilityRow> viability, List<Check> checks) {
+    public record Report(String markdown, List<Calibration.Ic50Row> ic50, List<Calibration.ViabilityRow> viability, List<Check> checks,
+                         List<AgreementChart.Point> clinicRates, List<AgreementChart.Point> clinicTimes) {
+        /** Writes the clinic's two agreement charts as {@code dir/STEM-clinic-rates} and {@code -times} (PNG and SVG). */
+        public void writeCharts(Path dir, String stem) throws IOException {
+            AgreementChart.write(dir, stem + "-clinic-rates", "Rates and hazard ratios: simulated against published", "(fraction or ratio)",
+                    clinicRates);
+            AgreementChart.write(dir, stem + "-clinic-times", "Median times: simulated against published", "(months)", clinicTimes);
+        }
     }
 
     /** An analytic check: simulated value with its 95 % CI, and the theory. */
@@ -44,8 +54,10 @@ public final class ValidationReport {
     private final Path configs;
     private final boolean reduced;
     private double resistantLineMonths = Double.NaN;
-    private double xenograftTrastuzumab = Double.NaN;
-    private List<ClinicCalibration.Arm> togaArms = List.of();
+    private final List<String> xenograftGaps = new ArrayList<>();
+    private ClinicCalibration.Evaluation clinic;
+    private String chartStem = "validation";
+    private ClinicCalibration clinicCalibration;
 
     private static final Map<String, String> PARAMETER_TEXT = Map.of(
             "lapatinib_target_ic50", "lapatinib target IC50, µM (HER2 and EGFR kinase)",
@@ -57,26 +69,14 @@ public final class ValidationReport {
         this.reduced = reduced;
     }
 
-    /** Two-sided exact binomial test of the lapatinib arm's responders against the reported 9 %. */
-    private static double lapatinibP(ClinicCalibration.Arm a) {
-        var b = BinomialDistribution.of(a.patients(), 0.09);
-        return Math.min(1, 2 * Math.min(b.cumulativeProbability(a.responders()), b.survivalProbability(a.responders() - 1)));
-    }
-
-    private static boolean lapatinibConsistent(ClinicCalibration.Arm a) {
-        return lapatinibP(a) >= 0.05;
-    }
-
-    private static String lapatinibTest(ClinicCalibration.Arm a) {
-        return String.format(Locale.ROOT, "exact binomial test against 9 %%: p = %.2f", lapatinibP(a));
-    }
-
     private static double lapatinib(List<Calibration.Ic50Row> rows, String line) {
         return rows.stream().filter(r -> r.target().line().equals(line) && r.target().drug().equals("lapatinib")).mapToDouble(Calibration.Ic50Row::simulated)
                 .findFirst().orElse(Double.NaN);
     }
 
-    public Report build(String version) {
+    /** Builds the report; {@code chartStem} names the clinic's charts beside the markdown file ({@code validation}). */
+    public Report build(String version, String chartStem) {
+        this.chartStem = chartStem;
         Calibration cal = new Calibration(configs, reduced);
         Calibration.Targets targets = cal.targets();
         List<Calibration.Ic50Row> ic50 = new ArrayList<>();
@@ -108,21 +108,14 @@ public final class ValidationReport {
                 .append("simulated/measured)², given the parameters above")
                 .append(parameter.equals("pik3ca_gain") ? "; PI3K activity is clamped at 1, so values above ~1.4 are equivalent" : "")
                 .append(" |\n"));
-        var toga = Sweep.load(configs.resolve("experiments/toga.yaml")).spec();
-        var chemoDraw = toga.patients().stream().filter(d -> d.path().equals("biology.rates.kills.1.per_division")).findFirst().orElse(null);
-        md.append("| in-patient kinetics (`context.kinetics_scale` in configs/contexts/patient.yaml and the ToGA trial) | ")
-                .append(Sweep.text(toga.set().get("context.kinetics_scale"))).append(" | ToGA response ")
-                .append("rates and median PFS, both arms | `her2sim calibrate --clinic`: grid search (3 × 2 × 2 × 3 points over kinetics, chemotherapy median, ADCC and trastuzumab penetration) on the loss below |\n");
-        md.append("| antibody-dependent killing in patients (`biology.rates.kills.0.max_per_day` in the trial and the patient context) | ")
-                .append(Sweep.text(toga.set().get("biology.rates.kills.0.max_per_day")))
-                .append(" per day | as above | as above |\n");
-        md.append("| fraction of plasma trastuzumab acting on the tumour (`drugs.trastuzumab.tumour_penetration`; antibodies penetrate solid ")
-                .append("tumours poorly) | ").append(Sweep.text(toga.set().get("drugs.trastuzumab.tumour_penetration")))
-                .append(" | as above | as above |\n");
-        if (chemoDraw != null) {
-            md.append("| chemotherapy sensitivity between patients (kill per unit of division, `biology.rates.kills.1.per_division`) | ")
-                    .append(chemoDraw.distribution()).append(", median ").append(fmt(chemoDraw.median())).append(", CV ").append(fmt(chemoDraw.cv()))
-                    .append(" (trial population) | as above | as above |\n");
+        clinicCalibration = new ClinicCalibration(configs.resolve("calibration/clinic.yaml"), Runtime.getRuntime().availableProcessors());
+        double[] clinicValues = clinicCalibration.current();
+        for (int i = 0; i < clinicValues.length; i++) {
+            ClinicCalibration.Parameter p = clinicCalibration.spec().parameters().get(i);
+            md.append("| ").append(p.meaning()).append(" (").append(p.draw() != null ? "the " + p.field() + " of the patient draw `"
+                    + p.draw() + "`" : "`" + String.join("`, `", p.set()) + "`").append(" in ").append(p.file()).append(") | ")
+                    .append(fmt(clinicValues[i])).append(" | the fitted figures of the clinic (below) | `her2sim calibrate --clinic`: ")
+                    .append("Nelder–Mead on the objective below |\n");
         }
         md.append('\n');
         md.append("Everything else keeps the values and sources of `docs/model.md` (assumptions are marked there).\n\n");
@@ -158,7 +151,7 @@ public final class ValidationReport {
         }
         resistantLines(md);
         xenografts(md);
-        toga(md);
+        clinic(md);
         md.append("\n## Analytic checks of the engine\n\n");
         md.append("Simulated with the engine against branching-process theory; the 95 % CI is Clopper–Pearson for proportions and ")
                 .append("normal for means. A check passes when the theory lies inside the 1 − 10⁻⁴ interval (no evidence against it at ")
@@ -200,32 +193,37 @@ public final class ValidationReport {
                     + "the time lengthens to 2.5–5 months and p95HER2 or adaptive HER3 take its place: the resistance mutation "
                     + "probabilities together, not one of them, would need fitting (with their consequences in patients).");
         }
-        if (xenograftTrastuzumab < 20) {
-            gaps.add("Xenografts: trastuzumab at 10 mg/kg twice weekly shrinks NCI-N87 tumours to " + fmt(xenograftTrastuzumab)
-                    + " mm³ in four weeks; published N87 studies typically report growth inhibition rather than near-eradication, so the "
-                    + "in-vivo kill (ADCC, an assumed 0.1 per day at full effect) and the mouse PK (assumptions) are not calibrated.");
-        }
-        for (ClinicCalibration.Arm a : togaArms) {
-            if (ClinicCalibration.REPORTED.get(a.arm()) == null && !lapatinibConsistent(a)) {
-                gaps.add("Lapatinib alone responds in " + a.responders() + " of " + a.patients() + " virtual patients against 9 % in the "
-                        + "phase II trial (a check, not fitted; " + lapatinibTest(a) + ").");
+        gaps.addAll(xenograftGaps);
+        for (ClinicCalibration.FigureRow f : clinic.figures()) {
+            if (f.figure().simulated() != null && !f.figure().agrees()) {
+                String note = clinicCalibration.spec().notes().get(f.trial() + "." + f.figure().key());
+                gaps.add(f.trial() + ", " + f.figure().arm() + ", " + f.figure().endpoint() + " (" + (f.fitted() ? "fitted" : "a check")
+                        + "): published " + figure(f.figure().published().value(), f.figure().published().low(), f.figure().published().high())
+                        + ", simulated " + figure(f.figure().simulated()[0], f.figure().simulated()[1], f.figure().simulated()[2])
+                        + (note == null ? "." : ". " + note));
             }
         }
-        double chemo = togaArms.stream().filter(a -> a.arm().equals("chemotherapy")).mapToDouble(ClinicCalibration.Arm::responseRate).findFirst()
-                .orElse(Double.NaN);
-        double combo = togaArms.stream().filter(a -> a.arm().equals("trastuzumab+chemotherapy")).mapToDouble(ClinicCalibration.Arm::responseRate)
-                .findFirst().orElse(Double.NaN);
-        double gain = 100 * (combo - chemo);
-        gaps.add("The virtual ToGA trial is fitted to both arms (four parameters for four numbers, so agreement there is not "
-                + "evidence); the response gain from adding trastuzumab is " + String.format(Locale.ROOT, "%+.0f", gain)
-                + " points against +12 reported" + (Math.abs(gain - 12) > 11 ? " (off by more than the standard error of a difference "
-                + "of two response rates with 40 patients per arm, ~11 points)" : "") + ". Overall survival, toxicity and dose reductions "
-                + "are not modelled. The in-patient values apply to `configs/contexts/patient.yaml` and the trial; the quickstart, "
-                + "patient-gastric and the lessons keep the faster culture kinetics, the assumed ADCC and full antibody penetration.");
+        for (ClinicCalibration.OrderingRow o : clinic.orderings()) {
+            if (!o.holds()) {
+                gaps.add("Ordering not kept: " + o.ordering().text() + " (simulated " + fmt(o.better()) + " against " + fmt(o.than()) + ").");
+            }
+        }
         for (String g : gaps) {
             md.append("- ").append(g).append('\n');
         }
-        return new Report(md.toString(), ic50, viability, checks);
+        List<AgreementChart.Point> rates = new ArrayList<>();
+        List<AgreementChart.Point> times = new ArrayList<>();
+        for (ClinicCalibration.FigureRow f : clinic.figures()) {
+            var r = f.figure();
+            if (r.simulated() == null) {
+                continue;
+            }
+            var pub = r.published();
+            AgreementChart.Point p = new AgreementChart.Point(pub.value(), pub.low() == null ? Double.NaN : pub.low(),
+                    pub.high() == null ? Double.NaN : pub.high(), r.simulated()[0], r.simulated()[1], r.simulated()[2], f.fitted());
+            (r.endpoint().startsWith("median_") ? times : rates).add(p);
+        }
+        return new Report(md.toString(), ic50, viability, checks, rates, times);
     }
 
     /** The brief's resistant-line protocol, SKBR3 under rising trastuzumab, over several seeds. */
@@ -251,56 +249,156 @@ public final class ValidationReport {
                 .append(median >= 3 && median <= 8 ? ".\n" : ": **outside the measured range** (see below).\n");
     }
 
-    /** The brief's xenograft arms on NCI-N87 (predictions: the brief has no response data). */
-    private void xenografts(StringBuilder md) {
-        md.append("\n## Xenografts\n\n");
-        md.append("`her2sim assay xenograft --line NCI-N87`: 100 mm³ tumours in nude mice (mouse PK, NK-mediated ADCC), the brief's ")
-                .append("dosing (`configs/assays/xenograft-arms.yaml`), 28 days, ").append(reduced ? 2 : 8).append(" mice per arm. ")
-                .append("The brief gives the dosing but no response data, so these are the model's predictions, not a validation.\n\n");
-        md.append("| arm | volume day 0 (mm³) | volume day 28 (mm³, mean ± SE) | growth inhibition |\n|---|---:|---:|---:|\n");
-        var xg = XenograftAssay.run(configs.resolve("assays/dish.yaml"), "xenograft",
-                new XenograftAssay.Spec(CellLine.load(configs.resolve("celllines"), "NCI-N87"),
-                        XenograftAssay.arms(configs.resolve("assays/xenograft-arms.yaml")), reduced ? 2 : 8, 28, 100, 1));
-        for (String arm : xg.volumes().keySet()) {
-            double[] end = xg.meanSe(arm, 28);
-            md.append("| ").append(arm).append(" | ").append(fmt(xg.meanSe(arm, 0)[0])).append(" | ").append(fmt(end[0])).append(" ± ")
-                    .append(fmt(end[1])).append(" | ").append(arm.equals("control") ? "—" : String.format(Locale.ROOT, "%.0f %%",
-                            100 * xg.growthInhibition(arm))).append(" |\n");
-        }
-        md.append("\nThe mice of an arm differ only by chance events among ~10⁸ cells, so the standard errors are tiny; the ")
-                .append("between-mouse variability of real xenografts (take, vascularisation, growth rate) is not modelled.\n");
-        xenograftTrastuzumab = xg.meanSe("trastuzumab", 28)[0];
+    /** A published xenograft study (configs/calibration/xenograft.yaml). */
+    public record XenograftStudy(String source, String line, String arms, Integer days, Double startVolumeMm3, Integer mice,
+                                 Map<String, MeanSd> volumeMm3, Map<String, Double> growthInhibition) {
     }
 
-    /** The virtual ToGA trial against the reported response rates and median PFS (and lapatinib alone as a check). */
-    private void toga(StringBuilder md) {
-        int n = reduced ? 10 : 40;
-        md.append("\n## Gastric clinic: a virtual ToGA trial\n\n");
-        md.append("`her2sim sweep configs/experiments/toga.yaml`: paired virtual patients (tumours grown from 1 000 founder cells to ")
-                .append("10¹⁰ at diagnosis, trastuzumab PK, chemotherapy sensitivity and the founder's PI3K-pathway state drawn per patient), chemotherapy (cisplatin + ")
-                .append("capecitabine, six cycles) with or without trastuzumab, and lapatinib alone. Each patient's founder carries PTEN ")
-                .append("loss (17 %), PIK3CA activation (36 %) or neither, drawn from the brief's frequencies. The in-patient kinetics scale, the ")
-                .append("chemotherapy-sensitivity distribution, the ADCC strength and trastuzumab's tumour penetration are fitted to the two ToGA arms (`her2sim calibrate --clinic`, a grid ")
-                .append("search; loss = Σ ((ORR − reported)/0.075)² + Σ (ln(PFS/reported)/0.1)²); lapatinib alone is a check. ")
-                .append(n).append(" patients per arm").append(reduced ? " (reduced form)" : "").append(".\n\n");
-        md.append("| arm | response, measured | response, simulated | median PFS, measured | median PFS, simulated | role |\n")
-                .append("|---|---:|---:|---:|---:|---|\n");
-        togaArms = new ClinicCalibration(configs).trial(n);
-        for (ClinicCalibration.Arm a : togaArms) {
-            double[] r = ClinicCalibration.REPORTED.get(a.arm());
-            md.append("| ").append(a.arm()).append(" | ").append(r != null ? String.format(Locale.ROOT, "%.0f %%", 100 * r[0]) : "9 %")
-                    .append(" | ").append(String.format(Locale.ROOT, "%.0f %% (%d/%d)", 100 * a.responseRate(), a.responders(), a.patients()))
-                    .append(" | ").append(r != null ? String.format(Locale.ROOT, "%.1f months", Units.months(r[1])) : "—").append(" | ")
-                    .append(Double.isNaN(a.medianPfsDays()) ? "not reached" : String.format(Locale.ROOT, "%.1f months", Units.months(a.medianPfsDays())))
-                    .append(" | ").append(r != null ? "fitted" : "check (not fitted)").append(" |\n");
-        }
-        for (ClinicCalibration.Arm a : togaArms) {
-            if (ClinicCalibration.REPORTED.get(a.arm()) == null) {
-                md.append("\nLapatinib alone (the check): ").append(lapatinibTest(a)).append(lapatinibConsistent(a)
-                        ? ", consistent with the phase II trial at α = 0.05 (with 40 patients the test has little power: a 9 % rate is hard to tell from 2 %)."
-                        : ", not consistent with the phase II trial.").append("\n");
+    /** A published mean and standard deviation. */
+    public record MeanSd(double mean, double sd) {
+    }
+
+    /** The published NCI-N87 study, then the brief's xenograft arms (predictions: the brief has no response data). */
+    private void xenografts(StringBuilder md) {
+        Path file = configs.resolve("calibration/xenograft.yaml");
+        ConfigLoader loader = new ConfigLoader();
+        XenograftStudy study = loader.bind(loader.readTree(file), XenograftStudy.class, new Origins(file.toString()));
+        int mice = reduced ? 4 : study.mice();
+        md.append("\n## Xenografts\n\n");
+        md.append("`her2sim assay xenograft --line ").append(study.line()).append(" --arms configs/assays/")
+                .append(Path.of(study.arms()).getFileName()).append(" --days ").append(study.days()).append(" --mice ").append(mice)
+                .append("`: ").append(fmt(study.startVolumeMm3())).append(" mm³ tumours in nude mice (`configs/contexts/xenograft.yaml`: mouse ")
+                .append("PK, NK-mediated ADCC, in-body kinetics; mice differ in growth, dependence on HER2 and antibody half-life), against ")
+                .append(study.source()).append(". The vehicle arm's volume sets the doubling time and the trastuzumab arm's the mouse ADCC ")
+                .append("strength (each fitted to one number); the growth inhibition, the spread between mice and the absence of regressions are checks.\n\n");
+        var xg = XenograftAssay.run(configs.resolve("assays/dish.yaml"), "xenograft",
+                new XenograftAssay.Spec(CellLine.load(configs.resolve("celllines"), study.line()),
+                        XenograftAssay.arms(file.getParent().resolve(study.arms()).normalize()), mice, study.days(), study.startVolumeMm3(), 1));
+        md.append("| arm | day-").append(study.days()).append(" volume, published (mean ± SD) | simulated (mean ± SD) | within the published SD | ")
+                .append("growth inhibition, published | simulated | mice regressing |\n|---|---:|---:|:-:|---:|---:|---:|\n");
+        for (String arm : xg.volumes().keySet()) {
+            double[] ms = xg.meanSe(arm, study.days());
+            double sd = ms[1] * Math.sqrt(mice);
+            MeanSd pub = study.volumeMm3().get(arm);
+            boolean within = pub != null && Math.abs(ms[0] - pub.mean()) <= pub.sd();
+            int regressing = 0;
+            for (double[] mouse : xg.volumes().get(arm)) {
+                regressing += mouse[study.days()] < mouse[0] ? 1 : 0;
+            }
+            Double gi = study.growthInhibition().get(arm);
+            md.append("| ").append(arm).append(" | ").append(pub == null ? "—" : fmt(pub.mean()) + " ± " + fmt(pub.sd())).append(" | ")
+                    .append(fmt(ms[0])).append(" ± ").append(fmt(sd)).append(" | ").append(pub == null ? "—" : within ? "yes" : "**no**")
+                    .append(" | ").append(gi == null ? "—" : String.format(Locale.ROOT, "%.0f %%", 100 * gi)).append(" | ")
+                    .append(arm.equals("control") ? "—" : String.format(Locale.ROOT, "%.0f %%", 100 * xg.growthInhibition(arm))).append(" | ")
+                    .append(regressing).append(" of ").append(mice).append(" |\n");
+            if (pub != null && !within) {
+                xenograftGaps.add("Xenograft " + study.line() + ", " + arm + ": day-" + study.days() + " volume " + fmt(ms[0]) + " mm³ against "
+                        + fmt(pub.mean()) + " ± " + fmt(pub.sd()) + " published.");
             }
         }
+        md.append("\nThe brief's xenograft arms on NCI-N87 (`configs/assays/xenograft-arms.yaml`, 28 days, ").append(reduced ? 2 : 8)
+                .append(" mice per arm): the brief gives the dosing but no response data, so these are predictions.\n\n");
+        md.append("| arm | volume day 0 (mm³) | volume day 28 (mm³, mean ± SE) | growth inhibition |\n|---|---:|---:|---:|\n");
+        var brief = XenograftAssay.run(configs.resolve("assays/dish.yaml"), "xenograft",
+                new XenograftAssay.Spec(CellLine.load(configs.resolve("celllines"), "NCI-N87"),
+                        XenograftAssay.arms(configs.resolve("assays/xenograft-arms.yaml")), reduced ? 2 : 8, 28, 100, 1));
+        for (String arm : brief.volumes().keySet()) {
+            double[] end = brief.meanSe(arm, 28);
+            md.append("| ").append(arm).append(" | ").append(fmt(brief.meanSe(arm, 0)[0])).append(" | ").append(fmt(end[0])).append(" ± ")
+                    .append(fmt(end[1])).append(" | ").append(arm.equals("control") ? "—" : String.format(Locale.ROOT, "%.0f %%",
+                            100 * brief.growthInhibition(arm))).append(" |\n");
+        }
+    }
+
+    /** The clinic's training set at the defaults: every published figure beside the simulated one, and the orderings. */
+    private void clinic(StringBuilder md) {
+        int n = reduced ? 20 : clinicCalibration.spec().search().confirm();
+        clinic = clinicCalibration.evaluate(clinicCalibration.current(), n);
+        var spec = clinicCalibration.spec();
+        long fitted = clinic.fittedCount();
+        md.append("\n## The clinic: virtual trials against published figures\n\n");
+        md.append(spec.description()).append(". Each trial is a sweep file in `configs/experiments/` with the trial's dosing, ")
+                .append("assessment schedule and published figures; the patients are drawn from the context's between-patient ")
+                .append("distributions (`configs/contexts/`). The training set is `configs/calibration/clinic.yaml`: ")
+                .append(spec.parameters().size()).append(" parameters (the table above) are fitted to ").append(fitted)
+                .append(" of the ").append(clinic.figures().size()).append(" figures (marked *fitted*); the others are checks the fit does not see. ")
+                .append("Objective: Σ r² over the fitted figures + 4 per ordering not kept, with r = (simulated − published)/tolerance for ")
+                .append("rates and ln(simulated/published)/tolerance for medians and hazard ratios; the tolerance is half the published ")
+                .append("95 % interval, or 10 percentage points (rates) and ln 1.25 (medians) where none is published. A figure *agrees* ")
+                .append("inside the published 95 % interval, or within 25 % (medians, ratios) and 10 points (rates). ")
+                .append(n).append(" virtual patients per arm").append(reduced ? " (reduced form)" : "").append(", each started from its ")
+                .append("tumour at diagnosis; ").append(clinic.patients()).append(" patients in ")
+                .append(String.format(Locale.ROOT, "%.0f", clinic.seconds())).append(" s. Simulated intervals are 95 % (Clopper–Pearson for ")
+                .append("rates, Brookmeyer–Crowley for medians, Cox for hazard ratios).\n");
+        ClinicCalibration.FitRecord last = clinicCalibration.lastFit();
+        if (last != null) {
+            boolean current = sameValues(last.values(), clinicCalibration.current());
+            md.append("\nThe last fit (`her2sim calibrate --clinic`, her2sim ").append(last.version()).append(", ").append(last.date())
+                    .append("): ").append(last.evaluations()).append(" evaluations of ").append(last.patients()).append(" patients per arm, ")
+                    .append(String.format(Locale.ROOT, "%.0f minutes", last.seconds() / 60)).append(" of wall time on ").append(last.threads())
+                    .append(" threads; objective ").append(String.format(Locale.ROOT, "%.1f", last.objective())).append(" at ")
+                    .append(clinicCalibration.describe(last.values())).append(current ? " — the defaults above." : " — **not the defaults above** "
+                    + "(they were changed since; rerun the fit).").append("\n");
+        }
+        md.append("\n### Kinetics (clinical data §1)\n\nComputed from the rates (mean kinetics, no simulation).\n\n")
+                .append("| what | published | model | role | agrees | source |\n|---|---:|---:|---|:-:|---|\n");
+        for (ClinicKinetics.Row k : clinicCalibration.kinetics()) {
+            md.append("| ").append(k.what()).append(" | ").append(k.published()).append(" | ").append(fmt(k.simulated()))
+                    .append(Double.isNaN(k.low()) ? "" : " (" + fmt(k.low()) + " to " + fmt(k.high()) + ")").append(" | ").append(k.role())
+                    .append(" | ").append(k.agrees() ? "yes" : "**no**").append(" | ").append(k.source()).append(" |\n");
+        }
+        String trial = null;
+        for (ClinicCalibration.FigureRow f : clinic.figures()) {
+            if (!f.trial().equals(trial)) {
+                trial = f.trial();
+                md.append("\n### ").append(trial).append("\n\n| arm | figure | published (95 % CI) | simulated (95 % CI) | n | role | agrees |\n")
+                        .append("|---|---|---:|---:|---:|---|:-:|\n");
+            }
+            var r = f.figure();
+            md.append("| ").append(r.arm()).append(" | ").append(r.endpoint()).append(" | ")
+                    .append(figure(r.published().value(), r.published().low(), r.published().high())).append(" | ")
+                    .append(r.simulated() == null ? "—" : figure(r.simulated()[0], r.simulated()[1], r.simulated()[2])).append(" | ")
+                    .append(r.n()).append(" | ").append(f.fitted() ? String.format(Locale.ROOT, "fitted (r = %+.2f)", f.residual()) : "check")
+                    .append(" | ").append(r.agrees() ? "yes" : "**no**").append(" |\n");
+        }
+        md.append("\n### Simulated against published\n\nOne point per figure: the published 95 % interval across, the simulated ")
+                .append("one up; on the dashed line simulated equals published. Medians not reached are left out.\n\n")
+                .append("![rates and hazard ratios](").append(chartStem).append("-clinic-rates.png) ")
+                .append("![median times](").append(chartStem).append("-clinic-times.png)\n");
+        md.append("\n### Orderings\n\n| trial | ordering | simulated | kept |\n|---|---|---:|:-:|\n");
+        for (ClinicCalibration.OrderingRow o : clinic.orderings()) {
+            md.append("| ").append(o.ordering().trial()).append(" | ").append(o.ordering().better()).append(" > ").append(o.ordering().than())
+                    .append(" in ").append(o.ordering().endpoint()).append(" | ").append(fmt(o.better())).append(" vs ").append(fmt(o.than()))
+                    .append(" | ").append(o.holds() ? "yes" : "**no**").append(" |\n");
+        }
+        long agree = clinic.figures().stream().filter(f -> f.figure().agrees()).count();
+        long agreeFitted = clinic.figures().stream().filter(f -> f.fitted() && f.figure().agrees()).count();
+        md.append("\n").append(agree).append(" of ").append(clinic.figures().size()).append(" figures agree (").append(agreeFitted)
+                .append(" of ").append(fitted).append(" fitted, ").append(agree - agreeFitted).append(" of ").append(clinic.figures().size() - fitted)
+                .append(" checks); ").append(clinic.orderings().stream().filter(ClinicCalibration.OrderingRow::holds).count()).append(" of ")
+                .append(clinic.orderings().size()).append(" orderings are kept.\n");
+    }
+
+    /** The defaults are the fit's values as printed (4 significant digits): equal within 10⁻³. */
+    private static boolean sameValues(double[] fit, double[] current) {
+        if (fit.length != current.length) {
+            return false;
+        }
+        for (int i = 0; i < fit.length; i++) {
+            if (Math.abs(fit[i] - current[i]) > 1e-3 * Math.abs(fit[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String figure(double v, Double low, Double high) {
+        String s = Double.isNaN(v) ? "not reached" : String.format(Locale.ROOT, "%.3g", v);
+        if (low != null && high != null) {
+            s += " (" + (Double.isNaN(low) ? "—" : String.format(Locale.ROOT, "%.3g", low)) + "–"
+                    + (Double.isNaN(high) ? "not reached" : String.format(Locale.ROOT, "%.3g", high)) + ")";
+        }
+        return s;
     }
 
     private ResistantLineAssay.Result resistantLine(long seed) {

@@ -2,6 +2,7 @@ package org.her2sim.assay;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +12,11 @@ import org.her2sim.config.ConfigProblem;
 import org.her2sim.config.Days;
 import org.her2sim.config.EngineKind;
 import org.her2sim.config.Origins;
+import org.her2sim.config.PatientDraw;
 import org.her2sim.config.RegimenSpec;
 import org.her2sim.engine.Scenario;
 import org.her2sim.engine.TumourModel;
+import org.her2sim.experiment.PatientSampler;
 import org.her2sim.pharmacology.Regimen;
 import org.her2sim.random.SeedTree;
 
@@ -22,7 +25,8 @@ import org.her2sim.random.SeedTree;
  * (configs/contexts/xenograft.yaml: mouse pharmacokinetics, NK-mediated ADCC) and treated per
  * arm for {@code days}; tumour volume from the cell count at 10⁶ cells per mm³ (assumption: a
  * common rule of thumb, 1 cm³ ≈ 10⁹ cells as in the brief). Each mouse is a replicate with its own
- * stream; arms share mice by seed (mouse k of every arm starts from the same random stream).
+ * stream and its own characteristics (the context's {@code patients:} draws: growth, dependence on
+ * HER2, drug exposure); arms share mice (mouse k of every arm is the same mouse).
  */
 public final class XenograftAssay {
     public static final double CELLS_PER_MM3 = 1e6;
@@ -82,10 +86,19 @@ public final class XenograftAssay {
     public static Result run(Path dish, String context, Spec spec) {
         Map<String, double[][]> out = new LinkedHashMap<>();
         SeedTree seeds = new SeedTree(spec.seed());
+        // mice differ as the context's patients: draws say (mouse k is the same mouse in every arm)
+        List<PatientDraw> draws = new ConfigLoader().context(ConfigLoader.contextFile(dish, context)).patients();
+        List<List<String>> mice = new ArrayList<>();
+        for (int k = 0; k < spec.mice(); k++) {
+            SeedTree mouse = seeds.child("mouse", k);
+            Map<String, String> drawn = PatientSampler.values(draws, PatientSampler.deviates(draws, mouse),
+                    () -> spec.line().in(dish, context).config(), "context " + context);
+            mice.add(drawn.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+        }
         for (var arm : spec.arms().entrySet()) {
             double[][] v = new double[spec.mice()][(int) spec.days() + 1];
             for (int k = 0; k < spec.mice(); k++) {
-                Scenario s = scenario(dish, context, spec, arm.getKey());
+                Scenario s = scenario(dish, context, spec, arm.getKey(), mice.get(k));
                 TumourModel m = new TumourModel(s, seeds.child("mouse", k).seed(), null);
                 m.start();
                 m.replaceRegimen(phase(s, arm.getKey(), arm.getValue())); // the arm's treatment from day 0
@@ -112,8 +125,8 @@ public final class XenograftAssay {
     }
 
     /** A mouse: the line in the context, its starting volume in cells, the arms' duration. */
-    private static Scenario scenario(Path dish, String context, Spec spec, String arm) {
-        ConfigLoader.Loaded l = spec.line().in(dish, context).with(c -> c
+    private static Scenario scenario(Path dish, String context, Spec spec, String arm, List<String> mouse) {
+        ConfigLoader.Loaded l = spec.line().in(dish, context, mouse).with(c -> c
                 .withTumour(c.tumour().withInitialCells(Math.round(spec.startVolumeMm3() * CELLS_PER_MM3)))
                 .withEngine(EngineKind.HYBRID)
                 .withStop(c.stop().withMaxCells(1e12))

@@ -18,7 +18,7 @@ import org.her2sim.random.SeedTree;
 
 /**
  * Cost of the clone engine per time step as a function of the number of cells and of the number
- * of clones. The tumour (the quickstart's HER2 biology, untreated, mutations on) is held at its
+ * of clones. The tumour (the benchmark scenario's HER2 biology on culture rates, untreated, mutations on) is held at its
  * size by crowding, so only the size and the clone count vary; the first simulated days warm up
  * the JIT and the rest is timed. {@link #patient} times the 10¹¹-cell two-year treated run.
  */
@@ -79,11 +79,11 @@ public final class CloneBenchmark {
      * Times one run of the patient-sized scenario: a 10¹¹-cell HER2-amplified tumour treated with
      * trastuzumab q3w for two years (the command in docs/performance.md), at the given step.
      */
-    public static PatientRun patient(Path quickstart, String dt) {
+    public static PatientRun patient(Path scenario, String dt) {
         ConfigLoader loader = new ConfigLoader();
-        RegimenSpec q3w = loader.bind(loader.readTree(quickstart.resolveSibling("regimens/trastuzumab-q3w.yaml")), RegimenSpec.class,
+        RegimenSpec q3w = loader.bind(loader.readTree(scenario.resolveSibling("regimens/trastuzumab-q3w.yaml")), RegimenSpec.class,
                 new Origins("regimens/trastuzumab-q3w.yaml"));
-        ConfigLoader.Loaded l = loader.load(quickstart, List.of()).with(c -> c
+        ConfigLoader.Loaded l = loader.load(scenario, List.of()).with(c -> c
                 .withEngine(EngineKind.CLONE)
                 .withTumour(c.tumour().withInitialCells(100_000_000_000L))
                 .withRegimen(q3w)

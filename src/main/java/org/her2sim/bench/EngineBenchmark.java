@@ -18,7 +18,7 @@ import org.her2sim.random.SeedTree;
 
 /**
  * Measures cell-updates per second and bytes per cell of the well-mixed agent engine with the
- * full model (signalling rates from the cache, mutations, lineage), on the quickstart biology
+ * full model (signalling rates from the cache, mutations, lineage), on the benchmark scenario's biology (configs/benchmark.yaml: culture rates)
  * held near a steady size by crowding, next to two baselines running the same
  * birth–death–mutation probabilities: one MASON Steppable per cell, and a bare array loop.
  */

@@ -119,6 +119,15 @@ public final class StateSpace {
         return state + (value - digit(state, marker)) * stride[marker];
     }
 
+    /** Every marker's state name in {@code state}, in marker order (the inverse of {@link #encode}). */
+    public Map<String, String> markersOf(int state) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int k = 0; k < markers.size(); k++) {
+            m.put(markers.get(k), stateNames.get(k).get(digit(state, k)));
+        }
+        return m;
+    }
+
     public boolean allowed(int state) {
         return allowed[state];
     }

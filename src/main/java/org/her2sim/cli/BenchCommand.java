@@ -31,7 +31,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-baselines", negatable = true, description = "Skip the baselines")
     boolean baselines = true;
 
-    @Option(names = "--scenario", description = "Scenario whose biology is measured (default: configs/quickstart.yaml)")
+    @Option(names = "--scenario", description = "Scenario whose biology is measured (default: configs/benchmark.yaml)")
     Path scenario;
 
     @Option(names = "--report", description = "Measure report making (all charts and the page) for a 2-year run with ~500 clones instead")
@@ -57,7 +57,7 @@ final class BenchCommand implements Callable<Integer> {
                     Arrays.toString(Arrays.stream(r.seconds()).map(x -> Math.round(x * 100) / 100.0).toArray()));
             return 0;
         }
-        Path file = scenario != null ? scenario : Her2sim.home().resolve("configs/quickstart.yaml");
+        Path file = scenario != null ? scenario : Her2sim.home().resolve("configs/benchmark.yaml");
         EngineBenchmark bench = new EngineBenchmark(file, Her2sim.home().resolve("configs/textbook-two-types.yaml"), seconds);
         PrintWriter w = spec.commandLine().getOut();
         w.println("| design | cells at end | event probability per update | cell-updates/s | heap bytes/cell |");
@@ -75,7 +75,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private Integer cloneEngine() {
         PrintWriter w = spec.commandLine().getOut();
-        Path file = scenario != null ? scenario : Her2sim.home().resolve("configs/quickstart.yaml");
+        Path file = scenario != null ? scenario : Her2sim.home().resolve("configs/benchmark.yaml");
         CloneBenchmark bench = new CloneBenchmark(file);
         w.println("| cells | clones at start | variants at end | steps timed | microseconds per step |");
         w.println("|---:|---:|---:|---:|---:|");

@@ -1,11 +1,13 @@
 package org.her2sim.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.her2sim.assay.Calibration;
 import org.her2sim.assay.ClinicCalibration;
+import org.her2sim.experiment.Version;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -25,20 +27,27 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--reduced", description = "Fewer wells and concentrations per assay (faster, coarser)")
     boolean reduced;
 
-    @Option(names = "--clinic", description = "Instead: grid-search the in-patient kinetics scale, the chemotherapy-sensitivity "
-            + "distribution, the ADCC strength and trastuzumab's tumour penetration against ToGA (configs/experiments/toga.yaml), "
-            + "printing every point and the best")
+    @Option(names = "--clinic", description = "Instead: fit the in-patient parameters of configs/calibration/clinic.yaml to the "
+            + "figures it marks fitted (its virtual trials; Nelder-Mead on the documented objective), printing every evaluation, "
+            + "the fitted values with the file each belongs in, and every figure at the fit")
     boolean clinic;
+
+    @Option(names = "--evaluate", description = "With --clinic: run the training set once at the current defaults and print every figure")
+    boolean evaluate;
 
     @Option(names = "--resistant-line", description = "Instead: fit one factor on all mutation probabilities to the 3-8 months it "
             + "takes to make a trastuzumab-resistant SKBR3 line (factors 1 to 0.003 of the current values; 8 seeds each)")
     boolean resistantLine;
 
-    @Option(names = "--patients", defaultValue = "40", description = "With --clinic: patients per arm (default: ${DEFAULT-VALUE})")
-    int patients;
+    @Option(names = "--patients", description = "With --clinic: patients per arm (default: search.patients of clinic.yaml; "
+            + "with --evaluate its search.confirm)")
+    Integer patients;
+
+    @Option(names = "--threads", description = "With --clinic: threads (default: the machine's processors)")
+    Integer threads;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter w = spec.commandLine().getOut();
         if (resistantLine) {
             var c = new Calibration(Her2sim.home().resolve("configs"), reduced);
@@ -51,17 +60,27 @@ final class CalibrateCommand implements Callable<Integer> {
             return 0;
         }
         if (clinic) {
-            var cal = new ClinicCalibration(Her2sim.home().resolve("configs"));
-            var points = cal.grid(new double[] {0.065, 0.08, 0.095}, new double[] {3, 3.5}, new double[] {0.8}, new double[] {0.025, 0.05},
-                    new double[] {0.05, 0.1, 0.2}, patients, line -> {
+            var cal = new ClinicCalibration(Her2sim.home().resolve("configs/calibration/clinic.yaml"),
+                    threads != null ? threads : Runtime.getRuntime().availableProcessors());
+            if (evaluate) {
+                var e = cal.evaluate(cal.current(), patients != null ? patients : cal.spec().search().confirm());
+                printEvaluation(w, cal, e);
+                return 0;
+            }
+            int perArm = patients != null ? patients : cal.spec().search().patients();
+            var fit = cal.fit(perArm, line -> {
                 w.println(line);
                 w.flush();
             });
-            var best = points.get(0);
-            w.printf(Locale.ROOT, "fit: context.kinetics_scale = %s; chemotherapy kill per division lognormal median %s, cv %s; "
-                    + "ADCC max_per_day %s; trastuzumab tumour_penetration %s (loss %.2f)%n", best.kineticsScale(), best.chemoMedian(),
-                    best.chemoCv(), best.adcc(), best.penetration(), best.loss());
-            w.flush();
+            var best = fit.best();
+            for (int i = 0; i < best.values().length; i++) {
+                var p = cal.spec().parameters().get(i);
+                w.printf(Locale.ROOT, "fit: %s = %.4g (%s) -> %s%n", p.name(), best.values()[i],
+                        p.draw() != null ? "the " + p.field() + " of the patient draw " + p.draw() : String.join(", ", p.set()), p.file());
+            }
+            w.printf(Locale.ROOT, "objective %.2f after %d evaluations, %.0f s%n", best.objective(), fit.evaluations().size(), fit.seconds());
+            cal.keep(fit, perArm, Version.get());
+            printEvaluation(w, cal, best);
             return 0;
         }
         Calibration c = new Calibration(Her2sim.home().resolve("configs"), reduced);
@@ -84,5 +103,25 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         w.flush();
         return 0;
+    }
+
+    private static void printEvaluation(PrintWriter w, ClinicCalibration cal, ClinicCalibration.Evaluation e) {
+        w.printf(Locale.ROOT, "at %s: objective %.2f, %d patients, %.0f s%n", cal.describe(e.values()), e.objective(), e.patients(), e.seconds());
+        for (var f : e.figures()) {
+            var r = f.figure();
+            w.printf(Locale.ROOT, "  %-10s %-28s %-22s published %-20s simulated %-24s n %4d  %s%s%n", f.trial(), r.arm(), r.endpoint(),
+                    figure(r.published().value(), r.published().low(), r.published().high()),
+                    r.simulated() == null ? "-" : figure(r.simulated()[0], r.simulated()[1], r.simulated()[2]), r.n(),
+                    r.agrees() ? "agrees" : "DIFFERS", f.fitted() ? String.format(Locale.ROOT, "  fitted (r = %+.2f)", f.residual()) : "  check");
+        }
+        for (var o : e.orderings()) {
+            w.printf(Locale.ROOT, "  ordering %s: %.3g vs %.3g %s%n", o.ordering().text(), o.better(), o.than(), o.holds() ? "holds" : "DOES NOT HOLD");
+        }
+        w.flush();
+    }
+
+    private static String figure(double v, Double low, Double high) {
+        String s = Double.isNaN(v) ? "not reached" : String.format(Locale.ROOT, "%.3g", v);
+        return low == null ? s : s + String.format(Locale.ROOT, " [%.3g, %.3g]", low, high);
     }
 }

@@ -46,6 +46,10 @@ final class LessonCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         var s = lesson.spec();
         w.println(s.title());
+        String note = lesson.timeNote();
+        if (!note.isEmpty()) {
+            w.println(note);
+        }
         w.println();
         w.println("Predict first:");
         s.predict().forEach(q -> w.println("  - " + q));
@@ -63,7 +67,7 @@ final class LessonCommand implements Callable<Integer> {
             w.println("new tumour " + newTumour + ": seed " + chosen + " (share it with --seed " + chosen + ")");
         }
         Scenario scenario = lesson.scenario(settings.overrides, chosen);
-        SingleRun.Result result = SingleRun.run(scenario, out.out, Her2sim.home().resolve("runs"));
+        SingleRun.Result result = SingleRun.run(scenario, out.out, Her2sim.home().resolve("runs"), note);
         RunCommand.printSummary(w, result.summary(), scenario);
         w.println();
         w.println("What to look for (in the summary above and in report.html):");

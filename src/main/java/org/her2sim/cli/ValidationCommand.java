@@ -26,8 +26,10 @@ final class ValidationCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var report = new ValidationReport(Her2sim.home().resolve("configs"), reduced).build(Version.get());
         Path target = out.isAbsolute() ? out : Her2sim.home().resolve(out);
+        String stem = target.getFileName().toString().replaceFirst("\\.md$", "");
+        var report = new ValidationReport(Her2sim.home().resolve("configs"), reduced).build(Version.get(), stem);
+        report.writeCharts(target.toAbsolutePath().getParent(), stem);
         AtomicFiles.writeString(target, report.markdown());
         long failed = report.checks().stream().filter(c -> !c.passes()).count();
         spec.commandLine().getOut().println((failed == 0 ? "" : failed + " analytic check(s) failed; ") + target);

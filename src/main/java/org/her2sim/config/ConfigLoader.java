@@ -88,6 +88,15 @@ public final class ConfigLoader {
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
     }
 
+    /** The resolved value at a dotted path ({@code drugs.trastuzumab.pk.central_volume_l}), or null if there is none. */
+    public static JsonNode valueAt(SimulationConfig config, String path) {
+        JsonNode v = newYamlWriter().valueToTree(config);
+        for (String key : path.split("\\.")) {
+            v = v == null ? null : v.isArray() ? (key.matches("\\d+") ? v.get(Integer.parseInt(key)) : null) : v.get(key);
+        }
+        return v == null || v.isNull() ? null : v;
+    }
+
     /** The configuration with every default filled in, as YAML that loads back to the same values. */
     public static String resolvedYaml(SimulationConfig config) {
         try {
@@ -204,7 +213,7 @@ public final class ConfigLoader {
             return;
         }
         Path f = contextFile(file, from);
-        ContextFile context = bind(readTree(f), ContextFile.class, new Origins(f.toString()));
+        ContextFile context = context(f);
         // the context is inlined like an include: the resolved configuration keeps only its name
         ObjectNode own = (ObjectNode) tree.get("context");
         own.remove("from");
@@ -229,7 +238,29 @@ public final class ConfigLoader {
         }
     }
 
-    private static Path contextFile(Path scenario, String from) {
+    /** A context file, read and checked, with the context it extends (contexts/NAME.yaml beside it) beneath it. */
+    public ContextFile context(Path file) {
+        return context(file, new ArrayList<>());
+    }
+
+    private ContextFile context(Path file, List<Path> chain) {
+        ContextFile c = bind(readTree(file), ContextFile.class, new Origins(file.toString()));
+        if (c.base() == null) {
+            return c;
+        }
+        chain.add(file);
+        Path under = file.toAbsolutePath().getParent().resolve(c.base() + ".yaml").normalize();
+        if (!Files.isRegularFile(under)) {
+            throw ConfigException.at(file.toString(), "extends", "no context '" + c.base() + "' beside it (looked at " + under + ")");
+        }
+        if (chain.contains(under)) {
+            throw ConfigException.at(file.toString(), "extends", "contexts extend each other in a circle");
+        }
+        return c.over(context(under, chain));
+    }
+
+    /** The file of the context a scenario names: a path relative to it, or contexts/NAME.yaml beside it or in a folder above. */
+    public static Path contextFile(Path scenario, String from) {
         Path dir = scenario.toAbsolutePath().getParent();
         if (from.endsWith(".yaml") || from.endsWith(".yml") || from.contains("/")) {
             Path p = dir.resolve(from).normalize();

@@ -267,7 +267,7 @@ public record SimulationConfig(
      */
     public record ContextConfig(String setting, Boolean immune, Boolean pk, Double carryingCapacity, Double bodyWeightKg,
                                 @JsonProperty("body_surface_m2") Double bodySurfaceM2, String species,
-                                Double kineticsScale, String name) {
+                                TumourKinetics tumourKinetics, String name) {
         public ContextConfig(String setting, Boolean immune, Boolean pk, Double carryingCapacity, Double bodyWeightKg, Double bodySurfaceM2) {
             this(setting, immune, pk, carryingCapacity, bodyWeightKg, bodySurfaceM2, null, null, null);
         }
@@ -275,11 +275,6 @@ public record SimulationConfig(
         public ContextConfig {
             // whose pharmacokinetics the drugs follow: human (pk) or mouse (pk_by_species.mouse)
             species = Check.oneOf("context.species", species, "human", "human", "mouse");
-            // multiplies every division, death and switching rate (1: the rates as written, measured in culture)
-            kineticsScale = Check.positive("context.kinetics_scale", kineticsScale, 1.0);
-            if (kineticsScale > 10) {
-                throw new ConfigProblem("context.kinetics_scale", "expected at most 10, got " + kineticsScale);
-            }
             setting = Check.oneOf("context.setting", setting, "in_vivo", "in_vivo", "in_vitro");
             immune = immune == null ? setting.equals("in_vivo") : immune;
             pk = pk == null ? setting.equals("in_vivo") : pk;
@@ -292,22 +287,81 @@ public record SimulationConfig(
 
         /** A copy with {@code setting} replaced. */
         public ContextConfig withSetting(String setting) {
-            return new ContextConfig(setting, immune, pk, carryingCapacity, bodyWeightKg, bodySurfaceM2, species, kineticsScale, name);
+            return new ContextConfig(setting, immune, pk, carryingCapacity, bodyWeightKg, bodySurfaceM2, species, tumourKinetics, name);
         }
 
         /** A copy with {@code immune} replaced. */
         public ContextConfig withImmune(Boolean immune) {
-            return new ContextConfig(setting, immune, pk, carryingCapacity, bodyWeightKg, bodySurfaceM2, species, kineticsScale, name);
+            return new ContextConfig(setting, immune, pk, carryingCapacity, bodyWeightKg, bodySurfaceM2, species, tumourKinetics, name);
         }
 
         /** A copy with {@code pk} replaced. */
         public ContextConfig withPk(Boolean pk) {
-            return new ContextConfig(setting, immune, pk, carryingCapacity, bodyWeightKg, bodySurfaceM2, species, kineticsScale, name);
+            return new ContextConfig(setting, immune, pk, carryingCapacity, bodyWeightKg, bodySurfaceM2, species, tumourKinetics, name);
         }
 
         /** A copy with {@code carryingCapacity} replaced. */
         public ContextConfig withCarryingCapacity(Double carryingCapacity) {
-            return new ContextConfig(setting, immune, pk, carryingCapacity, bodyWeightKg, bodySurfaceM2, species, kineticsScale, name);
+            return new ContextConfig(setting, immune, pk, carryingCapacity, bodyWeightKg, bodySurfaceM2, species, tumourKinetics, name);
+        }
+
+        /** A copy with {@code tumourKinetics} replaced. */
+        public ContextConfig withTumourKinetics(TumourKinetics tumourKinetics) {
+            return new ContextConfig(setting, immune, pk, carryingCapacity, bodyWeightKg, bodySurfaceM2, species, tumourKinetics, name);
+        }
+    }
+
+    /**
+     * The kinetics of a tumour in a body (docs/model.md, "In-patient kinetics"). Tumours grow slowly
+     * because most new cells are lost, not because cells divide slowly (clinical-data §1): cycling
+     * cells divide at up to {@code division_per_day}, and the tumour loses cells (necrosis, hypoxia,
+     * shedding, immune attrition) at the rate that leaves the untreated reference tumour — the HER2
+     * driver alone — growing with {@code doubling_time}. Where supply limits the tumour, signalling
+     * above the untreated reference level does not speed division; signalling blocked below it slows
+     * division in proportion, and survival signalling lost below it adds
+     * {@code apoptosis_per_day} × the loss to death; both in proportion to the tumour's
+     * {@code dependence} on its signalling (oncogene addiction, 0 to 1; between patients it differs).
+     * Absent: the biology's rates as written (a dish).
+     */
+    public record TumourKinetics(Double divisionPerDay, Days doublingTime, Double apoptosisPerDay, Double dependence)
+            implements java.io.Serializable {
+        public TumourKinetics {
+            divisionPerDay = Check.positive("division_per_day", divisionPerDay, Double.NaN);
+            doublingTime = Check.duration("doubling_time", doublingTime, null, false);
+            if (doublingTime == null) {
+                throw new ConfigProblem("doubling_time", "required (the untreated tumour's volume doubling time, e.g. 162d)");
+            }
+            apoptosisPerDay = Check.nonNegative("apoptosis_per_day", apoptosisPerDay, Double.NaN);
+            dependence = Check.probability("dependence", dependence, 1.0);
+            if (Math.log(2) / doublingTime.days() > divisionPerDay) {
+                throw new ConfigProblem("doubling_time", "a tumour dividing at most " + divisionPerDay + " per day cannot double faster than "
+                        + Units.fmt(Math.log(2) / divisionPerDay) + " days, got " + doublingTime);
+            }
+        }
+
+        /** Cells lost per day: what makes the reference tumour grow at ln2 / doubling time. */
+        public double lossPerDay() {
+            return divisionPerDay - Math.log(2) / doublingTime.days();
+        }
+
+        /** A copy with {@code divisionPerDay} replaced. */
+        public TumourKinetics withDivisionPerDay(Double divisionPerDay) {
+            return new TumourKinetics(divisionPerDay, doublingTime, apoptosisPerDay, dependence);
+        }
+
+        /** A copy with {@code doublingTime} replaced. */
+        public TumourKinetics withDoublingTime(Days doublingTime) {
+            return new TumourKinetics(divisionPerDay, doublingTime, apoptosisPerDay, dependence);
+        }
+
+        /** A copy with {@code apoptosisPerDay} replaced. */
+        public TumourKinetics withApoptosisPerDay(Double apoptosisPerDay) {
+            return new TumourKinetics(divisionPerDay, doublingTime, apoptosisPerDay, dependence);
+        }
+
+        /** A copy with {@code dependence} replaced. */
+        public TumourKinetics withDependence(Double dependence) {
+            return new TumourKinetics(divisionPerDay, doublingTime, apoptosisPerDay, dependence);
         }
     }
 

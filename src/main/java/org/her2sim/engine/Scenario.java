@@ -12,7 +12,6 @@ import org.her2sim.biology.Exposure;
 import org.her2sim.biology.MutationTable;
 import org.her2sim.biology.RateCache;
 import org.her2sim.biology.RateModel;
-import org.her2sim.biology.ScaledRates;
 import org.her2sim.biology.SignallingNetwork;
 import org.her2sim.biology.SignallingRates;
 import org.her2sim.biology.StateSpace;
@@ -62,15 +61,17 @@ public final class Scenario {
         if (c.biology().mode() == RateMode.SIGNALLING) {
             SignallingNetwork network = new SignallingNetwork(c.biology().signalling(), space, drugs.targets());
             AdaptiveTransitions transitions = new AdaptiveTransitions(space, c.biology(), network);
-            signalling = new SignallingRates(space, network, transitions, c.biology().rates(), drugs.targets(), c.context().immune());
+            signalling = new SignallingRates(space, network, transitions, c.biology().rates(), drugs.targets(), c.context().immune(),
+                    c.context().tumourKinetics());
             model = signalling;
         } else {
             signalling = null;
+            if (c.context().tumourKinetics() != null) {
+                throw new ConfigProblem("context.tumour_kinetics", "the biology writes its rates out (mode: explicit), so they are "
+                        + "used as written; in-body kinetics apply to the signalling network's rates: remove tumour_kinetics");
+            }
             AdaptiveTransitions transitions = new AdaptiveTransitions(space, c.biology(), null);
             model = new ExplicitRates(space, c.biology().explicit(), drugs.names(), transitions);
-        }
-        if (c.context().kineticsScale() != 1) {
-            model = new ScaledRates(model, c.context().kineticsScale());
         }
         rateModel = new RateCache(model, space.size());
         founder = space.encode(c.tumour().founder(), "tumour.founder");

@@ -58,6 +58,8 @@ public final class TumourModel extends SimState {
     private boolean diagnosed;
     /** System.nanoTime() after which the run stops with reason "wall_time_limit" (none by default). */
     private transient long wallDeadlineNanos = Long.MAX_VALUE;
+    /** Cells per state at diagnosis (for {@link #untilDiagnosis()}), null before. */
+    private transient long[] atDiagnosis;
 
     public TumourModel(Scenario scenario, long seed, SimulationListener listener) {
         super(new SeedTree(seed).child("mason").masonSeed());
@@ -143,6 +145,18 @@ public final class TumourModel extends SimState {
     @FunctionalInterface
     public interface CheckpointSink {
         void write(TumourModel model) throws IOException;
+    }
+
+    /**
+     * Grows the tumour untreated until it is diagnosed and returns its cells per state at that
+     * moment (before any treatment), or null if it never was (extinct, or out of time).
+     */
+    public long[] untilDiagnosis() {
+        start();
+        while (!stopped && atDiagnosis == null && schedule.step(this)) {
+            // the step that diagnoses also runs that time's dose and cells; the counts are taken before
+        }
+        return atDiagnosis == null ? null : atDiagnosis.clone();
     }
 
     /** Steps the schedule until a stop condition; returns why it stopped. */
@@ -293,6 +307,10 @@ public final class TumourModel extends SimState {
      */
     private void diagnose() {
         diagnosed = true;
+        atDiagnosis = new long[lineage.states()];
+        for (int state = 0; state < atDiagnosis.length; state++) {
+            atDiagnosis[state] = lineage.cellsInState(state);
+        }
         listener.event(EventKind.DIAGNOSIS, now, -1, cells.size() + " cells");
         // arms randomised at a later line share the stream until that line begins
         String arm = scenario.config().randomisationLine() > 1 ? "" : scenario.config().arm();

@@ -5,12 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.her2sim.biology.Exposure;
 import org.her2sim.config.ConfigChange;
 import org.her2sim.config.ConfigException;
 import org.her2sim.config.ConfigLoader;
 import org.her2sim.config.LessonSpec;
 import org.her2sim.config.Origins;
 import org.her2sim.config.RegimenSpec;
+import org.her2sim.config.Units;
 import org.her2sim.engine.Scenario;
 import org.her2sim.pharmacology.Regimen;
 import org.her2sim.random.SeedTree;
@@ -88,6 +91,35 @@ public final class Lesson {
     public long newTumourSeed(int k) {
         long base = spec.seed() == null ? 1 : spec.seed();
         return Math.floorMod(new SeedTree(base).child("new-tumour", k).seed(), 1_000_000L);
+    }
+
+    /**
+     * How much faster the classroom tumour lives than a patient's: the untreated doubling time of
+     * a tumour in the patient context (configs/contexts/patient.yaml) over the lesson tumour's own
+     * (its founder's untreated net growth). Drug levels keep real time.
+     */
+    public double timeCompression() {
+        Scenario s = scenario(List.of(), null);
+        int founder = s.seedings().get(0).state();
+        double growth = s.rates().rates(founder, Exposure.none(s.drugs().targets().size())).netGrowthPerDay();
+        return growth > 0 ? patientDoublingDays() / (Math.log(2) / growth) : Double.NaN;
+    }
+
+    private double patientDoublingDays() {
+        var kinetics = new ConfigLoader().load(scenarioFile, List.of("context=patient")).config().context().tumourKinetics();
+        return kinetics == null ? Double.NaN : kinetics.doublingTime().days();
+    }
+
+    /** The plain statement a lesson shows first (text, GUI, report): its time is compressed. */
+    public String timeNote() {
+        double k = timeCompression();
+        if (!Double.isFinite(k) || k < 1.5) {
+            return "";
+        }
+        double patient = patientDoublingDays();
+        return String.format(Locale.ROOT, "Time compressed ×%.0f: this classroom tumour doubles in %.0f days, a patient's in about %.0f; "
+                + "drug levels keep real time. A week here stands for about %.0f months of a patient's tumour.", k, patient / k, patient,
+                7 * k / Units.DAYS_PER_MONTH);
     }
 
     /** The phase a control panel starts when students choose these drugs (none: a treatment holiday). */

@@ -20,6 +20,7 @@ import org.her2sim.observe.Outcomes;
 import org.her2sim.observe.RunRecorder;
 import org.her2sim.observe.Summary;
 import org.her2sim.report.Reporter;
+import org.her2sim.report.RunData;
 
 /**
  * One run of one scenario into a run directory. The directory is built under a hidden
@@ -68,6 +69,11 @@ public final class SingleRun {
      * that file again gives the same numbers.
      */
     public static Result run(Scenario scenario, Path out, Path runsRoot) throws IOException {
+        return run(scenario, out, runsRoot, "");
+    }
+
+    /** As above, with notes the report shows first (notes.txt; a lesson's compressed time). */
+    public static Result run(Scenario scenario, Path out, Path runsRoot, String notes) throws IOException {
         String resolved = ConfigLoader.resolvedYaml(scenario.config());
         long seed = scenario.config().seed();
         Path target = out != null ? out : runsRoot.resolve(scenario.config().name() + "-"
@@ -87,6 +93,9 @@ public final class SingleRun {
             Summary summary = summary(scenario, model, recorder, t0, resolved);
             try {
                 RunOutputs.write(tmp, resolved, recorder, model, summary);
+                if (!notes.isBlank()) {
+                    AtomicFiles.writeString(tmp.resolve(RunData.NOTES), notes + "\n");
+                }
                 // the report is made from the files just written, as her2sim report would
                 Reporter.write(tmp, Reporter.Options.defaults());
             } catch (IOException e) {

@@ -11,14 +11,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.PermutationSampler;
-import org.apache.commons.statistics.distribution.LogNormalDistribution;
-import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.her2sim.config.ConfigChange;
 import org.her2sim.config.ConfigException;
 import org.her2sim.config.ConfigLoader;
 import org.her2sim.config.Origins;
+import org.her2sim.config.PatientDraw;
 import org.her2sim.config.RegimenSpec;
+import org.her2sim.config.SimulationConfig;
 import org.her2sim.engine.Scenario;
 import org.her2sim.random.SeedTree;
 
@@ -48,8 +50,19 @@ public final class Sweep {
     private final StringBuilder resolved = new StringBuilder();
 
     private final Path specDir;
+    private final Adjustment adjustment;
+    private final List<PatientDraw> draws;
 
-    private Sweep(SweepSpec spec, Path specFile, String specText, Path base, Path specDir) {
+    /**
+     * A change the program makes to every task of a sweep (a calibration's candidate values):
+     * a typed change of each scenario, and of the draws patients make.
+     */
+    public record Adjustment(ConfigChange change, UnaryOperator<List<PatientDraw>> draws) {
+        public static final Adjustment NONE = new Adjustment(ConfigChange.none(), d -> d);
+    }
+
+    private Sweep(SweepSpec spec, Path specFile, String specText, Path base, Path specDir, Adjustment adjustment) {
+        this.adjustment = adjustment;
         this.spec = spec;
         this.specFile = specFile;
         this.specText = specText;
@@ -62,9 +75,10 @@ public final class Sweep {
         tasks = new ArrayList<>();
         SeedTree root = new SeedTree(spec.seed());
         int id = 0;
-        List<Map<String, String>> patients = new ArrayList<>();
+        draws = draws();
+        List<Map<String, double[]>> patients = new ArrayList<>();
         for (int r = 0; r < spec.replicates(); r++) {
-            patients.add(draw(root.child("patient", r)));
+            patients.add(deviates(root.child("patient", r)));
         }
         boolean paired = spec.allocation() == SweepSpec.Allocation.PAIRED;
         for (int p = 0; p < points.size(); p++) {
@@ -73,14 +87,17 @@ public final class Sweep {
                     // parallel groups: each arm's patients are its own (own tumour, own drawn characteristics)
                     long seed = paired ? root.child("point", p).child("replicate", r).seed()
                             : root.child("point", p).child("arm:" + arm.getKey()).child("replicate", r).seed();
-                    Map<String, String> patient = paired ? patients.get(r) : draw(root.child("arm:" + arm.getKey()).child("patient", r));
+                    List<String> own = new ArrayList<>();
+                    arm.getValue().forEach((k, v) -> own.add(k + "=" + local(k, text(v))));
+                    points.get(p).forEach((k, v) -> own.add(k + "=" + v));
+                    Map<String, String> patient = draw(paired ? patients.get(r)
+                            : deviates(root.child("arm:" + arm.getKey()).child("patient", r)), own);
                     Map<String, String> values = new LinkedHashMap<>(points.get(p));
                     values.putAll(patient);
                     List<String> o = new ArrayList<>();
                     spec.set().forEach((k, v) -> o.add(k + "=" + local(k, text(v))));
                     patient.forEach((k, v) -> o.add(k + "=" + v));
-                    arm.getValue().forEach((k, v) -> o.add(k + "=" + local(k, text(v))));
-                    points.get(p).forEach((k, v) -> o.add(k + "=" + v));
+                    o.addAll(own);
                     if (spec.randomise().line() > 1) {
                         o.add("randomisation_line=" + spec.randomise().line());
                     }
@@ -170,7 +187,7 @@ public final class Sweep {
                     + ConfigLoader.yaml(object);
         }
         SweepSpec spec = loader.bind(tree, SweepSpec.class, new Origins(file.toString()));
-        Sweep sweep = new Sweep(spec, file, text, base, specDir);
+        Sweep sweep = new Sweep(spec, file, text, base, specDir, Adjustment.NONE);
         sweep.checkEveryConfiguration();
         return sweep;
     }
@@ -191,8 +208,9 @@ public final class Sweep {
                     resolved.append(yaml);
                 }
             } catch (ConfigException e) {
-                throw new ConfigException(specFile + ": arm '" + t.arm() + "'"
-                        + (t.parameters().isEmpty() ? "" : " at point " + t.parameters()) + ": " + e.getMessage());
+                // the cause first: a long list of drawn values would otherwise crowd it out
+                throw new ConfigException(specFile + ": arm '" + t.arm() + "', replicate " + t.replicate() + ": "
+                        + e.getMessage() + (t.parameters().isEmpty() ? "" : " (values " + t.parameters() + ")"));
             }
         }
     }
@@ -245,40 +263,47 @@ public final class Sweep {
 
     /** The compiled scenario of a task (each task compiles its own: nothing is shared between threads). */
     public Scenario scenario(Task t) {
-        return Scenario.compile(new ConfigLoader().load(baseFile, t.overrides()));
+        return scenario(t, ConfigChange.none());
     }
 
-    /** One virtual patient's drawn characteristics, from its own stream (so arms and points share them). */
-    private Map<String, String> draw(SeedTree patient) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (SweepSpec.Draw d : spec.patients()) {
-            UniformRandomProvider rng = patient.child(d.path()).generator();
-            String value = switch (d.distribution()) {
-                case "lognormal" -> {
-                    double sigma = Math.sqrt(Math.log1p(d.cv() * d.cv()));
-                    yield Double.toString(LogNormalDistribution
-                            .of(Math.log(d.median()), sigma).createSampler(rng).sample());
-                }
-                case "normal" -> Double.toString(NormalDistribution
-                        .of(d.mean(), d.sd()).createSampler(rng).sample());
-                case "uniform" -> Double.toString(d.from() + rng.nextDouble() * (d.to() - d.from()));
-                default -> {
-                    double u = rng.nextDouble();
-                    String chosen = null;
-                    double c = 0;
-                    for (Map.Entry<String, Double> e : d.values().entrySet()) {
-                        c += e.getValue();
-                        chosen = e.getKey();
-                        if (u < c) {
-                            break;
-                        }
-                    }
-                    yield chosen;
-                }
-            };
-            out.put(d.path(), value);
+    /** A task's scenario after a further typed change (a calibration's candidate, a tumour at diagnosis). */
+    public Scenario scenario(Task t, ConfigChange change) {
+        ConfigLoader.Loaded l = new ConfigLoader().load(baseFile, t.overrides()).with(adjustment.change()).with(change);
+        return Scenario.compile(l.config(), l.origins());
+    }
+
+    /**
+     * What each virtual patient draws: the between-patient variability of the base scenario's
+     * context (configs/contexts), then the sweep file's own draws (which replace the context's draw
+     * of the same setting), as the adjustment (a calibration's candidate) leaves them.
+     */
+    private List<PatientDraw> draws() {
+        Map<String, PatientDraw> byPath = new LinkedHashMap<>();
+        SimulationConfig base = loaded(List.of(), ConfigChange.none()).config();
+        String context = base.context().name();
+        if (context != null) {
+            Path file = ConfigLoader.contextFile(baseFile, context);
+            new ConfigLoader().context(file).patients().forEach(d -> byPath.put(d.path(), d));
         }
-        return out;
+        spec.patients().forEach(d -> byPath.put(d.path(), d));
+        return adjustment.draws().apply(List.copyOf(byPath.values()));
+    }
+
+    /** A patient's standard normal and uniform deviates per drawn setting, from their own streams (common random numbers). */
+    private Map<String, double[]> deviates(SeedTree patient) {
+        return PatientSampler.deviates(draws, patient);
+    }
+
+    /** One patient's values: each draw from its deviates, centred (when it has no median) on the task's own setting. */
+    private Map<String, String> draw(Map<String, double[]> deviates, List<String> taskOverrides) {
+        return PatientSampler.values(draws, deviates, () -> loaded(taskOverrides, adjustment.change()).config(), specFile.toString());
+    }
+
+    private ConfigLoader.Loaded loaded(List<String> overrides, ConfigChange change) {
+        List<String> all = new ArrayList<>();
+        spec.set().forEach((k, v) -> all.add(k + "=" + local(k, text(v))));
+        all.addAll(overrides);
+        return new ConfigLoader().load(baseFile, all).with(change);
     }
 
     private List<Map<String, String>> design() {
@@ -383,6 +408,21 @@ public final class Sweep {
 
     /** The paths each virtual patient draws. */
     public List<String> patientPaths() {
-        return spec.patients().stream().map(SweepSpec.Draw::path).toList();
+        return draws.stream().map(PatientDraw::path).toList();
+    }
+
+    /** The base scenario with the sweep file's settings (and the adjustment), before any arm, point or patient. */
+    public SimulationConfig baseScenario() {
+        return loaded(List.of(), adjustment.change()).config();
+    }
+
+    /** What each virtual patient draws (the base scenario's context, then the sweep file's own). */
+    public List<PatientDraw> patientDraws() {
+        return draws;
+    }
+
+    /** The same sweep with a change the program makes to every task (a calibration's candidate values). */
+    public Sweep adjusted(Adjustment change) {
+        return new Sweep(spec, specFile, specText, baseFile, specDir, change);
     }
 }

@@ -109,7 +109,7 @@ public final class SweepReportData {
                         + "randomised: the line of randomisation began; analysed: randomised and eligible."));
         if (spec.published() != null) {
             tables.add(new SweepReport.Table("Published and simulated (" + spec.published().source() + ")",
-                    published(tasks, unit), false, (spec.published().note().isEmpty() ? "" : spec.published().note() + " ")
+                    published(tasks), false, (spec.published().note().isEmpty() ? "" : spec.published().note() + " ")
                     + "Simulated rates with exact 95 % intervals, medians and hazard ratios with 95 % intervals. A simulated "
                     + "figure agrees when it lies inside the published 95 % interval, or, where none is published, within "
                     + "25 % of a median or ratio and 10 percentage points of a rate. The published figures enter no computation."));
@@ -184,57 +184,20 @@ public final class SweepReportData {
     }
 
     /** Published figures beside the simulated ones at the first point. */
-    private static List<Map<String, Object>> published(SweepResults.Tasks tasks, TimeScale unit) {
-        SweepSpec.Published pub = tasks.sweep().spec().published();
-        List<Map<String, Object>> summary = SweepResults.summary(tasks, List.of(), List.of());
+    private static List<Map<String, Object>> published(SweepResults.Tasks tasks) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (var arm : pub.arms().entrySet()) {
-            Map<String, Object> sim = summary.stream().filter(r -> r.get("arm").equals(arm.getKey()) && (int) r.get("point") == 0)
-                    .findFirst().orElseThrow();
-            for (var e : arm.getValue().entrySet()) {
-                rows.add(row(arm.getKey(), e.getKey(), e.getValue(), simulated(sim, e.getKey()), sim.get("n")));
-            }
-        }
-        List<Map<String, Object>> comparison = SweepResults.comparison(tasks, List.of());
-        for (var arm : pub.hazardRatios().entrySet()) {
-            for (var e : arm.getValue().entrySet()) {
-                String endpoint = e.getKey().equals("ttp") ? "pfs" : e.getKey();
-                Map<String, Object> c = comparison.stream().filter(r -> r.get("arm").equals(arm.getKey()) && (int) r.get("point") == 0
-                        && r.get("endpoint").equals(endpoint)).findFirst().orElseThrow();
-                double[] v = {num(c.get("hazard_ratio")), num(c.get("hazard_ratio_ci_low")), num(c.get("hazard_ratio_ci_high"))};
-                rows.add(row(arm.getKey() + " vs " + tasks.sweep().spec().referenceArm(), e.getKey() + " hazard ratio", e.getValue(), v,
-                        c.get("n")));
-            }
+        for (PublishedFigures.Row f : PublishedFigures.rows(tasks)) {
+            boolean hr = f.endpoint().startsWith(PublishedFigures.HAZARD_RATIO);
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("arm", hr ? f.arm() + " vs " + tasks.sweep().spec().referenceArm() : f.arm());
+            r.put("endpoint", hr ? f.endpoint().substring(PublishedFigures.HAZARD_RATIO.length()) + " hazard ratio" : f.endpoint());
+            r.put("published", figure(f.published().value(), f.published().low(), f.published().high()));
+            r.put("simulated", f.simulated() == null ? "—" : figure(f.simulated()[0], f.simulated()[1], f.simulated()[2]));
+            r.put("n simulated", f.n());
+            r.put("agrees", f.simulated() == null ? "—" : f.agrees() ? "yes" : "no");
+            rows.add(r);
         }
         return rows;
-    }
-
-    private static Map<String, Object> row(String arm, String endpoint, SweepSpec.Figure published, double[] simulated, Object n) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("arm", arm);
-        r.put("endpoint", endpoint);
-        r.put("published", figure(published.value(), published.low(), published.high()));
-        r.put("simulated", simulated == null ? "—" : figure(simulated[0], simulated[1], simulated[2]));
-        r.put("n simulated", n);
-        r.put("agrees", simulated == null ? "—" : agrees(endpoint, published, simulated[0]) ? "yes" : "no");
-        return r;
-    }
-
-    /**
-     * Whether a simulated figure reproduces a published one: inside the published 95 % interval
-     * where the paper gives one, otherwise within 25 % for a median or ratio and within 10
-     * percentage points for a rate (the standard of docs/validation.md).
-     */
-    static boolean agrees(String endpoint, SweepSpec.Figure published, double simulated) {
-        if (Double.isNaN(simulated)) {
-            return false;
-        }
-        if (published.low() != null) {
-            return simulated >= published.low() && simulated <= published.high();
-        }
-        boolean rate = endpoint.equals("orr") || endpoint.equals("cbr") || endpoint.startsWith("pcr") || endpoint.contains("_at_");
-        return rate ? Math.abs(simulated - published.value()) <= 0.10 + 1e-12
-                : Math.abs(simulated - published.value()) <= 0.25 * Math.abs(published.value()) + 1e-12;
     }
 
     private static String figure(double v, Double low, Double high) {
@@ -247,25 +210,6 @@ public final class SweepReportData {
                     Double.isNaN(high) ? "not reached" : String.format(Locale.ROOT, "%.3g", high));
         }
         return s;
-    }
-
-    /** The simulated value of a published endpoint with its interval (medians in months), or null if the sweep has none. */
-    private static double[] simulated(Map<String, Object> sim, String endpoint) {
-        if (endpoint.startsWith("median_")) {
-            String e = endpoint.substring(7, endpoint.length() - "_months".length());
-            e = e.equals("ttp") ? "pfs" : e;
-            if (!sim.containsKey("median_" + e + "_days")) {
-                return null;
-            }
-            return new double[] {Units.months(num(sim.get("median_" + e + "_days"))), Units.months(num(sim.get("median_" + e + "_ci_low"))),
-                    Units.months(num(sim.get("median_" + e + "_ci_high")))};
-        }
-        String key = endpoint.equals("pcr") ? sim.keySet().stream().filter(k -> k.startsWith("pcr_") && !k.endsWith("_ci_low")
-                && !k.endsWith("_ci_high")).findFirst().orElse("pcr") : endpoint;
-        if (!sim.containsKey(key)) {
-            return null;
-        }
-        return new double[] {num(sim.get(key)), num(sim.get(key + "_ci_low")), num(sim.get(key + "_ci_high"))};
     }
 
     private static double num(Object o) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.her2sim.config.Check;
 import org.her2sim.config.Choice;
 import org.her2sim.config.Days;
+import org.her2sim.config.PatientDraw;
 import org.her2sim.config.Suggest;
 
 /**
@@ -39,7 +40,7 @@ import org.her2sim.config.Suggest;
  */
 public record SweepSpec(String name, String base, Long seed, Integer replicates, String referenceArm,
                         Map<String, JsonNode> set, Map<String, Map<String, JsonNode>> arms, Parameters parameters,
-                        List<Draw> patients, Allocation allocation, Randomise randomise, List<Days> landmarks,
+                        List<PatientDraw> patients, Allocation allocation, Randomise randomise, List<Days> landmarks,
                         Published published, TimeUnit timeUnit) {
 
     public SweepSpec {
@@ -96,52 +97,6 @@ public record SweepSpec(String name, String base, Long seed, Integer replicates,
                             + referenceArm + "'");
                 }
             }
-        }
-    }
-
-    /**
-     * A characteristic each virtual patient draws (the same in every arm): {@code lognormal}
-     * (median, cv), {@code normal} (mean, sd), {@code uniform} (from, to) or {@code categorical}
-     * (values: {state: probability}).
-     */
-    public record Draw(String path, String distribution, Double median, Double cv, Double mean, Double sd,
-                       Double from, Double to, Map<String, Double> values, String source) {
-        public Draw {
-            path = Check.required("path", path);
-            distribution = Check.oneOf("patients '" + path + "'.distribution", distribution, null,
-                    "lognormal", "normal", "uniform", "categorical");
-            switch (distribution) {
-                case "lognormal" -> {
-                    Check.positive("patients '" + path + "'.median", median, Double.NaN);
-                    Check.positive("patients '" + path + "'.cv", cv, Double.NaN);
-                }
-                case "normal" -> {
-                    if (mean == null || !Double.isFinite(mean)) {
-                        throw new IllegalArgumentException("patients '" + path + "'.mean: required");
-                    }
-                    Check.positive("patients '" + path + "'.sd", sd, Double.NaN);
-                }
-                case "uniform" -> {
-                    if (from == null || to == null || !(to > from)) {
-                        throw new IllegalArgumentException("patients '" + path + "': uniform needs from < to");
-                    }
-                }
-                default -> {
-                    if (values == null || values.isEmpty()) {
-                        throw new IllegalArgumentException("patients '" + path + "'.values: categorical needs {state: probability}");
-                    }
-                    double sum = 0;
-                    for (Map.Entry<String, Double> e : values.entrySet()) {
-                        Check.probability("patients '" + path + "'.values." + e.getKey(), e.getValue(), Double.NaN);
-                        sum += e.getValue();
-                    }
-                    if (Math.abs(sum - 1) > 1e-9) {
-                        throw new IllegalArgumentException("patients '" + path + "'.values: probabilities add up to " + sum + ", not 1");
-                    }
-                    values = Check.ordered(values);
-                }
-            }
-            source = source == null ? "" : source;
         }
     }
 

@@ -187,7 +187,10 @@ public final class TumourGui extends GUIState {
     @Override
     public void init(Controller c) {
         super.init(c);
-        frame = new JFrame(lesson != null ? lesson.spec().title() : "her2sim - " + scenario.config().name());
+        String timeNote = lesson != null ? lesson.timeNote() : "";
+        double compression = lesson != null ? lesson.timeCompression() : Double.NaN;
+        frame = new JFrame((lesson != null ? lesson.spec().title() : "her2sim - " + scenario.config().name())
+                + (timeNote.isEmpty() ? "" : String.format(Locale.ROOT, " (time compressed ×%.0f)", compression)));
         frame.setDefaultCloseOperation(JFrame.DISPOSE_ON_CLOSE);
         JPanel left = new JPanel(new BorderLayout());
         if (scenario.config().space() == SpaceKind.LATTICE2D) {
@@ -213,7 +216,12 @@ public final class TumourGui extends GUIState {
         side.add(legend);
         side.add(controls());
         if (lesson != null) {
-            JTextArea q = new JTextArea(String.join("\n\n", lesson.spec().predict()), 8, 30);
+            List<String> text = new ArrayList<>();
+            if (!timeNote.isEmpty()) {
+                text.add(timeNote);
+            }
+            text.addAll(lesson.spec().predict());
+            JTextArea q = new JTextArea(String.join("\n\n", text), 8, 30);
             q.setLineWrap(true);
             q.setWrapStyleWord(true);
             q.setEditable(false);

@@ -57,6 +57,18 @@ public record PkModel(double[] coefficientPerMg, double[] ratePerDay) implements
         return mg * c;
     }
 
+    /**
+     * The average concentration (mg/L) at steady state under {@code mg} every {@code everyDays}:
+     * the area under one dose's curve over the interval (superposition of exponentials).
+     */
+    public double averageConcentration(double mg, double everyDays) {
+        double area = 0;
+        for (int i = 0; i < ratePerDay.length; i++) {
+            area += coefficientPerMg[i] / ratePerDay[i];
+        }
+        return mg * area / everyDays;
+    }
+
     /** Terminal half-life in days (the slowest exponential with a positive coefficient). */
     public double terminalHalfLifeDays() {
         double slowest = Double.MAX_VALUE;

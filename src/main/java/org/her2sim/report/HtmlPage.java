@@ -28,7 +28,11 @@ final class HtmlPage {
                 .append("<title>her2sim — ").append(esc(s.scenario())).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
         h.append("<header><h1>").append(esc(s.scenario())).append("</h1>\n<p class=\"sub\">")
                 .append(esc(data.scenario().regimen().name())).append(" · seed ").append(s.seed()).append(" · ")
-                .append(esc(s.engine())).append(" engine · her2sim ").append(esc(s.version())).append("</p></header>\n");
+                .append(esc(s.engine())).append(" engine · her2sim ").append(esc(s.version())).append("</p>");
+        if (!data.notes().isEmpty()) {
+            h.append("<p class=\"note\">").append(esc(data.notes())).append("</p>");
+        }
+        h.append("</header>\n");
         h.append("<section><h2>Regimen</h2>\n").append(timeline(data)).append("</section>\n");
         h.append("<section><h2>Outcomes</h2>\n").append(outcomes(data)).append("</section>\n");
         h.append("<section><h2>Charts</h2>\n");
@@ -130,6 +134,7 @@ final class HtmlPage {
     private static final String CSS = """
             body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;margin:0 auto;max-width:1080px;padding:0 24px 48px;color:#222;background:#fff}
             header{border-bottom:1px solid #ddd;margin-bottom:8px}
+            .note{background:#fff6dd;border-left:4px solid #e0a800;padding:6px 10px;margin:8px 0}
             h1{font-size:1.8em;margin:24px 0 4px}
             h2{font-size:1.25em;margin:28px 0 10px}
             .sub,.note{color:#555;margin:4px 0 14px}

@@ -29,7 +29,9 @@ import org.her2sim.observe.Summary;
  */
 public record RunData(Path directory, Scenario scenario, String configText, Summary summary, List<CloneRow> clones,
                       List<TotalRow> totals, List<DrugRow> drugs, List<MechanismRow> mechanisms, List<CloneInfo> cloneInfo,
-                      List<EventRow> events) {
+                      List<EventRow> events, String notes) {
+    /** A run's notes (notes.txt, optional): what a reader must know first, e.g. a lesson's compressed time. */
+    public static final String NOTES = "notes.txt";
 
     private static final CsvMapper CSV = CsvMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -69,9 +71,18 @@ public record RunData(Path directory, Scenario scenario, String configText, Summ
         RunData data = new RunData(dir, scenario, configText, summary,
                 csv(dir, "timeseries.csv", CloneRow.class), csv(dir, "totals.csv", TotalRow.class),
                 csv(dir, "drugs.csv", DrugRow.class), csv(dir, "mechanisms.csv", MechanismRow.class),
-                csv(dir, "clones.csv", CloneInfo.class), csv(dir, "events.csv", EventRow.class));
+                csv(dir, "clones.csv", CloneInfo.class), csv(dir, "events.csv", EventRow.class), notes(dir));
         data.checkConsistency();
         return data;
+    }
+
+    private static String notes(Path dir) {
+        Path file = dir.resolve(NOTES);
+        try {
+            return Files.isRegularFile(file) ? Files.readString(file).strip() : "";
+        } catch (IOException e) {
+            throw new ReportInputException(file + ": unreadable (" + e.getMessage() + ")");
+        }
     }
 
     private static <T> List<T> csv(Path dir, String name, Class<T> type) {

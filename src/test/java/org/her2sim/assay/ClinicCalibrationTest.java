@@ -1,35 +1,90 @@
 package org.her2sim.assay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.her2sim.Scenarios;
+import org.her2sim.config.ConfigException;
+import org.her2sim.experiment.PublishedFigures;
+import org.her2sim.experiment.SweepSpec;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/**
- * The virtual ToGA trial with the fitted in-patient parameters reproduces the reported arms: with
- * 40 patients a response rate near 40 % has a standard error of 0.075, so each arm's rate must lie
- * within 3 standard errors (0.225) of the reported one; median PFS within ±35 % (3 × the 0.1
- * log-scale uncertainty used in the fit, rounded up).
- */
+/** The clinic calibration's file, objective and kinetics rows. */
 class ClinicCalibrationTest {
+    private static final Path CLINIC = Scenarios.configs().resolve("calibration/clinic.yaml");
+
+    private static PublishedFigures.Row row(String endpoint, SweepSpec.Figure published, double simulated) {
+        return new PublishedFigures.Row("arm", endpoint, published, new double[] {simulated, Double.NaN, Double.NaN}, 40);
+    }
+
     @Test
-    void fittedTrialMatchesToga() {
-        List<ClinicCalibration.Arm> arms = new ClinicCalibration(Scenarios.configs()).trial(40);
-        int checked = 0;
-        for (ClinicCalibration.Arm a : arms) {
-            double[] r = ClinicCalibration.REPORTED.get(a.arm());
-            if (r == null) {
-                continue;
-            }
-            checked++;
-            assertEquals(40, a.patients(), a.arm() + ": every virtual patient diagnosed");
-            assertEquals(r[0], a.responseRate(), 0.225, a.arm() + " response rate");
-            assertTrue(Math.abs(Math.log(a.medianPfsDays() / r[1])) < Math.log(1.35), a.arm() + " median PFS " + a.medianPfsDays()
-                    + " days vs " + r[1]);
+    void residualsAreInUnitsOfTheAgreementTolerance() {
+        // a rate without an interval: 10 points is one tolerance
+        assertEquals(1.0, ClinicCalibration.residual(row("orr", new SweepSpec.Figure(0.30, null, null), 0.40)), 1e-12);
+        // with a published interval: half its width
+        assertEquals(-2.0, ClinicCalibration.residual(row("orr", new SweepSpec.Figure(0.26, 0.18, 0.34), 0.10)), 1e-12);
+        // a median without an interval: ln 1.25 on the log scale, either way
+        assertEquals(1.0, ClinicCalibration.residual(row("median_pfs_months", new SweepSpec.Figure(4.0, null, null), 5.0)), 1e-12);
+        assertEquals(-1.0, ClinicCalibration.residual(row("median_pfs_months", new SweepSpec.Figure(5.0, null, null), 4.0)), 1e-12);
+        // a hazard ratio with its interval: half the interval's log width
+        assertEquals(Math.log(0.62 / 0.49) / (Math.log(0.71 / 0.34) / 2),
+                ClinicCalibration.residual(row("hr_ttp", new SweepSpec.Figure(0.49, 0.34, 0.71), 0.62)), 1e-12);
+        // a median not reached, or a figure no patient reached, counts as three tolerances
+        assertEquals(3.0, ClinicCalibration.residual(row("median_ttp_months", new SweepSpec.Figure(4.6, null, null), Double.NaN)));
+        assertEquals(3.0, ClinicCalibration.residual(new PublishedFigures.Row("arm", "orr", new SweepSpec.Figure(0.2, null, null), null, 0)));
+    }
+
+    @Test
+    void theShippedFileNamesItsParametersAndTheirCurrentValues() {
+        ClinicCalibration c = new ClinicCalibration(CLINIC, 1);
+        double[] v = c.current();
+        assertEquals(c.spec().parameters().size(), v.length);
+        for (int i = 0; i < v.length; i++) {
+            var p = c.spec().parameters().get(i);
+            assertTrue(v[i] >= p.bounds().get(0) && v[i] <= p.bounds().get(1), p.name() + " = " + v[i] + " within its bounds");
         }
-        assertEquals(2, checked);
-        assertTrue(ClinicCalibration.loss(arms) < 10, "loss " + ClinicCalibration.loss(arms));
+        assertTrue(c.spec().trials().size() >= 7, "the training set");
+        assertTrue(c.spec().trials().stream().anyMatch(t -> !t.fitted().isEmpty()), "some figures are fitted");
+    }
+
+    @Test
+    void kineticsRowsFollowFromTheContexts() {
+        List<ClinicKinetics.Row> rows = new ClinicCalibration(CLINIC, 1).kinetics();
+        ClinicKinetics.Row breast = rows.stream().filter(r -> r.what().contains("doubling time") && r.what().contains("context breast"))
+                .findFirst().orElseThrow();
+        assertEquals(162, breast.simulated(), 1e-6, "HER2-positive primaries double in 162 days (Ryu et al. 2014)");
+        assertTrue(breast.agrees());
+        ClinicKinetics.Row decline = rows.stream().filter(r -> r.what().contains("under lapatinib")).findFirst().orElseThrow();
+        assertTrue(decline.simulated() < 0 && decline.low() <= decline.simulated() && decline.simulated() <= decline.high(), decline.toString());
+        for (ClinicKinetics.Row r : rows) {
+            if (r.what().startsWith("cell loss")) {
+                assertTrue(r.simulated() > 0.5 && r.simulated() < 1, "most new cells are lost: " + r);
+            }
+        }
+    }
+
+    @Test
+    void anOrderingOfAnUnknownTrialNamesTheFileAndField(@TempDir Path dir) {
+        Path f = Scenarios.write(dir, "calibration/clinic.yaml", String.join("\n",
+                "trials:",
+                "  - {file: " + Scenarios.configs().resolve("experiments/vogel.yaml") + ", fitted: [all]}",
+                "orderings:",
+                "  - {trial: slamon, better: a, than: b, endpoint: orr}",
+                "parameters:",
+                "  - {name: delivery, set: [drugs.trastuzumab.tumour_penetration], bounds: [0.01, 1]}"));
+        ConfigException e = assertThrows(ConfigException.class, () -> new ClinicCalibration(f, 1));
+        assertTrue(e.getMessage().contains("clinic.yaml") && e.getMessage().contains("orderings") && e.getMessage().contains("slamon"),
+                e.getMessage());
+        Path g = Scenarios.write(dir, "calibration/other.yaml", String.join("\n",
+                "trials:",
+                "  - {file: " + Scenarios.configs().resolve("experiments/vogel.yaml") + "}",
+                "parameters:",
+                "  - {name: delivery, set: [drugs.trastuzumab.tumour_penetration], bounds: [1, 0.1]}"));
+        e = assertThrows(ConfigException.class, () -> new ClinicCalibration(g, 1));
+        assertTrue(e.getMessage().contains("other.yaml") && e.getMessage().contains("bounds"), e.getMessage());
     }
 }

@@ -21,7 +21,7 @@ class MarkersAsDataTest {
 
     @Test
     void metAmplificationRescuesGrowthUnderTrastuzumabAndAMetInhibitorTakesItAway() {
-        Scenario s = Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"));
+        Scenario s = Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"));
         int metAmp = s.space().encode(Map.of("met", "amplified"), "t");
         double[] c = new double[s.drugs().drugs().size()];
         long mask = 1L << s.drugs().get("trastuzumab").bit();
@@ -54,7 +54,8 @@ class MarkersAsDataTest {
         Files.createDirectories(dir.resolve("biology"));
         Files.writeString(dir.resolve("biology/her2-igf1r.yaml"), biology);
         Files.copy(Scenarios.configs().resolve("drugs.yaml"), dir.resolve("drugs.yaml"));
-        String scenario = Files.readString(Scenarios.configs().resolve("quickstart.yaml")).replace("biology/her2.yaml", "biology/her2-igf1r.yaml");
+        String scenario = Files.readString(Scenarios.testScenario("culture-tumour.yaml")).replace("../../../../configs/", "")
+                .replace("biology/her2.yaml", "biology/her2-igf1r.yaml");
         Path file = Scenarios.write(dir, "igf1r.yaml", scenario);
 
         Scenario s = Scenarios.compile(file);

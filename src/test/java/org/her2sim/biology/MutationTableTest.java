@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class MutationTableTest {
     @Test
     void anyMutationIsOneMinusTheProductOfStaying() {
-        Scenario s = Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"));
+        Scenario s = Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"));
         // founder: her2 2e-9, p95 2e-8, pten 4e-8, pik3ca 2e-8, her3 2e-8, met 2e-8
         double expected = 1 - (1 - 2e-9) * (1 - 2e-8) * (1 - 4e-8) * (1 - 2e-8) * (1 - 2e-8) * (1 - 2e-8);
         // the pten-lost + pik3ca-activating double mutant is excluded (probability 8e-16)
@@ -20,7 +20,7 @@ class MutationTableTest {
 
     @Test
     void mutantStatesFollowTheRelativeProbabilities() {
-        Scenario s = Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"));
+        Scenario s = Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"));
         int pten = s.space().encode(Map.of("pten", "lost"), "t");
         int n = 100_000;
         int hits = 0;

@@ -16,7 +16,7 @@ class SignallingTest {
 
     @BeforeAll
     static void load() {
-        scenario = Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"));
+        scenario = Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"));
         network = scenario.signalling().network();
     }
 
@@ -114,7 +114,7 @@ class SignallingTest {
             int m = scenario.mutations().mutantState(pten, i / 100.0);
             assertTrue(scenario.space().allowed(m));
         }
-        Scenario open = Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"), "biology.enforce_exclusive=false");
+        Scenario open = Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"), "biology.enforce_exclusive=false");
         assertTrue(open.space().allowed(both));
     }
 }

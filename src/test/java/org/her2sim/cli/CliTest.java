@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.her2sim.Cli;
 import org.her2sim.Scenarios;
+import org.her2sim.observe.Summary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -20,8 +24,7 @@ class CliTest {
 
     @Test
     void runPrintsASummaryAndTheRunDirectoryLast() throws Exception {
-        Cli.Outcome o = Cli.execute("run", Scenarios.configs().resolve("quickstart.yaml").toString(), "--runs-dir", runs.toString(),
-                "--set", "time.max=80d");
+        Cli.Outcome o = Cli.execute("run", Scenarios.configs().resolve("quickstart.yaml").toString(), "--runs-dir", runs.toString());
         assertEquals(0, o.code(), o.err());
         String[] lines = o.out().strip().split("\n");
         Path dir = Path.of(lines[lines.length - 1]);
@@ -30,6 +33,16 @@ class CliTest {
         for (String f : new String[] {"config.yaml", "timeseries.csv", "totals.csv", "drugs.csv", "clones.csv", "events.csv", "summary.json"}) {
             assertTrue(Files.isRegularFile(dir.resolve(f)), f);
         }
+        // the quickstart is a patient's story on patient time scales: years of growth to diagnosis,
+        // a response, progression months after treatment starts, a doubling time in the measured range
+        Summary s = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false).readValue(dir.resolve("summary.json").toFile(), Summary.class);
+        assertTrue(s.treatmentStartDays() > 365, "diagnosis after " + s.treatmentStartDays() + " days");
+        assertTrue(s.bestResponse().equals("PR") || s.bestResponse().equals("CR"), "responds: " + s.bestResponse());
+        double months = s.timeToProgressionDays() / 30.4375;
+        assertTrue(months > 3 && months < 60, "progression " + months + " months after treatment start");
+        double doubling = Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml")).config().context().tumourKinetics().doublingTime().days();
+        assertTrue(doubling >= 46 && doubling <= 825, "doubling time " + doubling + " d within the measured 46-825 d (Ryu et al. 2014)");
     }
 
     @Test
@@ -67,12 +80,12 @@ class CliTest {
     void badInputExitsWithTwoAndOneLineAndLeavesNoRunDirectory() throws Exception {
         String[][] cases = {
             {"run", runs.resolve("missing.yaml").toString()},
-            {"run", Scenarios.configs().resolve("quickstart.yaml").toString(), "--set", "tumour.inital_cells=5"},
-            {"run", Scenarios.configs().resolve("quickstart.yaml").toString(), "--set", "biology.rates.death_basal_per_day=-1"},
-            {"run", Scenarios.configs().resolve("quickstart.yaml").toString(), "--set", "regimen.phases.1.drugs.0.drug=herceptin"},
-            {"run", Scenarios.configs().resolve("quickstart.yaml").toString(), "--set", "time.dt=2 furlongs"},
-            {"run", Scenarios.configs().resolve("quickstart.yaml").toString(), "--set", "biology.markers.1.mutations.0.probability=2"},
-            {"validate", Scenarios.configs().resolve("quickstart.yaml").toString(), "--set", "regimen.phases.0.end=never"},
+            {"run", Scenarios.testScenario("culture-tumour.yaml").toString(), "--set", "tumour.inital_cells=5"},
+            {"run", Scenarios.testScenario("culture-tumour.yaml").toString(), "--set", "biology.rates.death_basal_per_day=-1"},
+            {"run", Scenarios.testScenario("culture-tumour.yaml").toString(), "--set", "regimen.phases.1.drugs.0.drug=herceptin"},
+            {"run", Scenarios.testScenario("culture-tumour.yaml").toString(), "--set", "time.dt=2 furlongs"},
+            {"run", Scenarios.testScenario("culture-tumour.yaml").toString(), "--set", "biology.markers.1.mutations.0.probability=2"},
+            {"validate", Scenarios.testScenario("culture-tumour.yaml").toString(), "--set", "regimen.phases.0.end=never"},
         };
         for (String[] args : cases) {
             String[] withRuns = java.util.Arrays.copyOf(args, args.length + 2);
@@ -95,7 +108,7 @@ class CliTest {
 
     @Test
     void reportRemakesChartsAndRefusesWhatIsNotARun() throws Exception {
-        Cli.Outcome run = Cli.execute("run", Scenarios.configs().resolve("quickstart.yaml").toString(), "--runs-dir", runs.toString(),
+        Cli.Outcome run = Cli.execute("run", Scenarios.testScenario("culture-tumour.yaml").toString(), "--runs-dir", runs.toString(),
                 "--set", "time.max=35d", "-q");
         assertEquals(0, run.code(), run.err());
         Path dir = Path.of(run.out().strip());
@@ -145,13 +158,13 @@ class CliTest {
 
     @Test
     void anUnwritableOutputGivesOneLineAndLeavesEarlierRunsIntact() throws Exception {
-        Cli.Outcome first = Cli.execute("run", Scenarios.configs().resolve("quickstart.yaml").toString(), "--runs-dir", runs.toString(),
+        Cli.Outcome first = Cli.execute("run", Scenarios.testScenario("culture-tumour.yaml").toString(), "--runs-dir", runs.toString(),
                 "--set", "time.max=5d", "-q");
         assertEquals(0, first.code(), first.err());
         Path earlier = Path.of(first.out().strip());
         byte[] summary = Files.readAllBytes(earlier.resolve("summary.json"));
         Path blocker = Files.writeString(runs.resolve("not-a-directory"), "a file where a directory should be");
-        Cli.Outcome o = Cli.execute("run", Scenarios.configs().resolve("quickstart.yaml").toString(), "--out",
+        Cli.Outcome o = Cli.execute("run", Scenarios.testScenario("culture-tumour.yaml").toString(), "--out",
                 blocker.resolve("run").toString(), "--set", "time.max=5d");
         assertEquals(1, o.code());
         assertEquals(1, o.err().strip().split("\n").length, o.err());
@@ -168,7 +181,7 @@ class CliTest {
         String why = new String(mount.getInputStream().readAllBytes());
         assertEquals(0, mount.waitFor(), "cannot mount a small tmpfs (the test needs root): " + why);
         try {
-            Cli.Outcome o = Cli.execute("run", Scenarios.configs().resolve("quickstart.yaml").toString(), "--out",
+            Cli.Outcome o = Cli.execute("run", Scenarios.testScenario("culture-tumour.yaml").toString(), "--out",
                     small.resolve("run").toString(), "--set", "time.max=80d");
             assertEquals(1, o.code());
             assertEquals(1, o.err().strip().split("\n").length, o.err());
@@ -187,7 +200,7 @@ class CliTest {
         // the agent engine in a JVM with 96 MiB and a ceiling far above what fits: it must stop by itself
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(javaBin, "-Xmx96m", "-cp", System.getProperty("java.class.path"), "org.her2sim.cli.Her2sim",
-                "run", Scenarios.configs().resolve("quickstart.yaml").toString(), "--runs-dir", runs.toString(), "-q",
+                "run", Scenarios.testScenario("culture-tumour.yaml").toString(), "--runs-dir", runs.toString(), "-q",
                 "--set", "engine=agent", "--set", "stop.max_cells=1e10", "--set", "context.carrying_capacity=1e12",
                 "--set", "tumour.initial_cells=2e6",
                 "--set", "regimen.phases=[{name: untreated, end: never}]", "--set", "time.max=200d")
@@ -204,7 +217,7 @@ class CliTest {
 
     @Test
     void validateReportsOk() {
-        Cli.Outcome o = Cli.execute("validate", Scenarios.configs().resolve("quickstart.yaml").toString());
+        Cli.Outcome o = Cli.execute("validate", Scenarios.testScenario("culture-tumour.yaml").toString());
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().contains("ok (6 markers, 96 states"), o.out());
     }

@@ -16,11 +16,10 @@ class ConfigLoaderTest {
     Path dir;
 
     private Path quickstartCopy(String from, String to) throws Exception {
-        String text = Files.readString(Scenarios.configs().resolve("quickstart.yaml"));
+        String text = Files.readString(Scenarios.testScenario("culture-tumour.yaml"));
         assertTrue(text.contains(from), "fixture text not found: " + from);
         // the includes made absolute, so the copy works from the test's own folder
-        String portable = text.replace(from, to).replace("biology: biology/her2.yaml", "biology: " + Scenarios.configs().resolve("biology/her2.yaml"))
-                .replace("drugs: drugs.yaml", "drugs: " + Scenarios.configs().resolve("drugs.yaml"));
+        String portable = text.replace(from, to).replace("../../../../configs/", Scenarios.configs() + "/");
         return Scenarios.write(dir, "quickstart-copy-" + System.nanoTime() + ".yaml", portable);
     }
 
@@ -34,7 +33,7 @@ class ConfigLoaderTest {
 
     @Test
     void quickstartLoadsWithDefaultsFilledIn() {
-        Scenario s = Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"));
+        Scenario s = Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"));
         assertEquals(1.0 / 24, s.config().time().dtDays(), 1e-15);
         assertEquals(1.728, s.config().outcomes().progressionFactor());
         assertEquals(6, s.space().markerCount());
@@ -52,7 +51,7 @@ class ConfigLoaderTest {
 
     @Test
     void errorsInsideAnIncludedFileNameThatFile() {
-        ConfigException e = assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"),
+        ConfigException e = assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"),
                 "biology.rates.death_basal_per_day=-0.1"));
         assertTrue(e.getMessage().contains("biology/her2.yaml: biology.rates.death_basal_per_day: expected"), e.getMessage());
         assertTrue(e.getMessage().contains(">= 0"), e.getMessage());
@@ -67,7 +66,7 @@ class ConfigLoaderTest {
 
     @Test
     void probabilityAboveOneIsRejected() {
-        ConfigException e = assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"),
+        ConfigException e = assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"),
                 "biology.markers.1.mutations.0.probability=1.5"));
         assertTrue(e.getMessage().contains("probability between 0 and 1"), e.getMessage());
     }
@@ -81,7 +80,7 @@ class ConfigLoaderTest {
 
     @Test
     void unknownMarkerIsNamed() {
-        ConfigException e = assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"),
+        ConfigException e = assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"),
                 "tumour.founder={her4: amplified}"));
         assertTrue(e.getMessage().contains("unknown marker 'her4'"), e.getMessage());
     }
@@ -95,26 +94,26 @@ class ConfigLoaderTest {
 
     @Test
     void fieldPathsAreNotRepeated() {
-        ConfigException e = assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"),
+        ConfigException e = assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"),
                 "context.carrying_capacity=-5"));
-        assertTrue(e.getMessage().endsWith("quickstart.yaml: context.carrying_capacity: expected a finite number > 0, got -5.0"), e.getMessage());
-        e = assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"), "tumour.initial_cells=abc"));
+        assertTrue(e.getMessage().endsWith("culture-tumour.yaml: context.carrying_capacity: expected a finite number > 0, got -5.0"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"), "tumour.initial_cells=abc"));
         assertTrue(e.getMessage().endsWith("tumour.initial_cells: expected a whole number, got \"abc\""), e.getMessage());
     }
 
     @Test
     void aTumourLargerThanTheCeilingIsAnInputError() {
-        ConfigException e = assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"),
+        ConfigException e = assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"),
                 "tumour.initial_cells=1e10"));
         assertTrue(e.getMessage().contains("stop.max_cells"), e.getMessage());
     }
 
     @Test
     void countsThatCouldOverflowAreRefused() {
-        ConfigException e = assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"),
+        ConfigException e = assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"),
                 "stop.max_cells=1e19"));
         assertTrue(e.getMessage().contains("stop.max_cells: at most 1e15"), e.getMessage());
-        e = assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"),
+        e = assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"),
                 "tumour.initial_cells=9000000000000000000"));
         assertTrue(e.getMessage().contains("tumour.initial_cells: at most 1e15"), e.getMessage());
     }
@@ -148,7 +147,7 @@ class ConfigLoaderTest {
 
     @Test
     void setOverridesAnyValueIncludingListItems() {
-        Scenario s = Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"),
+        Scenario s = Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"),
                 "time.max=100d", "regimen.phases.1.drugs.0.dose=4 mg/kg", "seed=99");
         assertEquals(100.0, s.config().time().maxDays());
         assertEquals(99L, s.config().seed());
@@ -157,50 +156,50 @@ class ConfigLoaderTest {
 
     @Test
     void setCanReplaceASectionByAnIncludedFile() {
-        Scenario s = Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"), "regimen=regimens/trastuzumab-then-lapatinib.yaml");
+        Scenario s = Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"), "regimen=" + Scenarios.configs().resolve("regimens/trastuzumab-then-lapatinib.yaml"));
         assertEquals("trastuzumab then lapatinib", s.regimen().name());
         assertEquals(2, s.regimen().phases().size());
     }
 
     @Test
     void theTimeStepCanBeGivenInHours() {
-        Scenario s = Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"), "time.dt=null", "time.dt_hours=0.5");
+        Scenario s = Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"), "time.dt=null", "time.dt_hours=0.5");
         assertEquals(0.5 / 24, s.config().time().dtDays(), 1e-15);
         assertTrue(ConfigLoader.resolvedYaml(s.config()).contains("dt: 0.5h"));
-        assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"), "time.dt_hours=0.5"));
+        assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"), "time.dt_hours=0.5"));
     }
 
     @Test
     void setWithoutEqualsIsAnInputError() {
-        assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"), "time.max"));
+        assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"), "time.max"));
     }
 
     @Test
     void tooFewSubstepsFailWithWhatWorks() {
-        ConfigException e = assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"),
+        ConfigException e = assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"),
                 "time.dt=12h", "observe.every=1d", "time.substeps=1"));
         assertTrue(e.getMessage().contains("time.substeps"), e.getMessage());
         assertTrue(e.getMessage().matches(".*use time.substeps: \\d+ \\(or auto\\), or time.dt: \\d+h or shorter.*"), e.getMessage());
-        assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"), "time.substeps=often"));
-        assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"), "time.substeps=0"));
+        assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"), "time.substeps=often"));
+        assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"), "time.substeps=0"));
     }
 
     @Test
     void aLongTimeStepIsSplitIntoTheFewestSubstepsThatAreStable() {
-        Scenario hourly = Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"));
+        Scenario hourly = Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"));
         assertEquals(1, hourly.substeps());
-        Scenario daily = Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"), "time.dt=1d");
+        Scenario daily = Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"), "time.dt=1d");
         int k = daily.substeps();
         assertTrue(k > 1 && k <= 24, "sub-steps " + k);
         // one fewer is refused when fixed, the same number is accepted
-        assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"), "time.dt=1d",
+        assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"), "time.dt=1d",
                 "time.substeps=" + (k - 1)));
-        assertEquals(k, Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"), "time.dt=1d", "time.substeps=" + k).substeps());
+        assertEquals(k, Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"), "time.dt=1d", "time.substeps=" + k).substeps());
     }
 
     @Test
     void resolvedConfigurationLoadsBackToTheSameValues() throws Exception {
-        Scenario s = Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"));
+        Scenario s = Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"));
         String yaml = ConfigLoader.resolvedYaml(s.config());
         Path p = Scenarios.write(dir, "resolved.yaml", yaml);
         Scenario again = Scenarios.compile(p);

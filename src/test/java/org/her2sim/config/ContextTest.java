@@ -19,7 +19,9 @@ class ContextTest {
         Scenarios.write(dir, "contexts/clinic.yaml", String.join("\n",
                 "description: a test clinic",
                 "set:",
-                "  context.kinetics_scale: 0.5",
+                "  context.tumour_kinetics.division_per_day: 0.5",
+                "  context.tumour_kinetics.doubling_time: 100d",
+                "  context.tumour_kinetics.apoptosis_per_day: 0.3",
                 "  context.carrying_capacity: 1.0e13",
                 "  biology.rates.death_basal_per_day: 0.2"));
         String quickstart = Scenarios.configs().resolve("quickstart.yaml").toString();
@@ -35,7 +37,8 @@ class ContextTest {
     @Test
     void theContextFillsInWhatTheScenarioLeavesOpen() {
         SimulationConfig c = new ConfigLoader().load(scenario("context: {from: clinic, carrying_capacity: 5.0e12}"), List.of()).config();
-        assertEquals(0.5, c.context().kineticsScale());
+        assertEquals(0.5, c.context().tumourKinetics().divisionPerDay());
+        assertEquals(100, c.context().tumourKinetics().doublingTime().days());
         assertEquals(5e12, c.context().carryingCapacity(), "the scenario's own value wins");
         assertEquals(0.2, c.biology().rates().deathBasalPerDay(), "a context may set values of the included biology");
         assertEquals("clinic", c.context().name());
@@ -48,8 +51,9 @@ class ContextTest {
     @Test
     void aContextNamedOnTheCommandLineKeepsTheScenariosOwnSettings() {
         Path s = scenario("context: {carrying_capacity: 5.0e12}");
-        SimulationConfig c = new ConfigLoader().load(s, List.of("context=clinic", "context.kinetics_scale=0.25")).config();
-        assertEquals(0.25, c.context().kineticsScale(), "--set wins over the context");
+        SimulationConfig c = new ConfigLoader().load(s, List.of("context=clinic", "context.tumour_kinetics.apoptosis_per_day=0.25")).config();
+        assertEquals(0.25, c.context().tumourKinetics().apoptosisPerDay(), "--set wins over the context");
+        assertEquals(0.5, c.context().tumourKinetics().divisionPerDay(), "the context fills in the rest of the same section");
         assertEquals(5e12, c.context().carryingCapacity());
         assertEquals(0.2, c.biology().rates().deathBasalPerDay());
     }

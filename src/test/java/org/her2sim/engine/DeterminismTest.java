@@ -19,9 +19,9 @@ class DeterminismTest {
 
     @Test
     void sameSeedGivesIdenticalOutputs() throws Exception {
-        Scenario s = Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"), "time.max=45d");
+        Scenario s = Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"), "time.max=45d");
         SingleRun.run(s, dir.resolve("a"), dir);
-        SingleRun.run(Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"), "time.max=45d"), dir.resolve("b"), dir);
+        SingleRun.run(Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"), "time.max=45d"), dir.resolve("b"), dir);
         for (String f : List.of("config.yaml", "timeseries.csv", "totals.csv", "drugs.csv", "clones.csv", "events.csv")) {
             assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(f)), Files.readAllBytes(dir.resolve("b").resolve(f)), f);
         }
@@ -30,8 +30,8 @@ class DeterminismTest {
 
     @Test
     void anotherSeedGivesAnotherRun() throws Exception {
-        SingleRun.run(Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"), "time.max=20d"), dir.resolve("a"), dir);
-        SingleRun.run(Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"), "time.max=20d", "seed=2"), dir.resolve("b"), dir);
+        SingleRun.run(Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"), "time.max=20d"), dir.resolve("a"), dir);
+        SingleRun.run(Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"), "time.max=20d", "seed=2"), dir.resolve("b"), dir);
         assertNotEquals(Files.readString(dir.resolve("a/timeseries.csv")), Files.readString(dir.resolve("b/timeseries.csv")));
     }
 

@@ -14,7 +14,7 @@ class EscapeTest {
     /** The quickstart under continuous trastuzumab from day 0, no adaptive HER3, no mutations unless asked. */
     private static final String[] BASE = {
         "tumour.initial_cells=100000", "time.max=400d", "stop.max_cells=1e6", "outcomes.detection_limit_cells=100",
-        "regimen=regimens/trastuzumab-q3w.yaml",
+        "regimen=" + Scenarios.configs().resolve("regimens/trastuzumab-q3w.yaml"),
         "biology.markers.0.mutations=[]", "biology.markers.1.mutations=[]", "biology.markers.2.mutations=[]",
         "biology.markers.3.mutations=[]", "biology.markers.4.mutations=[]", "biology.markers.4.transitions=[]"};
 
@@ -26,7 +26,7 @@ class EscapeTest {
 
     @Test
     void aPreExistingP95Her2CloneEscapesTrastuzumab() {
-        Scenario s = Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"),
+        Scenario s = Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"),
                 with("tumour.clones=[{markers: {p95her2: present}, cells: 50}]"));
         Summary r = SingleRun.simulate(s, 1).summary();
         assertNotNull(r.progressionTimeDays(), "p95HER2 cells are invisible to trastuzumab and regrow");
@@ -39,7 +39,7 @@ class EscapeTest {
 
     @Test
     void aP95Her2CloneBornOnTreatmentIsAcquired() {
-        Scenario s = Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"),
+        Scenario s = Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"),
                 with("biology.markers.1.mutations=[{from: absent, to: present, probability: 1e-4}]"));
         Summary r = SingleRun.simulate(s, 2).summary();
         assertNotNull(r.progressionTimeDays());
@@ -49,7 +49,7 @@ class EscapeTest {
 
     @Test
     void withoutResistanceTheTumourIsCured() {
-        Scenario s = Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"), with());
+        Scenario s = Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"), with());
         Summary r = SingleRun.simulate(s, 3).summary();
         assertTrue(r.extinct());
         assertEquals(StopReason.EXTINCTION, r.stopReason());

@@ -35,9 +35,9 @@ class CheckpointTest {
 
     @Test
     void checkpointingChangesNothing() throws Exception {
-        Scenario s = Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"));
+        Scenario s = Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"));
         Path plain = SingleRun.run(s, dir.resolve("plain"), dir).directory();
-        Path checked = SingleRun.runWithCheckpoints(Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml")),
+        Path checked = SingleRun.runWithCheckpoints(Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml")),
                 dir.resolve("checked"), dir, 10).directory();
         assertSameRun(plain, checked);
         assertFalse(Files.exists(dir.resolve("checked.partial")));
@@ -65,11 +65,11 @@ class CheckpointTest {
 
     @Test
     void killNineTwiceThenResumeGivesTheUninterruptedRun() throws Exception {
-        Scenario s = Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"));
+        Scenario s = Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"));
         Path plain = SingleRun.run(s, dir.resolve("plain"), dir).directory();
         Path target = dir.resolve("killed");
         Path partial = dir.resolve("killed.partial");
-        long first = killAfterACheckpoint(partial, 0, "run", Scenarios.configs().resolve("quickstart.yaml").toString(),
+        long first = killAfterACheckpoint(partial, 0, "run", Scenarios.testScenario("culture-tumour.yaml").toString(),
                 "--out", target.toString(), "--checkpoint-every", "5d", "-q");
         assertFalse(Files.exists(target), "no run directory before it is complete");
         assertTrue(Files.isRegularFile(partial.resolve("checkpoint.bin")));
@@ -85,7 +85,7 @@ class CheckpointTest {
     Path killedRun(String name) throws Exception {
         Path target = dir.resolve(name);
         Path partial = dir.resolve(name + ".partial");
-        killAfterACheckpoint(partial, 0, "run", Scenarios.configs().resolve("quickstart.yaml").toString(), "--out", target.toString(),
+        killAfterACheckpoint(partial, 0, "run", Scenarios.testScenario("culture-tumour.yaml").toString(), "--out", target.toString(),
                 "--checkpoint-every", "5d", "-q");
         return partial;
     }

@@ -116,6 +116,20 @@ class LessonTest {
         assertTrue(Files.exists(dir.resolve("run/report.html")));
     }
 
+    /** The classroom tumour lives faster than a patient's: the lesson says so first, and its report too. */
+    @Test
+    void aLessonSaysPlainlyThatItsTimeIsCompressed(@TempDir Path dir) throws Exception {
+        Lesson l = Lesson.load(LESSONS.resolve("01-p95her2.yaml"));
+        double k = l.timeCompression();
+        assertTrue(k > 10 && k < 100, "the classroom tumour doubles in days, a patient's in months: x" + k);
+        String note = l.timeNote();
+        assertTrue(note.startsWith(String.format(java.util.Locale.ROOT, "Time compressed ×%.0f", k)), note);
+        Cli.Outcome o = Cli.execute("lesson", LESSONS.resolve("01-p95her2.yaml").toString(), "--out", dir.resolve("run").toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().indexOf(note) < o.out().indexOf("Predict first:"), o.out());
+        assertTrue(Files.readString(dir.resolve("run/report.html")).contains(note.substring(0, 20)), "the report shows it");
+    }
+
     @Test
     void badLessonsAndNoDisplayAreInputErrors(@TempDir Path dir) throws Exception {
         Path lesson = dir.resolve("bad.yaml");

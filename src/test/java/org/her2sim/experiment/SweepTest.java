@@ -133,7 +133,7 @@ class SweepTest {
     void virtualPatientsDrawTheirOwnPkSharedByTheirArms() throws Exception {
         int n = 200;
         Path spec = Scenarios.write(dir, "patients.yaml", String.join("\n",
-                "name: patients", "base: " + Scenarios.configs().resolve("quickstart.yaml"), "replicates: " + n,
+                "name: patients", "base: " + Scenarios.testScenario("culture-tumour.yaml"), "replicates: " + n,
                 "arms: {a: {time.max: 5d}, b: {time.max: 6d}}",
                 "patients:",
                 "  - {path: drugs.trastuzumab.pk.clearance_l_per_day, distribution: lognormal, median: 0.225, cv: 0.43}",
@@ -206,7 +206,7 @@ class SweepTest {
     @Test
     void aSingleArmSweepHasNothingToCompareButCompletes() throws Exception {
         Path spec = Scenarios.write(dir, "one-arm.yaml", String.join("\n",
-                "name: one-arm", "base: " + Scenarios.configs().resolve("quickstart.yaml"), "replicates: 2",
+                "name: one-arm", "base: " + Scenarios.testScenario("culture-tumour.yaml"), "replicates: 2",
                 "arms: {only: {time.max: 3d}}"));
         Sweep sweep = Sweep.load(spec);
         Path out = dir.resolve("one");
@@ -230,7 +230,7 @@ class SweepTest {
     @Test
     void latinHypercubePutsOneSampleInEachStratum() throws Exception {
         Path spec = Scenarios.write(dir, "lhs.yaml", String.join("\n",
-                "name: lhs", "base: " + Scenarios.configs().resolve("quickstart.yaml"), "replicates: 1",
+                "name: lhs", "base: " + Scenarios.testScenario("culture-tumour.yaml"), "replicates: 1",
                 "arms: {a: {time.max: 5d}}",
                 "parameters:", "  design: lhs", "  points: 10", "  vary:",
                 "    - {path: biology.rates.death_basal_per_day, range: {from: 0.01, to: 0.1, log: true}}",
@@ -253,7 +253,7 @@ class SweepTest {
     void badSpecsAreRefusedBeforeAnyTaskRuns() {
         String[][] cases = {
             {"replicates: 3", "replicates: 0", "replicates: expected at least 1"},
-            {"trastuzumab: {regimen: regimens/trastuzumab-q3w.yaml}", "trastuzumab: {}", "overrides nothing"},
+            {"trastuzumab: {regimen: ../../../../configs/regimens/trastuzumab-q3w.yaml}", "trastuzumab: {}", "overrides nothing"},
             {"biology.markers.2.mutations.0.probability", "biology.markers.2.mutations.0.probabilty", "did you mean 'probability'"},
             {"values: [2.0e-6, 2.0e-4]", "values: []", "values is empty"},
             {"reference_arm: trastuzumab", "reference_arm: trastuzamab", "did you mean 'trastuzumab'"},
@@ -267,7 +267,7 @@ class SweepTest {
                 p.toFile().delete();
             }
         }
-        Path empty = Scenarios.write(dir, "range.yaml", String.join("\n", "name: r", "base: " + Scenarios.configs().resolve("quickstart.yaml"),
+        Path empty = Scenarios.write(dir, "range.yaml", String.join("\n", "name: r", "base: " + Scenarios.testScenario("culture-tumour.yaml"),
                 "arms: {a: {time.max: 5d}}", "parameters: {vary: [{path: seed, range: {from: 2, to: 2}}]}"));
         ConfigException e = assertThrows(ConfigException.class, () -> Sweep.load(empty));
         assertTrue(e.getMessage().contains("empty range"), e.getMessage());

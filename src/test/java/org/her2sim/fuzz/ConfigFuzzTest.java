@@ -81,7 +81,8 @@ class ConfigFuzzTest {
 
     @Test
     void hostileConfigurationsRunOrExitTwoWithOneLine() throws Exception {
-        String quickstart = Files.readString(Scenarios.configs().resolve("quickstart.yaml"));
+        // the fixture with its includes local: each case writes its own biology and drug library
+        String quickstart = Files.readString(Scenarios.testScenario("culture-tumour.yaml")).replace("../../../../configs/", "");
         String biology = Files.readString(Scenarios.configs().resolve("biology/her2.yaml"));
         String drugs = Files.readString(Scenarios.configs().resolve("drugs.yaml"));
         String regimen = Files.readString(Scenarios.configs().resolve("regimens/trastuzumab-adaptive.yaml"));
@@ -89,7 +90,7 @@ class ConfigFuzzTest {
         Path runs = Files.createDirectories(dir.resolve("runs"));
         // the unmutated base must run, or every case below would be refused for one shared reason
         // and the test would exercise nothing
-        Cli.Outcome base = Cli.execute("run", Scenarios.configs().resolve("quickstart.yaml").toString(), "--runs-dir",
+        Cli.Outcome base = Cli.execute("run", Scenarios.testScenario("culture-tumour.yaml").toString(), "--runs-dir",
                 Files.createDirectories(dir.resolve("base-runs")).toString(), "-q", "--set", "time.max=3d", "--set",
                 "tumour.initial_cells=1000", "--set", "stop.max_cells=2e5");
         assertEquals(0, base.code(), "the unmutated quickstart must run: " + base.err());
@@ -162,13 +163,13 @@ class ConfigFuzzTest {
     void hostileSweepSpecsRunOrExitTwoWithOneLine() throws Exception {
         String spec = String.join("\n",
                 "name: fuzz",
-                "base: " + Scenarios.configs().resolve("quickstart.yaml"),
+                "base: " + Scenarios.testScenario("culture-tumour.yaml"),
                 "seed: 5",
                 "replicates: 1",
                 "reference_arm: a",
                 "set: {time.max: 3d, tumour.initial_cells: 1000, stop.max_cells: 2.0e5}",
                 "arms:",
-                "  a: {regimen: regimens/trastuzumab-q3w.yaml}",
+                "  a: {regimen: " + Scenarios.configs().resolve("regimens/trastuzumab-q3w.yaml") + "}",
                 "parameters:",
                 "  design: grid",
                 "  vary:",

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The concentration that acts in vivo: free (unbound) and reaching the tumour. */
 class ExposureTest {
     private static Scenario compile(String... sets) {
-        return Scenario.compile(new ConfigLoader().load(Scenarios.configs().resolve("quickstart.yaml"), List.of(sets)));
+        return Scenario.compile(new ConfigLoader().load(Scenarios.testScenario("culture-tumour.yaml"), List.of(sets)));
     }
 
     private static double trastuzumabDomainIvEffect(Scenario s, double plasmaUgPerMl) {

@@ -52,7 +52,7 @@ class BrowserReportTest {
 
     @Test
     void reportLoadsEveryImageAndShowsTheOutcomes() throws Exception {
-        Scenario s = Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"), "time.max=120d");
+        Scenario s = Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"), "time.max=120d");
         Path run = SingleRun.run(s, dir.resolve("run"), dir).directory();
         Path page = run.resolve("report.html");
 

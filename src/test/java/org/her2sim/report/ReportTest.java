@@ -30,7 +30,7 @@ public class ReportTest {
 
     @BeforeAll
     static void simulate() throws Exception {
-        Scenario s = Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"), "time.max=120d");
+        Scenario s = Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"), "time.max=120d");
         run = SingleRun.run(s, runs.resolve("quick"), runs).directory();
     }
 
@@ -111,7 +111,7 @@ public class ReportTest {
 
     @Test
     void textFromTheConfigurationIsEscaped(@TempDir Path dir) throws Exception {
-        Scenario s = Scenarios.compile(Scenarios.configs().resolve("quickstart.yaml"), "time.max=35d",
+        Scenario s = Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"), "time.max=35d",
                 "regimen.description=<script>alert('x')</script> & more",
                 "regimen.phases.1.name=<b>trastuzumab</b>");
         Path out = SingleRun.run(s, dir.resolve("esc"), dir).directory();

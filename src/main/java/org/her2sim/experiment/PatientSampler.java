@@ -1,0 +1,70 @@
+package org.her2sim.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.her2sim.config.ConfigException;
+import org.her2sim.config.ConfigLoader;
+import org.her2sim.config.Days;
+import org.her2sim.config.PatientDraw;
+import org.her2sim.config.SimulationConfig;
+import org.her2sim.random.SeedTree;
+
+/**
+ * Draws one virtual patient's (or mouse's) characteristics: per drawn setting a standard normal
+ * and a uniform deviate from the patient's own named stream (so the same patient gets the same
+ * deviates whatever else is drawn or changed: common random numbers), turned into a value by its
+ * distribution, centred (when the draw has no median) on the scenario's own value of the setting.
+ */
+public final class PatientSampler {
+    private PatientSampler() {
+    }
+
+    /** The patient's deviates per drawn setting. */
+    public static Map<String, double[]> deviates(List<PatientDraw> draws, SeedTree patient) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        for (PatientDraw d : draws) {
+            UniformRandomProvider rng = patient.child(d.path()).generator();
+            double z = ZigguratSampler.NormalizedGaussian.of(rng).sample();
+            out.put(d.path(), new double[] {z, rng.nextDouble()});
+        }
+        return out;
+    }
+
+    /**
+     * The patient's values as {@code path → value} settings (durations with their unit);
+     * {@code scenario} gives the values draws without a median are centred on (asked at most once).
+     */
+    public static Map<String, String> values(List<PatientDraw> draws, Map<String, double[]> deviates, Supplier<SimulationConfig> scenario,
+                                             String where) {
+        Map<String, String> out = new LinkedHashMap<>();
+        SimulationConfig centreOf = null;
+        for (PatientDraw d : draws) {
+            double centre = Double.NaN;
+            boolean duration = false;
+            if (d.centredOnScenario()) {
+                if (centreOf == null) {
+                    centreOf = scenario.get();
+                }
+                JsonNode v = ConfigLoader.valueAt(centreOf, d.path());
+                if (v != null && v.isTextual()) {
+                    centre = Days.parse(v.asText()).days(); // a duration: drawn in days
+                    duration = true;
+                } else if (v != null && v.isNumber()) {
+                    centre = v.asDouble();
+                } else {
+                    throw new ConfigException(where + ": patients '" + d.path() + "': has no median and the scenario has no number there");
+                }
+            }
+            double[] zu = deviates.get(d.path());
+            String value = d.value(zu[0], zu[1], centre) + (duration ? "d" : "");
+            out.put(d.path(), value);
+            d.also().forEach(p -> out.put(p, value));
+        }
+        return out;
+    }
+}

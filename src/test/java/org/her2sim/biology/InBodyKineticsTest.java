@@ -1,0 +1,119 @@
+package org.her2sim.biology;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.her2sim.SampleStats;
+import org.her2sim.Scenarios;
+import org.her2sim.config.SimulationConfig;
+import org.her2sim.engine.Scenario;
+import org.her2sim.experiment.SingleRun;
+import org.her2sim.pharmacology.Drug;
+import org.her2sim.random.SeedTree;
+import org.junit.jupiter.api.Test;
+
+/**
+ * In a body (context.tumour_kinetics): the untreated tumour grows at ln2 / doubling time with most
+ * new cells lost; anti-HER2 drugs and chemotherapy add up; a PIK3CA-activated or PTEN-lost
+ * founder responds less to anti-HER2 drugs than one with the HER2 driver alone.
+ */
+class InBodyKineticsTest {
+    private static Scenario patient(String... extra) {
+        String[] o = new String[extra.length + 1];
+        o[0] = "context=metastatic-breast";
+        System.arraycopy(extra, 0, o, 1, extra.length);
+        return Scenarios.compile(Scenarios.configs().resolve("patient-breast.yaml"), o);
+    }
+
+    private static double net(Scenario s, Map<String, String> markers, Map<String, Double> plasma) {
+        var lib = s.drugs();
+        double[] c = new double[lib.drugs().size()];
+        long mask = 0;
+        for (var e : plasma.entrySet()) {
+            Drug d = lib.get(e.getKey());
+            c[d.bit()] = e.getValue();
+            mask |= 1L << d.bit();
+        }
+        int state = s.space().encode(markers, "test");
+        return s.rates().rates(state, lib.exposure(c, mask, true)).netGrowthPerDay();
+    }
+
+    @Test
+    void theUntreatedTumourDoublesInItsDoublingTimeWhileMostNewCellsAreLost() {
+        Scenario s = patient();
+        SimulationConfig.TumourKinetics k = s.config().context().tumourKinetics();
+        double net = net(s, Map.of("her2", "amplified"), Map.of());
+        assertEquals(Math.log(2) / k.doublingTime().days(), net, 1e-12);
+        CellRates r = s.rates().rates(s.space().encode(Map.of("her2", "amplified"), "t"), Exposure.none(s.drugs().targets().size()));
+        assertEquals(k.divisionPerDay(), r.divisionPerDay(), 1e-12, "untreated cells cycle at the context's division rate");
+        assertTrue(r.deathPerDay() / r.divisionPerDay() > 0.8, "most new cells are lost: " + r.deathPerDay() / r.divisionPerDay());
+    }
+
+    /**
+     * The engine against branching-process theory in a body: E[N(t)] = N₀ e^{(b−d)t} (crowding is
+     * negligible below 1e15 cells). Untreated 10⁶-cell tumours over 200 days: each tumour's log
+     * growth has a standard deviation of about sqrt((b+d)/((b−d) N₀)) ≈ 0.005, so the mean of 20
+     * has a standard error of ~0.001; the tolerance is 4 standard errors computed from the runs.
+     */
+    @Test
+    void theCloneEngineGrowsAsTheoryInABody() {
+        Scenario s = patient("tumour.initial_cells=1000000", "tumour.diagnosis_cells=1.0e13", "stop.max_cells=1.0e14",
+                "time.max=200d", "tumour.founder={her2: amplified}");
+        double[] logGrowth = new double[20];
+        SeedTree seeds = new SeedTree(2026);
+        for (int i = 0; i < logGrowth.length; i++) {
+            var summary = SingleRun.simulate(s, seeds.child("tumour", i).seed()).summary();
+            assertEquals(200, summary.finalTimeDays(), 1e-9);
+            logGrowth[i] = Math.log(summary.finalCells() / 1e6);
+        }
+        double[] mv = SampleStats.meanVar(logGrowth);
+        double mean = mv[0];
+        double se = Math.sqrt(mv[1] / logGrowth.length);
+        double theory = 200 * Math.log(2) / s.config().context().tumourKinetics().doublingTime().days();
+        assertTrue(se > 0, "the runs differ (stochastic engine)");
+        assertEquals(theory, mean, 4 * se + 1e-6, "mean log growth " + mean + " vs theory " + theory);
+    }
+
+    @Test
+    void chemotherapyWithAnAntiHer2DrugKillsAtLeastAsFastAsEitherAlone() {
+        Scenario s = patient();
+        for (String state : List.of("{her2: amplified}", "{her2: amplified, pten: lost}", "{her2: amplified, pik3ca: activating}",
+                "{her2: amplified, p95her2: present}")) {
+            Map<String, String> m = parse(state);
+            for (double trastuzumab : new double[] {5, 40, 200}) {
+                for (double paclitaxel : new double[] {0.05, 0.3, 3}) {
+                    double chemo = net(s, m, Map.of("paclitaxel", paclitaxel));
+                    double antibody = net(s, m, Map.of("trastuzumab", trastuzumab));
+                    double both = net(s, m, Map.of("paclitaxel", paclitaxel, "trastuzumab", trastuzumab));
+                    assertTrue(both <= Math.min(chemo, antibody) + 1e-12, state + " at trastuzumab " + trastuzumab + ", paclitaxel "
+                            + paclitaxel + ": both " + both + " vs chemotherapy " + chemo + ", trastuzumab " + antibody);
+                }
+            }
+        }
+    }
+
+    @Test
+    void pi3kPathwayFoundersRespondLessToAntiHer2Drugs() {
+        Scenario s = patient("context.tumour_kinetics.dependence=0.3");
+        for (Map<String, Double> drugs : List.of(Map.of("trastuzumab", 40.0), Map.of("lapatinib", 2.0),
+                Map.of("trastuzumab", 40.0, "pertuzumab", 60.0))) {
+            double wild = net(s, Map.of("her2", "amplified"), drugs);
+            double pik3ca = net(s, Map.of("her2", "amplified", "pik3ca", "activating"), drugs);
+            double pten = net(s, Map.of("her2", "amplified", "pten", "lost"), drugs);
+            assertTrue(wild < 0, drugs + ": the HER2-driven founder shrinks (" + wild + ")");
+            assertTrue(pik3ca > wild, drugs + ": PIK3CA-activated founders shrink less (" + pik3ca + " vs " + wild + ")");
+            assertTrue(pten > wild, drugs + ": PTEN-lost founders shrink less (" + pten + " vs " + wild + ")");
+        }
+    }
+
+    private static Map<String, String> parse(String flow) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (String kv : flow.replaceAll("[{}]", "").split(",")) {
+            String[] p = kv.split(":");
+            m.put(p[0].trim(), p[1].trim());
+        }
+        return m;
+    }
+}
