@@ -209,7 +209,7 @@ public final class ResistantLineAssay {
 
     private static Row row(TumourModel m, double conc, double logSplits) {
         long n = m.cellCount();
-        double resistant = n == 0 ? 0 : m.resistantCells() / (double) n;
+        double resistant = n == 0 ? 0 : m.growingCells() / (double) n;
         return new Row(m.now(), conc, n, n * Math.exp(logSplits), resistant, dominant(m));
     }
 

@@ -526,7 +526,7 @@ public final class ValidationReport {
                 .withTumour(c.tumour().withInitialCells(cells).withClones(List.of()))
                 .withBiology(c.biology().withExplicitRates(0, b, d).withMutationProbability("type", 0, mu))
                 .withStop(c.stop().withMaxCells(maxCells))
-                .withContext(c.context().withCarryingCapacity(1e12))
+                .withContext(c.context().withCarryingCapacity(null))
                 .withTime(c.time().withMax(Days.of(days)))
                 .withRegimen(RegimenSpec.untreated())
                 .withOutcomes(c.outcomes().withDetectionLimitCells(0.0))).with(more);

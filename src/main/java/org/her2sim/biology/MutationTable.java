@@ -33,11 +33,11 @@ public final class MutationTable {
                 if (from == to) {
                     throw new BiologyException(path, "a mutation must change the state ('" + mu.from() + "' to itself)");
                 }
-                total[from] += mu.probability();
+                total[from] += mu.perDaughter();
                 if (total[from] > 1) {
                     throw new BiologyException(path, "mutation probabilities out of '" + mu.from() + "' add up to more than 1");
                 }
-                options.add(new double[] {from, to, mu.probability()});
+                options.add(new double[] {from, to, mu.perDaughter()});
             }
             perMarker.add(options);
         }

@@ -2,6 +2,13 @@ package org.her2sim.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import org.her2sim.config.ConfigException;
 import org.her2sim.engine.PopulationLimitException;
@@ -36,12 +43,23 @@ public final class Her2sim implements Runnable {
         try {
             code = commandLine().execute(args);
         } catch (OutOfMemoryError e) {
-            System.err.println("her2sim: out of memory; lower stop.max_cells or give Java more memory (HER2SIM_JAVA_OPTS=-Xmx8g)");
+            System.err.println(outOfMemory(args.length == 0 ? "" : args[0]));
             code = 1;
         }
         if (code != GUI_OPEN) {
             System.exit(code);
         }
+    }
+
+    /** What to do when a command ran out of memory: what that command can use less of, then more memory. */
+    static String outOfMemory(String command) {
+        String less = switch (command) {
+            case "run", "resume", "gui", "lesson" -> "lower stop.max_cells or use engine: clone for a large tumour, or ";
+            case "sweep", "slurm", "calibrate", "validation", "assay" -> "run fewer tasks at once (--threads), or ";
+            case "report", "merge", "query" -> "observe less often (observe.every) so the tables are smaller, or ";
+            default -> "";
+        };
+        return "her2sim: out of memory; " + less + "give Java more memory (HER2SIM_JAVA_OPTS=-Xmx8g)";
     }
 
     /** The configured command line (tests call {@code execute} on it). */
@@ -50,15 +68,15 @@ public final class Her2sim implements Runnable {
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
             PrintWriter err = line.getErr();
             if (e instanceof ConfigException || e instanceof ReportInputException) {
-                err.println("her2sim: " + e.getMessage());
+                err.println("her2sim: " + plain(e.getMessage()));
                 return EXIT_INPUT;
             }
             if (e instanceof PopulationLimitException) {
-                err.println("her2sim: " + e.getMessage());
+                err.println("her2sim: " + plain(e.getMessage()));
                 return 1;
             }
-            if (e instanceof IOException) {
-                err.println("her2sim: " + e.getMessage());
+            if (e instanceof IOException io) {
+                err.println("her2sim: " + plain(describe(io)));
                 return 1;
             }
             err.println("her2sim: internal error: " + e);
@@ -70,6 +88,34 @@ public final class Her2sim implements Runnable {
             return 1;
         });
         return cl;
+    }
+
+    /**
+     * An I/O failure in words: the file system's exceptions carry only the path as their message
+     * ("/etc/passwd"), so the kind of failure is named beside it.
+     */
+    static String describe(IOException e) {
+        if (!(e instanceof FileSystemException f)) {
+            return String.valueOf(e.getMessage());
+        }
+        String why = f instanceof NotDirectoryException ? "part of this path is a file, not a directory"
+                : f instanceof FileAlreadyExistsException && f.getFile() != null && Files.isRegularFile(Path.of(f.getFile()))
+                        ? "a file is in the way where a directory is needed"
+                : f instanceof FileAlreadyExistsException ? "already exists"
+                : f instanceof AccessDeniedException ? "permission denied"
+                : f instanceof NoSuchFileException ? "no such file or directory"
+                : f instanceof DirectoryNotEmptyException ? "a directory that is not empty"
+                : f.getReason() != null ? f.getReason() : "cannot be written or read";
+        String where = f.getFile() == null ? "" : f.getFile() + (f.getOtherFile() == null ? "" : " -> " + f.getOtherFile()) + ": ";
+        return where + why;
+    }
+
+    /**
+     * A message as the terminal may show it: control characters other than line breaks and tabs
+     * (terminal escape sequences a configuration could carry) become '?'.
+     */
+    static String plain(String message) {
+        return message == null ? "" : message.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", "?");
     }
 
     /** The project directory (configs/, runs/), set by the launcher; the working directory otherwise. */

@@ -88,7 +88,14 @@ final class RunCommand implements Callable<Integer> {
         }
         s.cumulativeDose().forEach((d, mg) -> w.printf(Locale.ROOT, "dose            %s %,.0f mg in total%n", d, mg));
         w.printf(Locale.ROOT, "clones          %,d founded%n", s.clonesEver());
-        w.printf(Locale.ROOT, "compute         %.2f s, %,.0f cell-updates/s%n", s.wallSeconds(),
-                s.wallSeconds() > 0 ? s.cellUpdates() / s.wallSeconds() : 0.0);
+        // agent steps update every cell; clone steps draw per variant, whatever its size: count each as what it is
+        StringBuilder work = new StringBuilder();
+        if (s.cellUpdates() > 0) {
+            work.append(String.format(Locale.ROOT, ", %,d cell-updates (agent steps)", s.cellUpdates()));
+        }
+        if (s.variantSteps() > 0) {
+            work.append(String.format(Locale.ROOT, ", %,d variant-steps (clone steps)", s.variantSteps()));
+        }
+        w.printf(Locale.ROOT, "compute         %.2f s%s%n", s.wallSeconds(), work);
     }
 }

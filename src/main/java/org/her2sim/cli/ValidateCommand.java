@@ -2,7 +2,10 @@ package org.her2sim.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.her2sim.config.BiologyConfig;
+import org.her2sim.config.BiologyConfig.MutationSpec;
 import org.her2sim.config.ConfigLoader;
 import org.her2sim.engine.Scenario;
 import org.her2sim.experiment.Sweep;
@@ -38,6 +41,13 @@ final class ValidateCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf("%s: ok (%d markers, %d states, %d drugs, %d regimen phases, %s mode)%n",
                 file, s.space().markerCount(), s.space().size(), s.drugs().drugs().size(), s.regimen().phases().size(),
                 s.config().biology().mode().text());
+        // papers give a mutation probability per division, the biology may give it per daughter: show both
+        for (BiologyConfig.MarkerSpec m : s.config().biology().markers()) {
+            for (MutationSpec mu : m.mutations()) {
+                spec.commandLine().getOut().printf(Locale.ROOT, "  mutation %s %s -> %s: %.3g per daughter = %.3g mutant daughters per division%n",
+                        m.name(), mu.from(), mu.to(), mu.perDaughter(), mu.perDivision());
+            }
+        }
         return 0;
     }
 

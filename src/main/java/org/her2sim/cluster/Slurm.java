@@ -51,7 +51,14 @@ final class Slurm {
 
     /** The partitions the cluster has. */
     static List<String> partitions() throws IOException {
-        Reply r = run(List.of("sinfo", "-h", "-o", "%P"));
+        return partitionsFrom(run(List.of("sinfo", "-h", "-o", "%P")));
+    }
+
+    /** The partitions in sinfo's answer; a failed sinfo (controller unreachable) is an error, not "no partitions". */
+    static List<String> partitionsFrom(Reply r) throws IOException {
+        if (r.code() != 0) {
+            throw new IOException("sinfo failed (exit " + r.code() + "): " + firstLine(r.err()) + "; the cluster's partitions are unknown");
+        }
         List<String> out = new ArrayList<>();
         for (String line : r.out().split("\n")) {
             String p = line.trim().replace("*", "");
@@ -60,6 +67,12 @@ final class Slurm {
             }
         }
         return out;
+    }
+
+    private static String firstLine(String s) {
+        String t = s.strip();
+        int nl = t.indexOf('\n');
+        return nl < 0 ? t : t.substring(0, nl);
     }
 
     /** MaxArraySize from the cluster's configuration (1001 if it cannot be read, SLURM's default). */
@@ -79,11 +92,27 @@ final class Slurm {
 
     /** Array elements still in the queue, as (job id, element index) → state. */
     static List<String[]> queued(List<String> jobIds) throws IOException {
-        List<String[]> out = new ArrayList<>();
         if (jobIds.isEmpty()) {
-            return out;
+            return new ArrayList<>();
         }
-        Reply r = run(List.of("squeue", "-h", "-r", "-j", String.join(",", jobIds), "-o", "%F %K %T"));
+        return queuedFrom(run(List.of("squeue", "-h", "-r", "-j", String.join(",", jobIds), "-o", "%F %K %T")));
+    }
+
+    /**
+     * The elements in squeue's answer. squeue exits 1 with "Invalid job id" when none of the jobs
+     * is known any more (all left the queue): nothing is queued. Any other failure (a controller
+     * time-out, "Socket timed out on send/recv operation") leaves the queue's state unknown, and
+     * unknown must never be read as "failed": it is an error, so nothing is resubmitted.
+     */
+    static List<String[]> queuedFrom(Reply r) throws IOException {
+        List<String[]> out = new ArrayList<>();
+        if (r.code() != 0) {
+            if (r.err().contains("Invalid job id")) {
+                return out;
+            }
+            throw new IOException("squeue failed (exit " + r.code() + "): " + firstLine(r.err())
+                    + "; the state of the array elements is unknown, so none is counted as failed or resubmitted; try again later");
+        }
         for (String line : r.out().split("\n")) {
             String[] f = line.trim().split("\\s+");
             if (f.length == 3) {

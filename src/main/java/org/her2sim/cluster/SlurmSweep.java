@@ -18,6 +18,7 @@ import org.her2sim.config.Suggest;
 import org.her2sim.experiment.SingleRun;
 import org.her2sim.experiment.Sweep;
 import org.her2sim.experiment.SweepRunner;
+import org.her2sim.experiment.TaskFiles;
 import org.her2sim.io.AtomicFiles;
 
 /**
@@ -80,6 +81,7 @@ public final class SlurmSweep {
         int elements = (sweep.tasks().size() + o.tasksPerJob() - 1) / o.tasksPerJob();
         Path slurm = Files.createDirectories(abs.resolve("slurm"));
         Files.createDirectories(slurm.resolve("logs"));
+        boolean jarWasThere = Files.exists(abs.resolve("her2sim.jar"));
         String launcher = installProgram(abs);
         StringBuilder list = new StringBuilder("task_id,element,arm,point,replicate,seed\n");
         for (Sweep.Task t : sweep.tasks()) {
@@ -109,7 +111,15 @@ public final class SlurmSweep {
             out.println("dry run: nothing submitted; the script is " + slurm.resolve("array.sbatch"));
             return List.of();
         }
-        return sbatch(abs, all, out);
+        boolean copied = !jarWasThere;
+        try {
+            return sbatch(abs, all, out);
+        } catch (IOException | RuntimeException e) {
+            if (copied && jobs(abs).isEmpty()) {
+                Files.deleteIfExists(abs.resolve("her2sim.jar")); // nothing submitted runs it: do not leave ~80 MB behind
+            }
+            throw e;
+        }
     }
 
     /** Elements whose tasks are not all finished and that are not in the queue, resubmitted. */
@@ -146,25 +156,32 @@ public final class SlurmSweep {
         boolean[] missing = new boolean[elements];
         int done = 0;
         for (Sweep.Task t : sweep.tasks()) {
-            if (Files.isRegularFile(SweepRunner.taskFile(dir.resolve("tasks"), t.id()))) {
+            Path file = SweepRunner.taskFile(dir.resolve("tasks"), t.id());
+            if (Files.isRegularFile(file) && TaskFiles.problem(file, t) == null) {
                 done++;
             } else {
                 missing[t.id() % elements] = true;
             }
         }
         List<String> jobs = jobs(dir);
+        if (jobs.isEmpty()) {
+            throw new ConfigException(dir + ": no array was submitted from this directory (a --dry-run?), so no element has "
+                    + "failed; submit it with her2sim slurm submit");
+        }
+        if (!Slurm.available()) {
+            // without squeue the elements' state is unknown, and unknown is never "failed"
+            throw new ConfigException("squeue not found on PATH: run her2sim slurm status on the cluster's login node");
+        }
         TreeSet<Integer> queued = new TreeSet<>();
-        if (Slurm.available()) {
-            for (String[] q : Slurm.queued(jobs)) {
-                // element index = offset of that submission + array index
-                int offset = offsetOf(dir, q[0]);
-                try {
-                    queued.add(offset + Integer.parseInt(q[1]));
-                } catch (NumberFormatException e) {
-                    // a pending array summary line such as "1-5%2": count all its elements as queued
-                    for (int k = 0; k < elements; k++) {
-                        queued.add(k);
-                    }
+        for (String[] q : Slurm.queued(jobs)) {
+            // element index = offset of that submission + array index
+            int offset = offsetOf(dir, q[0]);
+            try {
+                queued.add(offset + Integer.parseInt(q[1]));
+            } catch (NumberFormatException e) {
+                // a pending array summary line such as "1-5%2": count all its elements as queued
+                for (int k = 0; k < elements; k++) {
+                    queued.add(k);
                 }
             }
         }
@@ -193,8 +210,10 @@ public final class SlurmSweep {
                 block.add(elements.get(i) - offset);
                 i++;
             }
+            // --chdir and --output given here too: exact whatever the directory's name (no shell in between)
             List<String> cmd = List.of("sbatch", "--parsable", "--array=" + ranges(block) + throttle(dir),
-                    "--export=ALL,HER2SIM_ELEMENT_OFFSET=" + offset, dir.resolve("slurm/array.sbatch").toString());
+                    "--export=ALL,HER2SIM_ELEMENT_OFFSET=" + offset, "--chdir=" + dir, "--output=" + dir.resolve("slurm/logs") + "/%A_%a.out",
+                    dir.resolve("slurm/array.sbatch").toString());
             Slurm.Reply r = Slurm.run(cmd);
             if (r.code() != 0) {
                 throw new ConfigException("sbatch refused the array: " + r.err().trim());
@@ -276,8 +295,13 @@ public final class SlurmSweep {
         if (o.qos() != null) {
             s.append("#SBATCH --qos=").append(o.qos()).append('\n');
         }
-        s.append("#SBATCH --chdir=").append(dir).append('\n');
-        s.append("#SBATCH --output=").append(dir.resolve("slurm/logs")).append("/%A_%a.out\n");
+        if (plain(dir.toString())) {
+            s.append("#SBATCH --chdir=").append(dir).append('\n');
+            s.append("#SBATCH --output=").append(dir.resolve("slurm/logs")).append("/%A_%a.out\n");
+        } else {
+            // #SBATCH lines cannot carry such a path; her2sim passes --chdir and --output to sbatch itself
+            s.append("# her2sim gives sbatch --chdir and --output (the directory's name has spaces or shell characters)\n");
+        }
         for (String extra : o.extraSbatch()) {
             s.append("#SBATCH ").append(extra).append('\n');
         }
@@ -288,18 +312,30 @@ public final class SlurmSweep {
         if (o.setup() != null) {
             s.append(o.setup()).append('\n');
         }
+        // every path is single-quoted: a space or a $(...) in a directory name stays part of the name
+        s.append("cd ").append(sh(dir.toString())).append('\n');
+        s.append("JAVA_BIN=${JAVA:-").append(sh(Path.of(System.getProperty("java.home"), "bin", "java").toString())).append("}\n");
         s.append("ELEMENT=$(( ${HER2SIM_ELEMENT_OFFSET:-0} + SLURM_ARRAY_TASK_ID ))\n");
         s.append("echo \"her2sim: element $ELEMENT of ").append(elements).append(" on $(hostname)\"\n");
         s.append("exec ").append(launcher).append(o.javaOptions() == null ? "" : " " + o.javaOptions()).append(" \\\n    sweep ")
-                .append(dir.resolve("sweep.yaml")).append(" --base ").append(sweep.baseFile())
-                .append(" --out ").append(dir).append(" --resume --shard $(( ELEMENT + 1 ))/").append(elements)
+                .append(sh(dir.resolve("sweep.yaml").toString())).append(" --base ").append(sh(sweep.baseFile().toString()))
+                .append(" --out ").append(sh(dir.toString())).append(" --resume --shard $(( ELEMENT + 1 ))/").append(elements)
                 .append(" --threads ").append(o.threads()).append(" -q\n");
         return s.toString();
     }
 
-    /** Copies the running program into DIR (once): the elements run that copy. */
+    /** A word for the shell: single-quoted, so nothing in it is expanded. */
+    static String sh(String word) {
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    /** A path that #SBATCH lines (which are not read by a shell) carry as written. */
+    private static boolean plain(String path) {
+        return path.matches("[A-Za-z0-9._/+,:@%=-]+");
+    }
+
+    /** Copies the running program into DIR (once): the elements run that copy (the script sets JAVA_BIN). */
     static String installProgram(Path dir) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path target = dir.resolve("her2sim.jar");
         Path source;
         try {
@@ -313,10 +349,10 @@ public final class SlurmSweep {
                 Files.copy(source, tmp, StandardCopyOption.REPLACE_EXISTING);
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             }
-            return "\"${JAVA:-" + java + "}\" -jar " + target;
+            return "\"$JAVA_BIN\" -jar " + sh(target.toString());
         }
         // running from classes (development, tests): the elements use the same class path
-        return "\"${JAVA:-" + java + "}\" -cp " + System.getProperty("java.class.path") + " org.her2sim.cli.Her2sim";
+        return "\"$JAVA_BIN\" -cp " + sh(System.getProperty("java.class.path")) + " org.her2sim.cli.Her2sim";
     }
 
     private static void warnIfLocal(Path dir, PrintWriter out) {

@@ -136,16 +136,41 @@ public record BiologyConfig(
     }
 
     /** A heritable change at division: probability per daughter per division. */
-    public record MutationSpec(String from, String to, Double probability, String source) {
+    public record MutationSpec(String from, String to, Double probability, Per per, String source) {
+        /**
+         * What a mutation probability is counted per: each {@code daughter} (the default: each of a
+         * division's two daughters mutates independently with it) or each {@code division} (the
+         * chance that a division yields a mutant daughter, as most papers give u; each daughter
+         * then mutates with u/2).
+         */
+        public enum Per implements Choice {
+            DAUGHTER, DIVISION
+        }
+
+        public MutationSpec(String from, String to, Double probability, String source) {
+            this(from, to, probability, null, source);
+        }
+
         public MutationSpec {
             from = Check.required("from", from);
             to = Check.required("to", to);
             probability = Check.probability("probability", probability, Double.NaN);
+            per = per == null ? Per.DAUGHTER : per;
+        }
+
+        /** The probability that one daughter mutates. */
+        public double perDaughter() {
+            return per == Per.DIVISION ? probability / 2 : probability;
+        }
+
+        /** The expected number of mutant daughters per division (for small probabilities, the chance of one). */
+        public double perDivision() {
+            return 2 * perDaughter();
         }
 
         /** A copy with {@code probability} replaced. */
         public MutationSpec withProbability(Double probability) {
-            return new MutationSpec(from, to, probability, source);
+            return new MutationSpec(from, to, probability, per, source);
         }
     }
 

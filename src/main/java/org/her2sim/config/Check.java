@@ -39,6 +39,30 @@ public final class Check {
         return x;
     }
 
+    /** A value as it may be quoted in a message: control characters (terminal escapes) shown as '?', at most 80 characters. */
+    public static String printable(String v) {
+        return printable(v, 80);
+    }
+
+    /** As {@link #printable(String)}, at most {@code max} characters. */
+    public static String printable(String v, int max) {
+        String clean = v.replaceAll("\\p{Cntrl}", "?");
+        return clean.length() > max ? clean.substring(0, max - 3) + "..." : clean;
+    }
+
+    /**
+     * A name that becomes part of file and directory names: 1-80 letters, digits, '.', '_' or '-',
+     * not starting with '-' (an option to any shell command) and not only dots ('.' and '..' are directories).
+     */
+    public static String fileName(String field, String name) {
+        name = required(field, name);
+        if (!name.matches("[A-Za-z0-9._-]{1,80}") || name.startsWith("-") || name.matches("\\.+")) {
+            throw new ConfigProblem(field, "expected 1-80 letters, digits, '.', '_' or '-', not starting with '-' and not only dots, got '"
+                    + printable(name) + "'");
+        }
+        return name;
+    }
+
     public static String required(String field, String v) {
         if (v == null || v.isBlank()) {
             throw new ConfigProblem(field, "required");

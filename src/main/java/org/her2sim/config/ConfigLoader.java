@@ -1,7 +1,9 @@
 package org.her2sim.config;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -25,6 +27,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -292,16 +295,26 @@ public final class ConfigLoader {
     public JsonNode readTree(Path file) {
         String name = file.toString();
         try {
-            if (Files.size(file) > MAX_FILE_BYTES) {
+            byte[] bytes;
+            // read at most one byte past the limit: a device such as /dev/zero reports size 0 and never ends
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+            }
+            if (bytes.length > MAX_FILE_BYTES) {
                 throw ConfigException.at(name, "", "file is larger than " + (MAX_FILE_BYTES >> 20) + " MiB");
             }
-            byte[] bytes = Files.readAllBytes(file);
             String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-            JsonNode n = yaml.readTree(text);
-            if (n == null || n.isMissingNode()) {
-                throw ConfigException.at(name, "", "file is empty");
+            refuseAmbiguousNumbers(text, name);
+            try (JsonParser parser = yaml.getFactory().createParser(text)) {
+                JsonNode n = yaml.readTree(parser);
+                if (n == null || n.isMissingNode()) {
+                    throw ConfigException.at(name, "", "file is empty");
+                }
+                if (parser.nextToken() != null) {
+                    throw ConfigException.at(name, "", "holds more than one YAML document (a second '---'); one file is one configuration");
+                }
+                return n;
             }
-            return n;
         } catch (NoSuchFileException e) {
             throw new ConfigException(name + ": file not found");
         } catch (CharacterCodingException e) {
@@ -313,6 +326,27 @@ public final class ConfigLoader {
             throw new ConfigException(name + ": " + loc + "not valid YAML (" + firstLine(e.getOriginalMessage()) + ")");
         } catch (IOException e) {
             throw new ConfigException(name + ": cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * YAML 1.1 reads 030 as 24 (octal), 0x10 as 16, 0b11 as 3 and 1_000 as 1000: numbers a person
+     * rarely means. They are refused, with the line and the way to write what was meant.
+     */
+    private void refuseAmbiguousNumbers(String text, String name) throws IOException {
+        try (JsonParser p = yaml.getFactory().createParser(text)) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+                    String n = p.getText();
+                    if (n.matches("[-+]?0[0-9].*|[-+]?0[xXbBoO].*|.*_.*")) {
+                        String pointer = p.getParsingContext().pathAsPointer().toString();
+                        String path = pointer.isEmpty() ? "" : pointer.substring(1).replace('/', '.');
+                        throw ConfigException.at(name, path, "line " + p.currentLocation().getLineNr() + ": '" + n
+                                + "' is an octal, hexadecimal, binary or digit-grouped number in YAML 1.1; write it in decimal"
+                                + " without leading zeros or underscores, or in quotes if it is text");
+                    }
+                }
+            }
         }
     }
 
@@ -343,7 +377,7 @@ public final class ConfigLoader {
         String path = assignment.substring(0, eq).trim();
         String valueText = assignment.substring(eq + 1);
         JsonNode value = scalar(valueText, "--set " + assignment);
-        String[] parts = path.split("\\.");
+        String[] parts = path.split("\\.", -1); // keep empty keys: "..=1" is a mistake, not nothing
         JsonNode node = tree;
         for (int i = 0; i < parts.length; i++) {
             String key = parts[i];
@@ -536,11 +570,12 @@ public final class ConfigLoader {
         return sb.toString();
     }
 
+    /** The first line of a parser's message, short and printable: it may quote a line of a file that is not a configuration. */
     static String firstLine(String s) {
         if (s == null) {
             return "invalid value";
         }
         int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        return Check.printable(nl < 0 ? s : s.substring(0, nl), 200);
     }
 }

@@ -14,10 +14,9 @@ public record DrugSpec(String drugClass, String description, Map<String, TargetS
     public DrugSpec {
         drugClass = drugClass == null ? "" : drugClass;
         description = description == null ? "" : description;
-        if (targets == null || targets.isEmpty()) {
-            throw new ConfigProblem("targets", "a drug needs at least one target");
-        }
-        targets = Check.ordered(targets);
+        // the textbook mode writes rates under a drug by name and needs no target; the signalling
+        // network does (checked where the scenario is compiled)
+        targets = targets == null ? Map.of() : Check.ordered(targets);
         pk = pk == null ? new PkSpec(null, null, null, null, null, null, null, null, null, null, null) : pk;
         if (molarMassGPerMol != null) {
             Check.positive("molar_mass_g_per_mol", molarMassGPerMol, 1);

@@ -8,13 +8,12 @@ import java.util.Map;
  * spread between patients of a setting (and of the settings in {@code also}, which take the same value) (docs/model.md, "Between-patient variability"):
  * {@code lognormal} (median, cv) for positive quantities, {@code logitnormal} (median, sd on the
  * logit scale) for fractions, {@code normal} (mean, sd), {@code uniform} (from, to) or
- * {@code categorical} (values: {value: probability}); {@code whole: true} rounds a drawn count
- * (at least 1). A lognormal or logitnormal without a median
+ * {@code categorical} (values: {value: probability}). A lognormal or logitnormal without a median
  * is centred on the scenario's own value of the setting, so the value stays where the scenario
  * (or its context) says and only the spread is drawn.
  */
 public record PatientDraw(String path, List<String> also, Distribution distribution, Double median, Double cv, Double mean, Double sd,
-                          Double from, Double to, Map<String, Double> values, Boolean whole, String source) {
+                          Double from, Double to, Map<String, Double> values, String source) {
 
     /** The distributions a characteristic can be drawn from. */
     public enum Distribution implements Choice {
@@ -74,10 +73,6 @@ public record PatientDraw(String path, List<String> also, Distribution distribut
             default -> throw new IllegalStateException();
         }
         source = source == null ? "" : source;
-        whole = whole != null && whole;
-        if (whole && distribution == Distribution.CATEGORICAL) {
-            throw new ConfigProblem("whole", "a categorical draw takes its values as written");
-        }
     }
 
     /** Whether the draw is centred on the scenario's own value (a lognormal or logitnormal without a median). */
@@ -91,12 +86,6 @@ public record PatientDraw(String path, List<String> also, Distribution distribut
      * the same patient whatever the distribution's parameters (common random numbers).
      */
     public String value(double z, double u, double centre) {
-        String v = raw(z, u, centre);
-        // a count (cells of a clone): a whole number, at least one
-        return whole ? Long.toString(Math.max(1, Math.round(Double.parseDouble(v)))) : v;
-    }
-
-    private String raw(double z, double u, double centre) {
         double m = median == null ? centre : median;
         return switch (distribution) {
             case LOGNORMAL -> Double.toString(m * Math.exp(Math.sqrt(Math.log1p(cv * cv)) * z));
@@ -123,16 +112,16 @@ public record PatientDraw(String path, List<String> also, Distribution distribut
 
     /** A copy with {@code median} replaced. */
     public PatientDraw withMedian(Double median) {
-        return new PatientDraw(path, also, distribution, median, cv, mean, sd, from, to, values, whole, source);
+        return new PatientDraw(path, also, distribution, median, cv, mean, sd, from, to, values, source);
     }
 
     /** A copy with {@code cv} replaced. */
     public PatientDraw withCv(Double cv) {
-        return new PatientDraw(path, also, distribution, median, cv, mean, sd, from, to, values, whole, source);
+        return new PatientDraw(path, also, distribution, median, cv, mean, sd, from, to, values, source);
     }
 
     /** A copy with {@code sd} replaced. */
     public PatientDraw withSd(Double sd) {
-        return new PatientDraw(path, also, distribution, median, cv, mean, sd, from, to, values, whole, source);
+        return new PatientDraw(path, also, distribution, median, cv, mean, sd, from, to, values, source);
     }
 }

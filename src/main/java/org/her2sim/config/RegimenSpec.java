@@ -146,8 +146,12 @@ public record RegimenSpec(String name, String description, List<PhaseSpec> phase
     }
 
     /** When a phase ends: the first of its conditions met; none given means never. */
-    public record EndSpec(Days after, Boolean progression, Double burdenBelow, Double burdenAbove) {
-        public static final EndSpec NEVER = new EndSpec(null, null, null, null);
+    public record EndSpec(Days after, Boolean progression, Double burdenBelow, Double burdenAbove, Double regrowthAboveNadir) {
+        public static final EndSpec NEVER = new EndSpec(null, null, null, null, null);
+
+        public EndSpec(Days after, Boolean progression, Double burdenBelow, Double burdenAbove) {
+            this(after, progression, burdenBelow, burdenAbove, null);
+        }
 
         @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
         public EndSpec {
@@ -158,6 +162,10 @@ public record RegimenSpec(String name, String description, List<PhaseSpec> phase
             }
             if (burdenAbove != null) {
                 Check.positive("end.burden_above", burdenAbove, 1);
+            }
+            if (regrowthAboveNadir != null && !(regrowthAboveNadir > 1 && Double.isFinite(regrowthAboveNadir))) {
+                throw new ConfigProblem("end.regrowth_above_nadir", "expected a factor above 1 (e.g. 1.2: 20 % above the nadir), got "
+                        + regrowthAboveNadir);
             }
         }
 
@@ -173,7 +181,7 @@ public record RegimenSpec(String name, String description, List<PhaseSpec> phase
                         after = Days.parse(text);
                     } catch (IllegalArgumentException e) {
                         throw new ConfigProblem("end", "expected never, progression, a duration such as 21d, "
-                                + "or a mapping with after/progression/burden_below/burden_above; got '" + text + "'");
+                                + "or a mapping with after/progression/burden_below/burden_above/regrowth_above_nadir; got '" + text + "'");
                     }
                     yield new EndSpec(after, null, null, null);
                 }
@@ -181,7 +189,7 @@ public record RegimenSpec(String name, String description, List<PhaseSpec> phase
         }
 
         public boolean never() {
-            return after == null && !progression && burdenBelow == null && burdenAbove == null;
+            return after == null && !progression && burdenBelow == null && burdenAbove == null && regrowthAboveNadir == null;
         }
     }
 }

@@ -37,10 +37,7 @@ public record SimulationConfig(
         Integer randomisationLine) {
 
     public SimulationConfig {
-        name = Check.required("name", name);
-        if (!name.matches("[A-Za-z0-9._-]{1,80}")) {
-            throw new ConfigProblem("name", "expected 1-80 letters, digits, '.', '_' or '-', got '" + name + "'");
-        }
+        name = Check.fileName("name", name);
         seed = seed == null ? 1L : seed;
         arm = arm == null ? "" : arm;
         // hybrid: agent engine below this many cells (exact small-number behaviour), clone engine above
@@ -66,9 +63,8 @@ public record SimulationConfig(
             throw new ConfigProblem("biology", "required (a mapping, or the path of a biology YAML file)");
         }
         drugs = drugs == null ? Map.of() : Check.ordered(drugs);
-        if (regimen == null) {
-            throw new ConfigProblem("regimen", "required (a mapping, or the path of a regimen YAML file)");
-        }
+        // no regimen: the tumour grows untreated (no dummy regimen needed)
+        regimen = regimen == null ? RegimenSpec.untreated() : regimen;
         observe = observe == null ? new ObserveConfig(null, null) : observe;
         outcomes = outcomes == null ? OutcomeConfig.defaults() : outcomes;
         stop = stop == null ? new StopConfig(null, null) : stop;
@@ -154,6 +150,14 @@ public record SimulationConfig(
             }
             dt = Check.duration("time.dt", dt, "1h", false);
             max = Check.duration("time.max", max, "730d", false);
+            if (dt.days() > max.days()) {
+                throw new ConfigProblem("time.dt", "a step of " + dt.text() + " is longer than time.max (" + max.text() + ")");
+            }
+            // a run must end in a time a person waits for: at most 1e8 steps (e.g. 10 000 years in hourly steps)
+            if (max.days() / dt.days() > 1e8) {
+                throw new ConfigProblem("time.max", "" + max.text() + " in steps of " + dt.text() + " is "
+                        + Units.fmt(max.days() / dt.days()) + " steps; at most 1e8 (lengthen time.dt or shorten time.max)");
+            }
             // each patient's follow-up ends this long after their own treatment start (time.max still bounds it)
             afterTreatment = Check.duration("time.after_treatment", afterTreatment, null, false);
             substeps = substeps == null ? "auto" : substeps.trim();
@@ -250,13 +254,34 @@ public record SimulationConfig(
         }
     }
 
-    /** An extra clone present at time zero (e.g. a pre-existing resistant subclone). */
-    public record InitialClone(Map<String, String> markers, Long cells) {
+    /**
+     * An extra clone present at time zero (e.g. a pre-existing resistant subclone): its markers on
+     * top of the founder's, and either {@code cells} or {@code fraction}, a share of the initial
+     * cells (rounded to whole cells; none if that rounds to zero). A fraction is how a subclone
+     * is measured in a tumour, and it stays a fraction of the tumour on the way to diagnosis as
+     * long as the subclone grows as fast untreated.
+     */
+    public record InitialClone(Map<String, String> markers, Long cells, Double fraction) {
+        public InitialClone(Map<String, String> markers, Long cells) {
+            this(markers, cells, null);
+        }
+
         public InitialClone {
             markers = markers == null ? Map.of() : Check.ordered(markers);
-            if (cells == null || cells < 1) {
-                throw new ConfigProblem("cells", "expected at least 1");
+            if ((cells == null) == (fraction == null)) {
+                throw new ConfigProblem("cells", "give exactly one of 'cells' (at least 1) or 'fraction' (of the initial cells, 0 to 1)");
             }
+            if (cells != null && cells < 1) {
+                throw new ConfigProblem("cells", "expected at least 1, got " + cells);
+            }
+            if (fraction != null && !(fraction >= 0 && fraction < 1)) {
+                throw new ConfigProblem("fraction", "expected a share of the initial cells from 0 to below 1, got " + fraction);
+            }
+        }
+
+        /** The clone's cells in a tumour that starts with {@code initialCells} founder cells. */
+        public long cellsOf(long initialCells) {
+            return cells != null ? cells : Math.round(fraction * initialCells);
         }
     }
 
@@ -278,7 +303,8 @@ public record SimulationConfig(
             setting = Check.oneOf("context.setting", setting, "in_vivo", "in_vivo", "in_vitro");
             immune = immune == null ? setting.equals("in_vivo") : immune;
             pk = pk == null ? setting.equals("in_vivo") : pk;
-            carryingCapacity = Check.positive("context.carrying_capacity", carryingCapacity, 1e12);
+            // no crowding unless a context or scenario sets a capacity (a branching process by default)
+            carryingCapacity = carryingCapacity == null ? null : Check.positive("context.carrying_capacity", carryingCapacity, Double.NaN);
             // 70 kg: the conventional reference adult (assumption)
             bodyWeightKg = Check.positive("context.body_weight_kg", bodyWeightKg, 70.0);
             // 1.8 m²: a typical adult body surface (assumption), for doses in mg/m²

@@ -18,6 +18,12 @@ interface CellSpace extends Serializable {
 
     long size();
 
+    /**
+     * Whether a step updates each cell (agent engines) rather than drawing each variant's births,
+     * deaths and mutations from its count (the clone engine): what a step's work is counted in.
+     */
+    boolean individualCells();
+
     /** After a checkpoint is read: rebuilds what is not stored (tables, the stream's object). */
     void reattach(TumourModel model, UniformRandomProvider rng, Scenario scenario);
 

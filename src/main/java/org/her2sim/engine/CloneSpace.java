@@ -15,17 +15,20 @@ import org.her2sim.random.BinomialSampler;
  * or switch (a multinomial, as conditional binomials), and how many daughters of the divisions
  * are mutants and of which state. Cost per step follows the number of variants, not cells.
  *
- * <p>Lineage: all mutants one clone produces into one state found a single child clone (born at
- * the first such mutation). With 10¹¹ cells and mutation rates near 10⁻⁶ a step yields
- * thousands of mutants; one clone per mutation event (as in the agent engine) would not fit in
- * memory. The cell counts are those of the agent engine's process; only lineage granularity
- * differs (clones_ever counts these pooled clones).
+ * <p>Lineage: all mutants one clone produces into one state during one treatment era (before
+ * treatment, then each regimen phase) found a single child clone, born at the first such
+ * mutation. With 10¹¹ cells and mutation rates near 10⁻⁶ a step yields thousands of mutants;
+ * one clone per mutation event (as in the agent engine) would not fit in memory. Pooling within
+ * an era keeps what the outcomes read exact: a mutant lineage that arose under treatment is a
+ * clone born under treatment ("acquired"), never folded into one that arose before it. The
+ * cell counts are those of the agent engine's process; only lineage granularity differs
+ * (clones_ever counts these pooled clones).
  */
 final class CloneSpace implements CellSpace {
     private static final long serialVersionUID = 1L;
     private final TumourModel model;
     private long total;
-    /** (parent clone, state) → the child clone holding that parent's mutants into that state. */
+    /** (parent clone, era, state) → the child clone holding that parent's mutants into that state in that era. */
     private final Map<Long, Integer> children = new HashMap<>();
     private transient UniformRandomProvider rng;
     private transient StepTables tables;
@@ -72,6 +75,11 @@ final class CloneSpace implements CellSpace {
                 total -= removed;
             }
         }
+    }
+
+    @Override
+    public boolean individualCells() {
+        return false;
     }
 
     @Override
@@ -150,7 +158,8 @@ final class CloneSpace implements CellSpace {
             mass -= p[i];
             left -= c;
             if (c > 0) {
-                long key = ((long) parent << 32) | dest[i];
+                // states fit in 20 bits (StateSpace's limit); eras after the 4 095th share one key
+                long key = ((long) parent << 32) | ((long) Math.min(model.era(), 0xFFF) << 20) | dest[i];
                 Integer child = children.get(key);
                 if (child == null) {
                     child = lineage.newClone(parent, dest[i], t);

@@ -90,6 +90,11 @@ final class LatticeSpace implements CellSpace {
     }
 
     @Override
+    public boolean individualCells() {
+        return true;
+    }
+
+    @Override
     public long size() {
         return size;
     }

@@ -2,6 +2,7 @@ package org.her2sim.engine;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.her2sim.biology.AdaptiveTransitions;
@@ -59,6 +60,12 @@ public final class Scenario {
         drugs = new DrugLibrary(c.drugs(), c.context().species());
         RateModel model;
         if (c.biology().mode() == RateMode.SIGNALLING) {
+            c.drugs().forEach((name, d) -> {
+                if (d.targets().isEmpty()) {
+                    throw new ConfigProblem("drugs." + name + ".targets", "a drug needs at least one target (with its IC50) for the "
+                            + "signalling network to feel it; only the textbook mode (biology.mode: explicit) takes rates under a drug by name");
+                }
+            });
             SignallingNetwork network = new SignallingNetwork(c.biology().signalling(), space, drugs.targets());
             AdaptiveTransitions transitions = new AdaptiveTransitions(space, c.biology(), network);
             signalling = new SignallingRates(space, network, transitions, c.biology().rates(), drugs.targets(), c.context().immune(),
@@ -82,13 +89,26 @@ public final class Scenario {
         seedings.add(new Seeding(founder, c.tumour().initialCells()));
         for (int i = 0; i < c.tumour().clones().size(); i++) {
             InitialClone ic = c.tumour().clones().get(i);
+            long n = ic.cellsOf(c.tumour().initialCells());
+            if (n == 0) {
+                continue; // a share too small for a whole cell: no such subclone in this tumour
+            }
             int s = space.encode(merge(c.tumour().founder(), ic.markers()), "tumour.clones[" + i + "].markers");
             if (!space.allowed(s)) {
                 throw new BiologyException("tumour.clones[" + i + "].markers", "state " + space.label(s) + " is an excluded combination");
             }
-            seedings.add(new Seeding(s, ic.cells()));
+            seedings.add(new Seeding(s, n));
         }
         regimen = Regimen.compile(c.regimen(), drugs, c.context().pk(), c.context().bodyWeightKg(), c.context().bodySurfaceM2());
+        if (model instanceof ExplicitRates explicit) {
+            Map<String, Long> phaseDrugs = new LinkedHashMap<>();
+            for (int i = 0; i < regimen.phases().size(); i++) {
+                Regimen.Phase p = regimen.phases().get(i);
+                String label = "'" + p.name() + "'";
+                phaseDrugs.put(phaseDrugs.containsKey(label) ? label + " (phase " + (i + 1) + ")" : label, p.drugMask());
+            }
+            explicit.requireCombinations(phaseDrugs);
+        }
         long initial = seedings.stream().mapToLong(Seeding::cells).sum();
         Double diagnosis = c.tumour().diagnosisCells();
         if (diagnosis != null && diagnosis > c.stop().maxCells()) {

@@ -35,6 +35,7 @@ final class Treatment implements Serializable {
     private int generation;
     private double phaseStart;
     private double phaseReference;
+    private double phaseNadir;
     private double treatmentStart = Double.NaN;
     private double baseline = Double.NaN;
     private double daysOnTreatment;
@@ -103,6 +104,11 @@ final class Treatment implements Serializable {
         }
     }
 
+    /** How many phases have begun (0 before the first): the treatment era a cell's mutation falls in. */
+    int generation() {
+        return generation;
+    }
+
     /** Replaces the regimen from now on with one phase that never ends. */
     void replace(Regimen.Phase phase) {
         model.listener().event(EventKind.PHASE_END, model.now(), -1, phaseName(true) + ": replaced by hand");
@@ -119,7 +125,8 @@ final class Treatment implements Serializable {
         double burden = model.cellCount();
         double reference = Double.isNaN(baseline) ? phaseReference : baseline;
         LineOfTherapy line = currentLine();
-        EndRule.Course course = new EndRule.Course(burden, reference, line != null && line.courseProgressed());
+        phaseNadir = Math.min(phaseNadir, burden);
+        EndRule.Course course = new EndRule.Course(burden, reference, line != null && line.courseProgressed(), phaseNadir);
         for (EndRule rule : p.ends()) {
             String why = rule.reason(course);
             if (why != null) {
@@ -144,6 +151,7 @@ final class Treatment implements Serializable {
         generation++;
         phaseStart = now;
         phaseReference = cells;
+        phaseNadir = cells;
         if (afterProgression && (p == null || !p.givesDrugs())) {
             fail("progression on line " + currentLine().number() + " with no further line");
         }

@@ -53,6 +53,7 @@ public final class TumourModel extends SimState {
     private long stepIndex;
     private double extinctionDay = Double.NaN;
     private long cellUpdates;
+    private long variantSteps;
     private StopReason stopReason;
     private boolean stopped;
     private boolean diagnosed;
@@ -210,8 +211,13 @@ public final class TumourModel extends SimState {
         for (int i = 0; i < k && cells.size() > 0; i++) {
             double start = t + i * h;
             Exposure exposure = exposureAt(start + h / 2);
-            double crowding = Math.max(0, 1 - cells.size() / scenario.config().context().carryingCapacity());
-            cellUpdates += cells.size();
+            Double capacity = scenario.config().context().carryingCapacity();
+            double crowding = capacity == null ? 1 : Math.max(0, 1 - cells.size() / capacity);
+            if (cells.individualCells()) {
+                cellUpdates += cells.size();
+            } else {
+                variantSteps += lineage.variantCount(); // the clone engine draws per variant, whatever its cells
+            }
             cells.step(start, h, exposure, crowding);
         }
         stepIndex++;
@@ -384,7 +390,7 @@ public final class TumourModel extends SimState {
     }
 
     /** Cells whose net growth under the current drugs (no crowding) is positive. */
-    public long resistantCells() {
+    public long growingCells() {
         long n = 0;
         for (int s = 0; s < lineage.states(); s++) {
             long k = lineage.cellsInState(s);
@@ -493,8 +499,19 @@ public final class TumourModel extends SimState {
         return extinctionDay;
     }
 
+    /** The treatment era: how many regimen phases have begun (0 while the tumour grows to diagnosis). */
+    int era() {
+        return treatment.generation();
+    }
+
+    /** Cells updated by agent steps (well-mixed or lattice), summed over steps. */
     public long cellUpdates() {
         return cellUpdates;
+    }
+
+    /** Variants stepped by the clone engine (one binomial/multinomial draw set each), summed over steps. */
+    public long variantSteps() {
+        return variantSteps;
     }
 
     public long seedValue() {

@@ -56,6 +56,11 @@ final class WellMixedSpace implements CellSpace {
     }
 
     @Override
+    public boolean individualCells() {
+        return true;
+    }
+
+    @Override
     public long size() {
         return cells.size;
     }

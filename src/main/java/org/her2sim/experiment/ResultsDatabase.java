@@ -63,7 +63,12 @@ public final class ResultsDatabase {
         }
     }
 
-    /** Runs SQL over the tables of a results directory (Parquet where written, CSV otherwise). */
+    /**
+     * Runs SQL over the tables of a results directory (Parquet where written, CSV otherwise). The
+     * tables are read into memory first; then the database is closed to files and extensions
+     * (external access off, settings locked), so a query can read the sweep's tables and nothing
+     * else, and can change no file.
+     */
     public static Answer query(Path dir, String sql) {
         boolean any = false;
         try (Connection c = open(); Statement s = c.createStatement()) {
@@ -71,17 +76,25 @@ public final class ResultsDatabase {
                 Path parquet = dir.resolve(table + ".parquet");
                 Path csv = dir.resolve(table + ".csv");
                 if (Files.isRegularFile(parquet)) {
-                    s.execute("CREATE VIEW \"" + table + "\" AS SELECT * FROM read_parquet(" + literal(parquet) + ")");
+                    s.execute("CREATE TABLE \"" + table + "\" AS SELECT * FROM read_parquet(" + literal(parquet) + ")");
                     any = true;
                 } else if (Files.isRegularFile(csv)) {
-                    s.execute("CREATE VIEW \"" + table + "\" AS SELECT * FROM read_csv(" + literal(csv) + ", header = true)");
+                    s.execute("CREATE TABLE \"" + table + "\" AS SELECT * FROM read_csv(" + literal(csv) + ", header = true)");
                     any = true;
                 }
             }
             if (!any) {
                 throw new ConfigException(dir + ": no sweep tables (results, summary, comparison) to query");
             }
-            try (ResultSet rs = s.executeQuery(sql)) {
+            s.execute("SET enable_external_access = false");
+            s.execute("SET autoinstall_known_extensions = false");
+            s.execute("SET autoload_known_extensions = false");
+            s.execute("SET lock_configuration = true");
+            if (!s.execute(sql)) {
+                throw new ConfigException("query: that statement returns no rows; her2sim query answers queries such as SELECT "
+                        + "(the tables are in-memory copies, and files cannot be read or written)");
+            }
+            try (ResultSet rs = s.getResultSet()) {
                 ResultSetMetaData md = rs.getMetaData();
                 List<String> columns = new ArrayList<>();
                 for (int i = 1; i <= md.getColumnCount(); i++) {

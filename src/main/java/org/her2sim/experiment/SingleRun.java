@@ -1,10 +1,13 @@
 package org.her2sim.experiment;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
@@ -82,9 +85,18 @@ public final class SingleRun {
         if (Files.exists(target) && !isEmptyDirectory(target)) {
             throw new IOException("output directory " + target + " already exists and is not empty");
         }
-        Path parent = target.getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".");
+        Path tmp = AtomicFiles.ownedTempDirectory(target);
+        Path finalTarget = target;
+        // Ctrl-C or a kill: remove the unfinished run and say so (kill -9 leaves it to the next start)
+        Thread cleanup = new Thread(() -> {
+            try {
+                AtomicFiles.deleteTree(tmp);
+            } catch (IOException ignored) {
+                // the next start removes it
+            }
+            System.err.println("her2sim: interrupted; the unfinished run was removed (nothing written to " + finalTarget + ")");
+        });
+        Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             RunRecorder recorder = recorder(scenario);
             TumourModel model = new TumourModel(scenario, seed, recorder);
@@ -108,6 +120,11 @@ public final class SingleRun {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             return new Result(target, summary, model, recorder);
         } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it cleans up
+            }
             AtomicFiles.deleteTree(tmp);
         }
     }
@@ -129,15 +146,17 @@ public final class SingleRun {
             throw new IOException(partial + " exists: resume it with her2sim resume " + partial + ", or delete it");
         }
         Files.createDirectories(partial);
-        AtomicFiles.writeString(partial.resolve("config.yaml"), resolved);
-        AtomicFiles.writeString(partial.resolve("checkpoint.json"), "{\"every_days\": " + everyDays + "}\n");
-        RunRecorder recorder = recorder(scenario);
-        TumourModel model = new TumourModel(scenario, scenario.config().seed(), recorder);
-        long t0 = System.nanoTime();
-        model.start();
-        String sha = sha256(resolved);
-        model.proceed(m -> Checkpoint.write(partial.resolve("checkpoint.bin"), m, recorder, sha), everyDays);
-        return complete(scenario, model, recorder, resolved, partial, target, t0);
+        try (FileChannel lock = lock(partial)) {
+            AtomicFiles.writeString(partial.resolve("config.yaml"), resolved);
+            AtomicFiles.writeString(partial.resolve("checkpoint.json"), "{\"every_days\": " + everyDays + "}\n");
+            RunRecorder recorder = recorder(scenario);
+            TumourModel model = new TumourModel(scenario, scenario.config().seed(), recorder);
+            long t0 = System.nanoTime();
+            model.start();
+            String sha = sha256(resolved);
+            model.proceed(m -> Checkpoint.write(partial.resolve("checkpoint.bin"), m, recorder, sha), everyDays);
+            return complete(scenario, model, recorder, resolved, partial, target, t0);
+        }
     }
 
     /** Continues a run from the last checkpoint in TARGET.partial, to the same outputs an uninterrupted run writes. */
@@ -150,12 +169,47 @@ public final class SingleRun {
             throw new ConfigException(partial + ": no checkpoint to resume from (checkpoint.bin); "
                     + (Files.isRegularFile(partial.resolve("summary.json")) ? "the run is complete" : "start the run again"));
         }
+        try (FileChannel lock = lock(partial)) {
+            return resumeLocked(partial);
+        }
+    }
+
+    /**
+     * Holds PARTIAL/.lock for as long as this process works on the run: a second resume (or a
+     * resume while the first run still lives) is refused instead of writing the same files.
+     */
+    private static FileChannel lock(Path partial) throws IOException {
+        FileChannel ch = FileChannel.open(partial.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            if (ch.tryLock() != null) {
+                return ch;
+            }
+        } catch (OverlappingFileLockException inThisProcess) {
+            // held by this JVM already
+        }
+        ch.close();
+        throw new ConfigException(partial + ": another her2sim run or resume is working on this run (" + partial.resolve(".lock")
+                + " is locked); wait for it to end");
+    }
+
+    private static Result resumeLocked(Path partial) throws IOException {
         String name = partial.getFileName().toString();
         Path target = partial.resolveSibling(name.substring(0, name.length() - ".partial".length()));
         String resolved = Files.readString(partial.resolve("config.yaml"));
         Scenario scenario = Scenario.compile(new ConfigLoader().load(partial.resolve("config.yaml"), List.of()));
-        double everyDays = SweepRunner.JSON_READER.readTree(partial.resolve("checkpoint.json").toFile()).path("every_days").asDouble();
+        double everyDays = SweepRunner.JSON_READER.readTree(partial.resolve("checkpoint.json").toFile()).path("every_days").asDouble(Double.NaN);
+        if (!(everyDays > 0) || Double.isInfinite(everyDays)) {
+            // a damaged or edited value would checkpoint every step (or never)
+            throw new ConfigException(partial.resolve("checkpoint.json") + ": every_days: expected a positive number of days, got "
+                    + everyDays + "; start the run again");
+        }
         Checkpoint c = Checkpoint.read(partial.resolve("checkpoint.bin"));
+        // a checkpoint being written when the run was killed left its temporary file
+        try (var left = Files.list(partial)) {
+            for (Path f : left.filter(f -> f.getFileName().toString().matches("\\.checkpoint\\.bin\\..*\\.tmp")).toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
         if (!sha256(resolved).equals(c.configSha256())) {
             // the run directory's config.yaml must reproduce what it holds: an edited one is refused
             throw new ConfigException(partial.resolve("config.yaml") + ": changed since the run began (its SHA-256 "
@@ -178,6 +232,7 @@ public final class SingleRun {
         Reporter.write(partial, Reporter.Options.defaults());
         Files.deleteIfExists(partial.resolve("checkpoint.bin"));
         Files.deleteIfExists(partial.resolve("checkpoint.json"));
+        Files.deleteIfExists(partial.resolve(".lock")); // still held until the channel closes
         if (Files.exists(target)) {
             Files.delete(target);
         }

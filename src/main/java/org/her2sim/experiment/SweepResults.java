@@ -58,9 +58,17 @@ public final class SweepResults {
                     }
                     TaskResult t;
                     try {
-                        t = SweepRunner.JSON.readValue(f.toFile(), TaskResult.class);
+                        t = TaskFiles.read(f);
                     } catch (IOException e) {
-                        throw new ConfigException(f + ": not a complete task result (" + e.getMessage().lines().findFirst().orElse("") + ")");
+                        throw new ConfigException(f + ": " + e.getMessage().lines().findFirst().orElse("unreadable")
+                                + "; run the sweep again with --resume to redo this task");
+                    }
+                    // the file's number names the planned task it must hold
+                    int id = TaskFiles.idOf(f);
+                    Sweep.Task planned = id >= 0 && id < sweep.tasks().size() ? sweep.tasks().get(id) : null;
+                    String problem = planned == null ? "is not a task this sweep plans" : TaskFiles.problem(f, planned);
+                    if (problem != null) {
+                        throw new ConfigException(f + ": " + problem + "; run the sweep again with --resume to redo it");
                     }
                     TaskResult before = byId.putIfAbsent(t.taskId(), t);
                     if (before != null && !same(before, t)) {
@@ -220,6 +228,7 @@ public final class SweepResults {
         r.put("days_on_treatment", s.daysOnTreatment());
         r.put("clones_ever", s.clonesEver());
         r.put("cell_updates", s.cellUpdates());
+        r.put("variant_steps", s.variantSteps());
         for (String d : drugs) {
             r.put("dose_mg_" + d, s.cumulativeDose().getOrDefault(d, 0.0));
         }

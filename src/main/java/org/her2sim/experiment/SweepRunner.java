@@ -91,9 +91,17 @@ public final class SweepRunner {
             if (shard != null && !shard.owns(t.id())) {
                 continue;
             }
-            if (Files.isRegularFile(taskFile(tasksDir, t.id()))) {
+            Path file = taskFile(tasksDir, t.id());
+            String problem = Files.isRegularFile(file) ? TaskFiles.problem(file, t) : "missing";
+            if (problem == null) {
                 done++;
             } else {
+                if (!problem.equals("missing")) {
+                    // a damaged, edited or swapped file is not a result: say so and run the task again
+                    (progress == null ? System.err : progress).println("her2sim: " + file + " " + problem + "; running task " + t.id()
+                            + " again");
+                    Files.delete(file);
+                }
                 todo.add(t);
             }
         }
@@ -230,7 +238,7 @@ public final class SweepRunner {
         }
         TaskResult result = new TaskResult(t.id(), t.arm(), t.point(), t.replicate(), t.seed(), t.parameters(), t.overrides(),
                 r.summary(), TaskResult.phasesOf(r));
-        AtomicFiles.write(taskFile(tasksDir, t.id()), out -> JSON.writeValue(out, result));
+        TaskFiles.write(taskFile(tasksDir, t.id()), result);
     }
 
     /** Tasks done, rate and time left, on stderr: redrawn in place on a terminal, every 10 % otherwise. */

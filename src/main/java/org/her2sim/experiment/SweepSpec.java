@@ -44,10 +44,7 @@ public record SweepSpec(String name, String base, Long seed, Integer replicates,
                         Published published, TimeUnit timeUnit) {
 
     public SweepSpec {
-        name = Check.required("name", name);
-        if (!name.matches("[A-Za-z0-9._-]{1,80}")) {
-            throw new IllegalArgumentException("name: expected 1-80 letters, digits, '.', '_' or '-', got '" + name + "'");
-        }
+        name = Check.fileName("name", name);
         base = Check.required("base", base);
         seed = seed == null ? 1L : seed;
         replicates = replicates == null ? 1 : replicates;

@@ -3,6 +3,7 @@ package org.her2sim.io;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -10,6 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Files are written to a temporary name beside the target and renamed into place. */
 public final class AtomicFiles {
@@ -75,6 +78,41 @@ public final class AtomicFiles {
             deleteTree(target);
         }
         move(tmp, target);
+    }
+
+    /**
+     * A hidden working directory for {@code target}, named with this machine and process
+     * ({@code .NAME.HOST-PID.RANDOM}). First removes such directories in the same folder that a
+     * process of this machine left when it was killed (its PID is gone): a {@code kill -9} leaves
+     * litter once, the next start cleans it. Directories of other machines (a shared file system)
+     * and of live processes are left alone.
+     */
+    public static Path ownedTempDirectory(Path target) throws IOException {
+        Path parent = target.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        String host = host();
+        try (var list = Files.list(parent)) {
+            for (Path p : list.toList()) {
+                Matcher m = OWNED.matcher(p.getFileName().toString());
+                if (m.matches() && m.group(1).equals(host) && Files.isDirectory(p)
+                        && !ProcessHandle.of(Long.parseLong(m.group(2))).map(ProcessHandle::isAlive).orElse(false)) {
+                    deleteTree(p);
+                }
+            }
+        }
+        return Files.createTempDirectory(parent, "." + target.getFileName() + "." + host + "-" + ProcessHandle.current().pid() + ".");
+    }
+
+    private static final Pattern OWNED = Pattern.compile("\\..+\\.([A-Za-z0-9_-]+)-(\\d+)\\.\\d+");
+
+    private static String host() {
+        String h;
+        try {
+            h = InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            h = "localhost";
+        }
+        return h.replaceAll("[^A-Za-z0-9_]", "_");
     }
 
     public static void deleteTree(Path p) throws IOException {

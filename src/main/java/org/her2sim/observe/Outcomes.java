@@ -50,7 +50,7 @@ public final class Outcomes implements Serializable {
     }
 
     /** Updates the outcomes; returns what happened now (progression, resistance), in that order. */
-    public List<EventKind> observe(TumourModel model, long resistantCells) {
+    public List<EventKind> observe(TumourModel model, long growingCells) {
         double start = model.treatmentStart();
         if (Double.isNaN(start) || model.now() < start) {
             return List.of();
@@ -92,7 +92,7 @@ public final class Outcomes implements Serializable {
         }
         // not at the very start of treatment: a dose being infused has not reached the cells yet
         if (Double.isNaN(resistanceDay) && model.treating() && now > start && burden > 0
-                && resistantCells > config.resistantFraction() * burden) {
+                && growingCells > config.resistantFraction() * burden) {
             resistanceDay = now;
             happened.add(EventKind.RESISTANCE);
         }

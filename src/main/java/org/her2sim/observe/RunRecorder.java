@@ -26,8 +26,8 @@ public final class RunRecorder implements SimulationListener, Serializable {
     }
 
     /** Tumour totals at one time. */
-    @JsonPropertyOrder({"time_days", "cells", "resistant_cells", "phase", "treating", "line"})
-    public record TotalRow(double timeDays, long cells, long resistantCells, String phase, boolean treating, int line)
+    @JsonPropertyOrder({"time_days", "cells", "growing_cells", "phase", "treating", "line"})
+    public record TotalRow(double timeDays, long cells, long growingCells, String phase, boolean treating, int line)
             implements Serializable {
     }
 
@@ -37,8 +37,8 @@ public final class RunRecorder implements SimulationListener, Serializable {
     }
 
     /** Cells of one escape mechanism (marker combination differing from the founder) at one time. */
-    @JsonPropertyOrder({"time_days", "mechanism", "cells", "resistant_cells"})
-    public record MechanismRow(double timeDays, String mechanism, long cells, long resistantCells) implements Serializable {
+    @JsonPropertyOrder({"time_days", "mechanism", "cells", "growing_cells"})
+    public record MechanismRow(double timeDays, String mechanism, long cells, long growingCells) implements Serializable {
     }
 
     /** Something that happened. */
@@ -74,7 +74,7 @@ public final class RunRecorder implements SimulationListener, Serializable {
                 clones.add(new CloneRow(t, c, n));
             }
         }
-        long resistant = model.resistantCells();
+        long resistant = model.growingCells();
         recordMechanisms(model, t);
         totals.add(new TotalRow(t, model.cellCount(), resistant, model.phaseName(), model.treating(),
                 model.currentLine() == null ? 0 : model.currentLine().number()));
@@ -142,7 +142,7 @@ public final class RunRecorder implements SimulationListener, Serializable {
                 Summary.orNull(outcomes.resistanceDay()), Summary.orNull(ttr),
                 outcomes.dominantEscape(), outcomes.escapeOrigin(), e.lines(), e.readouts(),
                 treated ? outcomes.markerCells() : Map.of(), dose, model.daysOnTreatment(),
-                model.lineage().cloneCount(), model.cellUpdates(), wallSeconds, version, configSha256);
+                model.lineage().cloneCount(), model.cellUpdates(), model.variantSteps(), wallSeconds, version, configSha256);
     }
 
     public List<CloneRow> cloneRows() {

@@ -49,6 +49,7 @@ public record Summary(
         double daysOnTreatment,
         int clonesEver,
         long cellUpdates,
+        long variantSteps,
         double wallSeconds,
         String version,
         String configSha256) {
@@ -84,7 +85,7 @@ public record Summary(
                 followUpEndDays, baselineCells, nadirCells, nadirTimeDays, log10KillNadir, bestResponse, objectiveResponse, clinicalBenefit,
                 progressionTimeDays, timeToProgressionDays, pfsDays, pfsEvent, ttfDays, ttfEvent, ttfReason, osDays, osEvent,
                 resistanceTimeDays, timeToResistanceDays, dominantEscape, escapeOrigin, lines, readouts, markerCells, cumulativeDose,
-                daysOnTreatment, clonesEver, cellUpdates, 0, version, configSha256);
+                daysOnTreatment, clonesEver, cellUpdates, variantSteps, 0, version, configSha256);
     }
 
     static Double orNull(double v) {

@@ -8,10 +8,13 @@ import java.io.Serializable;
  * record here, one key in {@code RegimenSpec.EndSpec} and one line in {@link Regimen#compile}.
  */
 public sealed interface EndRule extends Serializable
-        permits EndRule.After, EndRule.OnProgression, EndRule.BurdenBelow, EndRule.BurdenAbove {
+        permits EndRule.After, EndRule.OnProgression, EndRule.BurdenBelow, EndRule.BurdenAbove, EndRule.RegrowthAboveNadir {
 
-    /** The tumour as a phase-end rule sees it at an observation. */
-    record Course(double burden, double reference, boolean progressed) {
+    /**
+     * The tumour as a phase-end rule sees it at an observation: its burden, the reference (the
+     * baseline at treatment start), whether it progressed, and the lowest burden since the phase began.
+     */
+    record Course(double burden, double reference, boolean progressed, double phaseNadir) {
     }
 
     /** Why the phase ends at this observation, or null if it goes on. */
@@ -46,6 +49,17 @@ public sealed interface EndRule extends Serializable
         @Override
         public String reason(Course c) {
             return c.burden() >= fraction * c.reference() ? "burden above " + fraction + " x baseline" : null;
+        }
+    }
+
+    /**
+     * The burden has regrown to a multiple (above 1) of its lowest value since the phase began:
+     * "until regrowth" on a first treated phase, where the baseline is the burden at its start.
+     */
+    record RegrowthAboveNadir(double factor) implements EndRule {
+        @Override
+        public String reason(Course c) {
+            return c.burden() >= factor * c.phaseNadir() ? "regrowth to " + factor + " x the phase's nadir" : null;
         }
     }
 }

@@ -122,7 +122,13 @@ public record Regimen(String name, List<Phase> phases, int repeatFrom) implement
             if (mustEnd && phase.neverEnds()) {
                 throw new ConfigProblem(path + ".end", "phase '" + ps.name() + "' never ends, but "
                         + (p < spec.phases().size() - 1 ? "phase " + (p + 1) + " follows it" : "the regimen repeats")
-                        + "; give after, progression, burden_below or burden_above");
+                        + "; give after, progression, burden_below, burden_above or regrowth_above_nadir");
+            }
+            if (p == 0 && ps.end().burdenAbove() != null && ps.end().burdenAbove() <= 1) {
+                // the reference of the first phase is the burden at its start, so the rule holds at once
+                throw new ConfigProblem(path + ".end.burden_above", "phase '" + ps.name() + "' is the first: its baseline is the burden "
+                        + "at its start, so burden_above " + ps.end().burdenAbove() + " would end it at once; for \"until the tumour "
+                        + "regrows\" use regrowth_above_nadir (e.g. 1.2)");
             }
             phases.add(phase);
         }
@@ -143,6 +149,9 @@ public record Regimen(String name, List<Phase> phases, int repeatFrom) implement
         }
         if (end.burdenAbove() != null) {
             rules.add(new EndRule.BurdenAbove(end.burdenAbove()));
+        }
+        if (end.regrowthAboveNadir() != null) {
+            rules.add(new EndRule.RegrowthAboveNadir(end.regrowthAboveNadir()));
         }
         return rules;
     }

@@ -42,7 +42,7 @@ final class BurdenChart implements ChartKind {
     @Override
     public JFreeChart build(RunData data, Palette palette) {
         XYSeries total = new XYSeries("all cells", false, true);
-        XYSeries resistant = new XYSeries("resistant cells (grow under the drugs given)", false, true);
+        XYSeries resistant = new XYSeries("cells growing under the drugs given", false, true);
         double low = Double.MAX_VALUE;
         double high = 1;
         for (TotalRow r : data.totals()) {
@@ -53,9 +53,9 @@ final class BurdenChart implements ChartKind {
             }
             // resistance is defined against the drugs given: shown only while treating, with a
             // gap (a null point) where treatment pauses
-            if (r.treating() && r.resistantCells() > 0) {
-                resistant.add(r.timeDays(), r.resistantCells());
-                low = Math.min(low, r.resistantCells());
+            if (r.treating() && r.growingCells() > 0) {
+                resistant.add(r.timeDays(), r.growingCells());
+                low = Math.min(low, r.growingCells());
             } else if (resistant.getItemCount() > 0 && resistant.getY(resistant.getItemCount() - 1) != null) {
                 resistant.add(r.timeDays(), null);
             }

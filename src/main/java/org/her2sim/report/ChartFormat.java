@@ -20,6 +20,8 @@ public enum ChartFormat {
         @Override
         void write(JFreeChart chart, int width, int height, OutputStream out) throws IOException {
             SVGGraphics2D g2 = new SVGGraphics2D(width, height);
+            // the default prefix of clip-path and gradient ids is the clock's: same chart, same bytes
+            g2.setDefsKeyPrefix("her2sim");
             chart.draw(g2, new Rectangle(0, 0, width, height));
             out.write(g2.getSVGDocument().getBytes(StandardCharsets.UTF_8));
         }

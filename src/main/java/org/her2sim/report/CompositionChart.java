@@ -47,7 +47,7 @@ final class CompositionChart implements ChartKind {
 
     @Override
     public JFreeChart build(RunData data, Palette palette) {
-        ToLongFunction<MechanismRow> count = resistantOnly ? MechanismRow::resistantCells : MechanismRow::cells;
+        ToLongFunction<MechanismRow> count = resistantOnly ? MechanismRow::growingCells : MechanismRow::cells;
         Map<Double, Map<String, Long>> byTime = new TreeMap<>();
         Map<Double, Long> totals = new TreeMap<>();
         // whether drugs were given at each observation, as recorded with it

@@ -60,7 +60,7 @@ class InBodyKineticsTest {
     @Test
     void theCloneEngineGrowsAsTheoryInABody() {
         Scenario s = patient("tumour.initial_cells=1000000", "tumour.diagnosis_cells=1.0e13", "stop.max_cells=1.0e14",
-                "time.max=200d", "tumour.founder={her2: amplified}");
+                "time.max=200d", "tumour.founder={her2: amplified}", "tumour.clones=[]");
         double[] logGrowth = new double[20];
         SeedTree seeds = new SeedTree(2026);
         for (int i = 0; i < logGrowth.length; i++) {
@@ -92,6 +92,24 @@ class InBodyKineticsTest {
                 }
             }
         }
+    }
+
+    @Test
+    void chemotherapyResistantCellsLoseTheirSensitivityShareOfTheKill() {
+        Scenario s = patient();
+        double sensitivity = s.space().attributes(s.space().encode(Map.of("her2", "amplified", "chemo", "resistant"), "t"))[
+                s.space().attributeNames().indexOf("cytotoxic_sensitivity")];
+        assertTrue(sensitivity > 0 && sensitivity < 1, "a resistant cell keeps a share of the kill: " + sensitivity);
+        for (double paclitaxel : new double[] {0.05, 0.3, 3}) {
+            double untreated = net(s, Map.of("her2", "amplified"), Map.of());
+            double killSensitive = untreated - net(s, Map.of("her2", "amplified"), Map.of("paclitaxel", paclitaxel));
+            double killResistant = untreated - net(s, Map.of("her2", "amplified", "chemo", "resistant"), Map.of("paclitaxel", paclitaxel));
+            assertTrue(killSensitive > 0, "paclitaxel " + paclitaxel + " kills sensitive cells");
+            assertEquals(sensitivity * killSensitive, killResistant, 1e-12, "paclitaxel " + paclitaxel);
+        }
+        // HER2 drugs do not care: the resistant subclone responds to trastuzumab as the founder does
+        assertEquals(net(s, Map.of("her2", "amplified"), Map.of("trastuzumab", 40.0)),
+                net(s, Map.of("her2", "amplified", "chemo", "resistant"), Map.of("trastuzumab", 40.0)), 1e-12);
     }
 
     @Test

@@ -59,8 +59,8 @@ class MarkersAsDataTest {
         Path file = Scenarios.write(dir, "igf1r.yaml", scenario);
 
         Scenario s = Scenarios.compile(file);
-        assertEquals(7, s.space().markerCount());
-        assertEquals(192, s.space().size());
+        assertEquals(8, s.space().markerCount());
+        assertEquals(384, s.space().size());
         int high = s.space().encode(Map.of("igf1r", "high"), "t");
         double[] c = new double[s.drugs().drugs().size()];
         c[s.drugs().get("trastuzumab").bit()] = 40;

@@ -147,6 +147,19 @@ class CliTest {
         Cli.Outcome bad = Cli.execute("query", out.toString(), "SELECT nonsense FROM results");
         assertEquals(2, bad.code());
         assertTrue(bad.err().startsWith("her2sim: query:"), bad.err());
+        // read-only: no file is read or written, no extension installed, no database attached
+        Path outside = runs.resolve("outside.txt");
+        Files.writeString(outside, "a,b\n1,2\n");
+        for (String sql : new String[] {"COPY results TO '" + runs.resolve("copied.csv") + "'", "SELECT * FROM read_csv('" + outside + "')",
+            "ATTACH '" + runs.resolve("other.db") + "'", "INSTALL httpfs", "SET enable_external_access = true"}) {
+            Cli.Outcome refused = Cli.execute("query", out.toString(), sql);
+            assertEquals(2, refused.code(), sql);
+            assertTrue(refused.err().contains("Permission Error") || refused.err().contains("locked"), sql + ": " + refused.err());
+        }
+        assertTrue(!Files.exists(runs.resolve("copied.csv")) && !Files.exists(runs.resolve("other.db")));
+        Cli.Outcome noRows = Cli.execute("query", out.toString(), "CREATE TABLE t AS SELECT 1");
+        assertEquals(2, noRows.code());
+        assertTrue(noRows.err().contains("returns no rows"), noRows.err());
         assertEquals(2, Cli.execute("sweep", spec.toString(), "--out", out.toString()).code(), "exists: needs --resume");
         Cli.Outcome resumed = Cli.execute("sweep", spec.toString(), "--out", out.toString(), "--resume", "-q");
         assertEquals(0, resumed.code(), resumed.err());
@@ -219,7 +232,36 @@ class CliTest {
     void validateReportsOk() {
         Cli.Outcome o = Cli.execute("validate", Scenarios.testScenario("culture-tumour.yaml").toString());
         assertEquals(0, o.code(), o.err());
-        assertTrue(o.out().contains("ok (6 markers, 96 states"), o.out());
+        assertTrue(o.out().contains("ok (7 markers, 192 states"), o.out());
+        // every mutation with its per-daughter and per-division figures
+        assertTrue(o.out().contains("mutation chemo sensitive -> resistant: 1.00e-07 per daughter = 2.00e-07 mutant daughters per division"),
+                o.out());
+    }
+
+    @Test
+    void aFileSystemFailureIsNamedNotJustItsPath() throws Exception {
+        Path file = runs.resolve("a-file");
+        Files.writeString(file, "x");
+        Cli.Outcome o = Cli.execute("run", Scenarios.testScenario("culture-tumour.yaml").toString(), "--set", "time.max=2d",
+                "--out", file.resolve("run").toString());
+        assertEquals(1, o.code(), o.err());
+        assertEquals("her2sim: " + file + ": a file is in the way where a directory is needed", o.err().strip());
+    }
+
+    @Test
+    void theOutOfMemoryHintFitsTheCommand() {
+        assertTrue(Her2sim.outOfMemory("run").contains("stop.max_cells"));
+        assertTrue(Her2sim.outOfMemory("sweep").contains("--threads") && !Her2sim.outOfMemory("sweep").contains("stop.max_cells"));
+        assertTrue(Her2sim.outOfMemory("report").contains("observe.every") && !Her2sim.outOfMemory("report").contains("stop.max_cells"));
+        assertTrue(Her2sim.outOfMemory("drugs").endsWith("give Java more memory (HER2SIM_JAVA_OPTS=-Xmx8g)"));
+    }
+
+    @Test
+    void terminalEscapesInAConfigurationDoNotReachTheTerminal() {
+        Cli.Outcome o = Cli.execute("validate", Scenarios.testScenario("culture-tumour.yaml").toString(),
+                "--set", "tumour.founder={her2: \u001b[31mred}");
+        assertEquals(2, o.code(), o.err());
+        assertTrue(!o.err().contains("\u001b") && o.err().contains("?[31mred"), o.err());
     }
 
     @Test

@@ -86,7 +86,8 @@ class SlurmClusterTest {
     @Test
     void aSweepThroughSlurmMergesToTheLocalResult() throws Exception {
         Sweep sweep = Sweep.load(SMALL);
-        Path out = dir.resolve("cluster");
+        // a directory name with a space, a quote and a command substitution: all stay part of the name
+        Path out = dir.resolve("cluster run's $(touch PWNED)");
         StringWriter log = new StringWriter();
         List<String> jobs = SlurmSweep.submit(sweep, out, options(null), new PrintWriter(log, true));
         assertEquals(1, jobs.size(), log.toString());
@@ -98,7 +99,23 @@ class SlurmClusterTest {
         assertEquals(12, s.doneTasks());
         assertEquals(4, s.doneElements());
         assertTrue(s.failedElements().isEmpty());
+        try (var found = Files.walk(dir)) {
+            assertTrue(found.noneMatch(f -> f.getFileName().toString().equals("PWNED")), "nothing in a path was executed");
+        }
         assertSameTablesAsLocal(sweep, out);
+    }
+
+    @Test
+    void aDryRunHasNoFailedElements() throws Exception {
+        Sweep sweep = Sweep.load(SMALL);
+        Path out = dir.resolve("dry");
+        SlurmSweep.Options o = options(null);
+        SlurmSweep.Options dry = new SlurmSweep.Options(o.tasksPerJob(), o.threads(), o.partition(), o.time(), o.mem(), o.account(), o.qos(),
+                o.throttle(), o.extraSbatch(), o.setup(), o.javaOptions(), true, false);
+        assertTrue(SlurmSweep.submit(sweep, out, dry, new PrintWriter(new StringWriter(), true)).isEmpty(), "nothing submitted");
+        org.her2sim.config.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(org.her2sim.config.ConfigException.class,
+                () -> SlurmSweep.status(sweep, out));
+        assertTrue(e.getMessage().contains("no array was submitted from this directory"), e.getMessage());
     }
 
     @Test

@@ -36,8 +36,8 @@ class ConfigLoaderTest {
         Scenario s = Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"));
         assertEquals(1.0 / 24, s.config().time().dtDays(), 1e-15);
         assertEquals(1.728, s.config().outcomes().progressionFactor());
-        assertEquals(6, s.space().markerCount());
-        assertEquals(96, s.space().size());
+        assertEquals(7, s.space().markerCount());
+        assertEquals(192, s.space().size());
         assertTrue(s.drugs().names().contains("trastuzumab"));
     }
 
@@ -109,6 +109,44 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aSubcloneGivenAsAShareOfTheInitialCellsIsSeededInWholeCells() {
+        Scenario s = Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"), "tumour.initial_cells=100000",
+                "tumour.clones=[{markers: {p95her2: present}, fraction: 0.0123}, {markers: {pten: lost}, fraction: 1.0e-6}]");
+        assertEquals(2, s.seedings().size(), "the founder and the p95HER2 subclone; 0.1 of a PTEN-lost cell is none");
+        assertEquals(100000, s.seedings().get(0).cells());
+        assertEquals(1230, s.seedings().get(1).cells());
+        assertEquals("present", s.space().markersOf(s.seedings().get(1).state()).get("p95her2"));
+        ConfigException e = assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"),
+                "tumour.clones=[{markers: {p95her2: present}, cells: 5, fraction: 0.1}]"));
+        assertTrue(e.getMessage().contains("tumour.clones[0].cells: give exactly one of 'cells'"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"),
+                "tumour.clones=[{markers: {p95her2: present}, fraction: 1.5}]"));
+        assertTrue(e.getMessage().contains("fraction: expected a share of the initial cells from 0 to below 1, got 1.5"), e.getMessage());
+    }
+
+    @Test
+    void anUntreatedTextbookRunNeedsNoRegimenAndItsDrugsNoTargets(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("bare.yaml");
+        Files.writeString(f, String.join("\n",
+                "name: bare",
+                "biology:",
+                "  mode: explicit",
+                "  markers: [{name: type, states: [{name: s}]}]",
+                "  explicit: [{state: {type: s}, division_per_day: 0.5, death_per_day: 0.3, under: {d: {division_per_day: 0.1, death_per_day: 0.5}}}]",
+                "drugs: {d: {}}",
+                "tumour: {initial_cells: 10}",
+                "time: {dt: 1h, max: 5d}"));
+        Scenario s = Scenarios.compile(f);
+        assertEquals(1, s.regimen().phases().size());
+        assertTrue(!s.regimen().phases().get(0).givesDrugs() && s.regimen().phases().get(0).neverEnds(), "untreated throughout");
+        assertEquals(1, s.drugs().drugs().size(), "a drug known by name only");
+        // the signalling network needs to know what a drug acts on
+        ConfigException e = assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"),
+                "drugs={x: {}}"));
+        assertTrue(e.getMessage().contains("drugs.x.targets: a drug needs at least one target"), e.getMessage());
+    }
+
+    @Test
     void countsThatCouldOverflowAreRefused() {
         ConfigException e = assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"),
                 "stop.max_cells=1e19"));
@@ -122,6 +160,41 @@ class ConfigLoaderTest {
     void missingFileIsReported() {
         ConfigException e = assertThrows(ConfigException.class, () -> Scenarios.load(dir.resolve("nope.yaml")));
         assertTrue(e.getMessage().contains("nope.yaml: file not found"), e.getMessage());
+    }
+
+    @Test
+    void inputsThatWereSilentlyMisreadAreRefused() {
+        // a second YAML document would be dropped
+        Path multi = Scenarios.write(dir, "multi.yaml", "name: a\n---\nname: b\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> Scenarios.load(multi));
+        assertTrue(e.getMessage().contains("more than one YAML document"), e.getMessage());
+        // YAML 1.1 would read 030 as 24, 0x10 as 16, 0b11 as 3, 1_000 as 1000
+        for (String n : new String[] {"030", "0x10", "0b11", "1_000"}) {
+            Path f = Scenarios.write(dir, "number.yaml", "name: a\nseed: " + n + "\n");
+            e = assertThrows(ConfigException.class, () -> Scenarios.load(f));
+            assertTrue(e.getMessage().contains("seed: line 2: '" + n + "' is an octal, hexadecimal, binary or digit-grouped number"),
+                    e.getMessage());
+        }
+        // a device reports size 0 and never ends: read no more than the limit
+        if (Files.exists(Path.of("/dev/zero"))) {
+            e = assertThrows(ConfigException.class, () -> Scenarios.load(Path.of("/dev/zero")));
+            assertTrue(e.getMessage().contains("larger than 4 MiB"), e.getMessage());
+        }
+        // names become directory names
+        for (String name : new String[] {".", "..", "-rf"}) {
+            e = assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"), "name=" + name));
+            assertTrue(e.getMessage().contains("name: expected 1-80 letters"), e.getMessage());
+        }
+        // a step longer than the run, or a run of more steps than anyone waits for
+        e = assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"), "time.dt=20y"));
+        assertTrue(e.getMessage().contains("time.dt: a step of 20y is longer than time.max"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"), "time.dt=1e-9h"));
+        assertTrue(e.getMessage().contains("at most 1e8"), e.getMessage());
+        // a path of nothing but dots is not "no change"
+        for (String set : new String[] {"..=1", ".=1", "tumour.=1"}) {
+            e = assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"), set));
+            assertTrue(e.getMessage().contains("empty key"), e.getMessage());
+        }
     }
 
     @Test

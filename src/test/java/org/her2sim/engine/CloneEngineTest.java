@@ -46,6 +46,21 @@ class CloneEngineTest {
         assertEquals(1000 * Math.exp(4), sum / n, Z * Math.sqrt(var / n));
     }
 
+    /**
+     * Without a carrying capacity there is no crowding at any size: 1e11 cells with b = 1, d = 0.5
+     * grow as e^{(b−d)t} over two days. The relative standard deviation of N(t)/E[N(t)] is
+     * sqrt((b+d)/((b−d) N₀)) ≈ 5e-6; the tolerance 1e-4 is 20 of them, while a capacity of 1e12
+     * would slow growth by about 15 %.
+     */
+    @Test
+    void withoutACarryingCapacityLargeTumoursGrowAsTheBranchingProcess() {
+        Scenario s = Scenarios.compile(Scenarios.testScenario("textbook.yaml"), "engine=clone", "tumour.initial_cells=100000000000",
+                "stop.max_cells=1e14", "time.max=2d", "regimen.phases=[{name: untreated, end: never}]");
+        assertEquals(null, s.config().context().carryingCapacity(), "no capacity unless one is set");
+        double n = SingleRun.simulate(s, 11).summary().finalCells();
+        assertEquals(1.0, n / (1e11 * Math.exp(0.5 * 2)), 1e-4, "N(2 d) = " + n);
+    }
+
     @Test
     void dailyStepsSplitIntoSubstepsKeepTheTheory() {
         // a day is too long for b = 1.0, d = 0.5 per day; the sub-steps keep mean growth and d/b

@@ -120,6 +120,46 @@ class EngineEquivalenceTest {
         return out;
     }
 
+    /**
+     * Escape origin, pre-existing or acquired, on the agent and the clone engine: 200 sensitive
+     * cells grow untreated to 4 000, then a drug makes them shrink slowly (net −0.1 per day) while
+     * they keep dividing, so resistant mutants arise both before treatment (~0.8 expected) and under
+     * it (~1.8), each surviving drift with probability 1 − d/b = 0.375. The origins (and "none"
+     * when no resistant clone escaped) are compared by a chi-square test of homogeneity, 600 runs
+     * per engine, α = 0.001 (2 degrees of freedom, critical value 13.8): a difference of 0.15 in
+     * any category's share (non-centrality ≈ 0.15² / (2 · 0.25 / 600) = 27) is detected with
+     * power ≥ 0.95. The clone engine once folded mutants arising under treatment into the clone
+     * of their parent's earlier mutants and called nearly every escape pre-existing.
+     */
+    @Test
+    void escapeOriginsHaveOneDistribution() {
+        int n = 600;
+        String[] design = {"tumour.initial_cells=200", "stop.max_cells=1e6", "time.max=200d", "observe.every=1d",
+            "biology.explicit.0.under.drug_a={division_per_day: 0.45, death_per_day: 0.55}",
+            "biology.explicit.1.under.drug_a={division_per_day: 0.8, death_per_day: 0.5}",
+            "biology.markers.0.mutations=[{from: sensitive, to: resistant, probability: 5e-5}]",
+            "regimen.phases=[{name: grow, end: {burden_above: 20}}, {name: drug, drugs: [{drug: drug_a, concentration: 1 ug/mL}], end: never}]"};
+        long[][] table = new long[2][3];
+        String[] engines = {"agent", "clone"};
+        for (int e = 0; e < 2; e++) {
+            String[] o = Arrays.copyOf(design, design.length + 1);
+            o[design.length] = "engine=" + engines[e];
+            Scenario s = Scenarios.compile(Scenarios.testScenario("textbook.yaml"), o);
+            for (int i = 0; i < n; i++) {
+                String origin = SingleRun.simulate(s, SEEDS.child("origin", i).seed()).summary().escapeOrigin();
+                table[e]["pre-existing".equals(origin) ? 0 : "acquired".equals(origin) ? 1 : 2]++;
+            }
+        }
+        System.out.printf("escape origin (pre-existing, acquired, none): agent %s, clone %s%n", Arrays.toString(table[0]),
+                Arrays.toString(table[1]));
+        for (int e = 0; e < 2; e++) {
+            // both origins occur often enough for the comparison to mean something
+            assertTrue(table[e][0] >= n / 10 && table[e][1] >= n / 10, engines[e] + ": " + Arrays.toString(table[e]));
+        }
+        double p = ChiSquareTest.withDefaults().test(table).getPValue();
+        assertTrue(p >= ALPHA, "escape origins differ between engines: " + Arrays.deepToString(table) + ", p = " + p);
+    }
+
     private static double ksP(double[] x, double[] y) {
         return KolmogorovSmirnovTest.withDefaults().with(PValueMethod.ESTIMATE)
                 .with(RandomSource.XO_SHI_RO_256_PP.create(12345L)).withIterations(10_000).test(x, y).getPValue();

@@ -44,5 +44,19 @@ class HybridEngineTest {
             assertEquals(total.cells(), sum, "day " + total.timeDays());
         }
         assertEquals("hybrid", r.summary().engine());
+        // work is counted as what it is: cells on agent steps, variants on clone steps
+        assertTrue(r.summary().cellUpdates() >= 2000, "agent steps updated cells: " + r.summary().cellUpdates());
+        assertTrue(r.summary().variantSteps() > 0, "clone steps stepped variants");
+
+        SingleRun.Result clone = SingleRun.simulate(Scenarios.compile(Scenarios.testScenario("textbook.yaml"), "engine=clone",
+                "tumour.initial_cells=2000", "stop.max_cells=1e7", "time.max=10d"), 5);
+        assertEquals(0, clone.summary().cellUpdates(), "the clone engine updates no single cell");
+        assertTrue(clone.summary().variantSteps() > 0);
+        SingleRun.Result agent = SingleRun.simulate(Scenarios.compile(Scenarios.testScenario("textbook.yaml"), "engine=agent",
+                "tumour.initial_cells=2000", "stop.max_cells=1e7", "time.max=10d"), 5);
+        assertEquals(0, agent.summary().variantSteps(), "the agent engine steps no variant counts");
+        assertTrue(agent.summary().cellUpdates() >= 2000 * 10);
+        assertTrue(clone.summary().variantSteps() * 100 < agent.summary().cellUpdates(), "counts: far less work than every cell: "
+                + clone.summary().variantSteps() + " variant-steps vs " + agent.summary().cellUpdates() + " cell-updates");
     }
 }

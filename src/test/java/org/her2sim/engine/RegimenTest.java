@@ -2,10 +2,13 @@ package org.her2sim.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.her2sim.Scenarios;
+import org.her2sim.config.ConfigException;
 import org.her2sim.experiment.SingleRun;
 import org.her2sim.observe.RunRecorder.EventRow;
 import org.her2sim.observe.RunRecorder.TotalRow;
@@ -14,6 +17,51 @@ import org.junit.jupiter.api.Test;
 /** Regimens do what they say: switch at progression, cycle adaptively, alternate on/off. */
 class RegimenTest {
     private static final String TWO_TYPES = "tumour.clones=[{markers: {type: resistant}, cells: 20}]";
+
+    @Test
+    void aCombinationWhoseRatesAreNotWrittenOutIsRefused() {
+        String both = "regimen.phases=[{name: both, drugs: [{drug: drug_a, concentration: 1 ug/mL}, {drug: drug_b, concentration: 1 ug/mL}], "
+                + "end: never}]";
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> Scenarios.compile(Scenarios.testScenario("textbook.yaml"), both));
+        assertTrue(e.getMessage().contains("biology.explicit[0].under: phase 'both' gives drug_a+drug_b together")
+                && e.getMessage().contains("add that entry"), e.getMessage());
+        // written out, the combination's rates are used as written
+        Scenario s = Scenarios.compile(Scenarios.testScenario("textbook.yaml"), both,
+                "biology.explicit.0.under.drug_a+drug_b={division_per_day: 0.05, death_per_day: 0.9}",
+                "biology.explicit.1.under.drug_a+drug_b={division_per_day: 0.3, death_per_day: 0.4}");
+        var lib = s.drugs();
+        long mask = (1L << lib.get("drug_a").bit()) | (1L << lib.get("drug_b").bit());
+        double[] c = new double[lib.drugs().size()];
+        c[lib.get("drug_a").bit()] = 1;
+        c[lib.get("drug_b").bit()] = 1;
+        var r = s.rates().rates(s.space().encode(Map.of("type", "sensitive"), "t"), lib.exposure(c, mask, false));
+        assertEquals(0.05, r.divisionPerDay(), 1e-12);
+        assertEquals(0.9, r.deathPerDay(), 1e-12);
+    }
+
+    @Test
+    void drugOneUntilRegrowthEndsAtRegrowthFromItsNadirNotAtOnce() {
+        String burdenAbove = "regimen.phases=[{name: a, drugs: [{drug: drug_a, concentration: 1 ug/mL}], end: {burden_above: 1.0}}, "
+                + "{name: b, drugs: [{drug: drug_b, concentration: 1 ug/mL}], end: never}]";
+        ConfigException e = assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.testScenario("textbook.yaml"), burdenAbove));
+        assertTrue(e.getMessage().contains("regimen.phases[0].end.burden_above") && e.getMessage().contains("regrowth_above_nadir"),
+                e.getMessage());
+        // sensitive cells shrink on drug_a; resistant ones (2 %) grow on it and take the tumour back up
+        Scenario s = Scenarios.compile(Scenarios.testScenario("textbook.yaml"), "tumour.initial_cells=5000", "stop.max_cells=1e6",
+                "time.max=60d", "tumour.clones=[{markers: {type: resistant}, cells: 100}]",
+                "regimen.phases=[{name: a, drugs: [{drug: drug_a, concentration: 1 ug/mL}], end: {regrowth_above_nadir: 1.5}}, "
+                        + "{name: b, drugs: [{drug: drug_b, concentration: 1 ug/mL}], end: never}]");
+        SingleRun.Result r = SingleRun.simulate(s, 3);
+        EventRow end = r.recorder().eventRows().stream().filter(x -> x.event() == EventKind.PHASE_END).findFirst().orElseThrow();
+        assertTrue(end.detail().contains("regrowth to 1.5 x the phase's nadir"), end.detail());
+        List<TotalRow> before = r.recorder().totalRows().stream().filter(t -> t.timeDays() <= end.timeDays()).toList();
+        long nadir = before.stream().mapToLong(TotalRow::cells).min().orElseThrow();
+        long atEnd = before.get(before.size() - 1).cells();
+        assertTrue(nadir < 5100 * 0.5, "the tumour shrank first: nadir " + nadir);
+        assertTrue(atEnd >= 1.5 * nadir, "ended on regrowth: " + atEnd + " vs nadir " + nadir);
+        assertTrue(end.timeDays() > 1, "not at once: day " + end.timeDays());
+    }
 
     @Test
     void sequentialRegimenSwitchesAtProgression() {
@@ -108,7 +156,7 @@ class RegimenTest {
         assertEquals(List.of("cap (cycle 1)", "cap (cycle 2)", "cap (cycle 3)", "after"), s.regimen().phases().stream().map(p -> p.name()).toList());
         assertEquals(5 + 41, dose(cycles), 1e-9);
         // cycles end after a fixed time, and a dosing cycle must be longer than its days on drug
-        var e = org.junit.jupiter.api.Assertions.assertThrows(org.her2sim.config.ConfigException.class, () -> dose(
+        ConfigException e = assertThrows(ConfigException.class, () -> dose(
                 "regimen.phases=[{name: cap, drugs: [{drug: drug_a, dose: 1 mg, every: 1d}], end: progression, cycles: 3}]"));
         assertTrue(e.getMessage().contains("cycles"), e.getMessage());
         e = org.junit.jupiter.api.Assertions.assertThrows(org.her2sim.config.ConfigException.class, () -> dose(

@@ -75,10 +75,15 @@ class CheckpointTest {
         assertTrue(Files.isRegularFile(partial.resolve("checkpoint.bin")));
         // the resumed run is itself killed after its next checkpoint
         killAfterACheckpoint(partial, first, "resume", partial.toString());
+        // as if the kill had come while a checkpoint was being written
+        Files.createFile(partial.resolve(".checkpoint.bin.123456.tmp"));
         SingleRun.Result r = SingleRun.resume(target);
         assertEquals(target.toAbsolutePath().normalize(), r.directory());
         assertSameRun(plain, target);
         assertFalse(Files.exists(partial));
+        try (var left = Files.list(target)) {
+            assertTrue(left.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temporary file left in the run");
+        }
     }
 
     /** A run killed after its first checkpoint: the .partial directory it leaves. */
@@ -134,5 +139,44 @@ class CheckpointTest {
                 () -> SingleRun.resume(partial));
         assertTrue(e.getMessage().contains("config.yaml") && e.getMessage().contains("changed since the run began"), e.getMessage());
         assertFalse(Files.exists(dir.resolve("edited")));
+    }
+
+    @Test
+    void aResumeRefusesACheckpointIntervalThatIsNotPositive() throws Exception {
+        Path killed = killedRun("interval");
+        String[] values = {"-5", "0", "\"x\""};
+        for (int k = 0; k < values.length; k++) {
+            String every = values[k];
+            Path partial = dir.resolve("interval" + k + ".partial");
+            copy(killed, partial);
+            Files.writeString(partial.resolve("checkpoint.json"), "{\"every_days\": " + every + "}\n");
+            org.her2sim.config.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(org.her2sim.config.ConfigException.class,
+                    () -> SingleRun.resume(partial));
+            assertTrue(e.getMessage().contains("checkpoint.json: every_days: expected a positive number"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aRunIsResumedByOneProcessAtATime() throws Exception {
+        Path target = dir.resolve("busy");
+        Path partial = dir.resolve("busy.partial");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "org.her2sim.cli.Her2sim", "run",
+                Scenarios.testScenario("culture-tumour.yaml").toString(), "--set", "time.max=20000d", "--set", "engine=clone",
+                "--set", "stop.max_cells=1e9", "--out", target.toString(), "--checkpoint-every", "5d", "-q")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("busy.log").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (p.isAlive() && System.nanoTime() < deadline && !Files.exists(partial.resolve("checkpoint.bin"))) {
+                Thread.sleep(5);
+            }
+            assertTrue(p.isAlive(), "the run is still working: " + Files.readString(dir.resolve("busy.log")));
+            org.her2sim.config.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(org.her2sim.config.ConfigException.class,
+                    () -> SingleRun.resume(partial));
+            assertTrue(e.getMessage().contains("another her2sim run or resume is working on this run"), e.getMessage());
+        } finally {
+            p.destroyForcibly();
+            p.waitFor(30, TimeUnit.SECONDS);
+        }
     }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,6 +84,43 @@ class SweepTest {
     }
 
     @Test
+    void editedTruncatedOrSwappedTaskFilesAreFoundAndTheirTasksRunAgain() throws Exception {
+        Sweep sweep = Sweep.load(SMALL);
+        Path out = dir.resolve("out");
+        SweepRunner.run(sweep, out, 2, false, null, false, null);
+        complete(sweep, out);
+        byte[] before = Files.readAllBytes(out.resolve("results.csv"));
+        Path tasks = out.resolve("tasks");
+        // an edited value, a truncated file, and two files swapped
+        Path edited = SweepRunner.taskFile(tasks, 1);
+        String text = Files.readString(edited);
+        String changed = text.replaceFirst("\"final_cells\" : [0-9.eE+-]+", "\"final_cells\" : 12345");
+        assertTrue(!changed.equals(text), "the edit changed the file");
+        Files.writeString(edited, changed);
+        Path truncated = SweepRunner.taskFile(tasks, 2);
+        Files.writeString(truncated, Files.readString(truncated).substring(0, 100));
+        Path a = SweepRunner.taskFile(tasks, 3);
+        Path b = SweepRunner.taskFile(tasks, 4);
+        Path swap = tasks.resolve("swap");
+        Files.move(a, swap);
+        Files.move(b, a);
+        Files.move(swap, b);
+        // merging refuses them, naming the file
+        ConfigException e = assertThrows(ConfigException.class, () -> SweepResults.read(sweep, List.of(out)));
+        assertTrue(e.getMessage().contains("000001.json: does not match its checksum"), e.getMessage());
+        // resuming says so and runs those four tasks again: the tables are as before
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        SweepRunner.Outcome o = SweepRunner.run(sweep, out, 2, true, null, false, new PrintStream(said, true));
+        assertEquals(4, o.ran(), said.toString());
+        assertEquals(8, o.alreadyDone());
+        String log = said.toString();
+        assertTrue(log.contains("000001.json does not match its checksum") && log.contains("000002.json is not a complete task file")
+                && log.contains("000003.json holds task 4") && log.contains("000004.json holds task 3"), log);
+        complete(sweep, out);
+        assertArrayEquals(before, Files.readAllBytes(out.resolve("results.csv")));
+    }
+
+    @Test
     void aResultsDirectoryOfAnotherSweepIsRefused() throws Exception {
         Sweep sweep = Sweep.load(SMALL);
         Path out = dir.resolve("out");
@@ -121,7 +160,7 @@ class SweepTest {
         Sweep sweep = Sweep.load(SMALL);
         Path out = dir.resolve("out");
         SweepRunner.run(sweep, out, 2, false, new SweepRunner.Shard(1, 12), false, null);
-        TaskResult t = SweepRunner.JSON.readValue(SweepRunner.taskFile(out.resolve("tasks"), 0).toFile(), TaskResult.class);
+        TaskResult t = TaskFiles.read(SweepRunner.taskFile(out.resolve("tasks"), 0));
         Scenario alone = Scenarios.compile(sweep.baseFile(), t.overrides().toArray(String[]::new));
         SingleRun.Result r = SingleRun.simulate(alone, alone.config().seed());
         assertEquals(t.summary().finalCells(), r.summary().finalCells());
@@ -197,7 +236,7 @@ class SweepTest {
             Path run = out.resolve(String.format("runs/%06d", id));
             assertTrue(Files.isRegularFile(run.resolve("timeseries.csv")), run.toString());
             assertTrue(Files.isRegularFile(run.resolve("report.html")), run.toString());
-            TaskResult t = SweepRunner.JSON.readValue(SweepRunner.taskFile(out.resolve("tasks"), id).toFile(), TaskResult.class);
+            TaskResult t = TaskFiles.read(SweepRunner.taskFile(out.resolve("tasks"), id));
             String summary = Files.readString(run.resolve("summary.json"));
             assertTrue(summary.contains("\"final_cells\" : " + t.summary().finalCells()), summary);
         }
@@ -222,7 +261,7 @@ class SweepTest {
         Sweep sweep = Sweep.load(SMALL);
         Path out = dir.resolve("limited");
         SweepRunner.run(sweep, out, 1, false, new SweepRunner.Shard(1, 12), false, null, 1e-9);
-        TaskResult t = SweepRunner.JSON.readValue(SweepRunner.taskFile(out.resolve("tasks"), 0).toFile(), TaskResult.class);
+        TaskResult t = TaskFiles.read(SweepRunner.taskFile(out.resolve("tasks"), 0));
         assertEquals(StopReason.WALL_TIME_LIMIT, t.summary().stopReason());
         assertEquals(0.0, t.summary().finalTimeDays());
     }

@@ -135,6 +135,19 @@ public class ReportTest {
     }
 
     @Test
+    void theSameRunGivesTheSameSvgBytes(@TempDir Path dir) throws Exception {
+        Path copy = copyRun(dir.resolve("copy"));
+        Reporter.write(copy, new Reporter.Options(800, 450, Set.of(ChartFormat.SVG), Set.of("burden", "muller")));
+        byte[] first = Files.readAllBytes(copy.resolve("charts/burden.svg"));
+        byte[] firstMuller = Files.readAllBytes(copy.resolve("charts/muller.svg"));
+        Thread.sleep(5); // the default id prefix was the clock's nanoseconds
+        Reporter.write(copy, new Reporter.Options(800, 450, Set.of(ChartFormat.SVG), Set.of("burden", "muller")));
+        assertTrue(java.util.Arrays.equals(first, Files.readAllBytes(copy.resolve("charts/burden.svg"))), "burden.svg differs");
+        assertTrue(java.util.Arrays.equals(firstMuller, Files.readAllBytes(copy.resolve("charts/muller.svg"))), "muller.svg differs");
+        assertTrue(new String(first, java.nio.charset.StandardCharsets.UTF_8).contains("clip-path"), "the chart uses clip paths (ids)");
+    }
+
+    @Test
     void aTruncatedRunIsRefusedAndTheOldReportStays(@TempDir Path dir) throws Exception {
         Path copy = copyRun(dir.resolve("copy"));
         byte[] page = Files.readAllBytes(copy.resolve("report.html"));
