@@ -70,9 +70,7 @@ final class Slurm {
     }
 
     private static String firstLine(String s) {
-        String t = s.strip();
-        int nl = t.indexOf('\n');
-        return nl < 0 ? t : t.substring(0, nl);
+        return s.strip().lines().findFirst().orElse("");
     }
 
     /** MaxArraySize from the cluster's configuration (1001 if it cannot be read, SLURM's default). */

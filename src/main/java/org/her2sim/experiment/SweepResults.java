@@ -66,7 +66,7 @@ public final class SweepResults {
                     // the file's number names the planned task it must hold
                     int id = TaskFiles.idOf(f);
                     Sweep.Task planned = id >= 0 && id < sweep.tasks().size() ? sweep.tasks().get(id) : null;
-                    String problem = planned == null ? "is not a task this sweep plans" : TaskFiles.problem(f, planned);
+                    String problem = planned == null ? "is not a task this sweep plans" : TaskFiles.problem(t, planned);
                     if (problem != null) {
                         throw new ConfigException(f + ": " + problem + "; run the sweep again with --resume to redo it");
                     }

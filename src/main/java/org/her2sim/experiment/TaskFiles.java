@@ -52,12 +52,15 @@ public final class TaskFiles {
 
     /** Why the file cannot stand for task {@code t} of the plan, or null when it can. */
     public static String problem(Path file, Sweep.Task t) {
-        TaskResult r;
         try {
-            r = read(file);
+            return problem(read(file), t);
         } catch (IOException e) {
             return e.getMessage();
         }
+    }
+
+    /** Why a result read from a task file cannot stand for task {@code t} of the plan, or null when it can. */
+    static String problem(TaskResult r, Sweep.Task t) {
         // the overrides' text may differ where the sweep file was read from another folder (paths), so
         // the task is recognised by what makes it unique: number, arm, point, replicate and seed
         if (r.taskId() != t.id() || r.seed() != t.seed() || !r.arm().equals(t.arm()) || r.point() != t.point()

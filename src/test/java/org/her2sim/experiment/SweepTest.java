@@ -33,6 +33,13 @@ class SweepTest {
         SweepResults.write(SweepResults.read(sweep, List.of(out)), out);
     }
 
+    /** Runs the whole sweep into {@code out} and returns its results.csv. */
+    static byte[] finished(Sweep sweep, Path out) throws Exception {
+        SweepRunner.run(sweep, out, 2, false, null, false, null);
+        complete(sweep, out);
+        return Files.readAllBytes(out.resolve("results.csv"));
+    }
+
     @Test
     void oneTwoThreadsAndThreeMergedShardsGiveIdenticalTables() throws Exception {
         Sweep sweep = Sweep.load(SMALL);
@@ -64,9 +71,7 @@ class SweepTest {
     void resumeRunsOnlyTheMissingTasks() throws Exception {
         Sweep sweep = Sweep.load(SMALL);
         Path out = dir.resolve("out");
-        SweepRunner.run(sweep, out, 2, false, null, false, null);
-        complete(sweep, out);
-        byte[] before = Files.readAllBytes(out.resolve("results.csv"));
+        byte[] before = finished(sweep, out);
         // lose three finished tasks and leave a half-written temporary file behind
         for (int id : new int[] {0, 5, 11}) {
             Files.delete(SweepRunner.taskFile(out.resolve("tasks"), id));
@@ -87,9 +92,7 @@ class SweepTest {
     void editedTruncatedOrSwappedTaskFilesAreFoundAndTheirTasksRunAgain() throws Exception {
         Sweep sweep = Sweep.load(SMALL);
         Path out = dir.resolve("out");
-        SweepRunner.run(sweep, out, 2, false, null, false, null);
-        complete(sweep, out);
-        byte[] before = Files.readAllBytes(out.resolve("results.csv"));
+        byte[] before = finished(sweep, out);
         Path tasks = out.resolve("tasks");
         // an edited value, a truncated file, and two files swapped
         Path edited = SweepRunner.taskFile(tasks, 1);
