@@ -29,7 +29,10 @@ final class QueryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ResultsDatabase.Answer a = ResultsDatabase.query(dir, sql);
+        ResultsDatabase.Answer raw = ResultsDatabase.query(dir, sql);
+        // what a query prints cannot drive the terminal: control characters in values become '?'
+        ResultsDatabase.Answer a = new ResultsDatabase.Answer(raw.columns().stream().map(Her2sim::plain).toList(),
+                raw.rows().stream().map(r -> r.stream().map(Her2sim::plain).toList()).toList());
         PrintWriter w = spec.commandLine().getOut();
         if (csv) {
             w.println(String.join(",", a.columns().stream().map(QueryCommand::quote).toList()));

@@ -3,6 +3,7 @@ package org.her2sim.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.her2sim.experiment.RunProgress;
 import org.her2sim.experiment.SingleRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -21,7 +22,15 @@ final class ResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SingleRun.Result r = SingleRun.resume(dir);
+        RunProgress progress = RunProgress.onTerminal(System.err);
+        SingleRun.Result r;
+        try {
+            r = SingleRun.resume(dir, progress);
+        } finally {
+            if (progress != null) {
+                progress.done();
+            }
+        }
         PrintWriter w = spec.commandLine().getOut();
         RunCommand.printSummary(w, r.summary(), r.model().scenario());
         w.println(r.directory());

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.her2sim.config.Check;
 import org.her2sim.config.ConfigLoader;
 import org.her2sim.engine.Scenario;
+import org.her2sim.experiment.RunProgress;
 import org.her2sim.experiment.SingleRun;
 import org.her2sim.observe.Summary;
 import picocli.CommandLine.Command;
@@ -52,11 +53,18 @@ final class RunCommand implements Callable<Integer> {
         Scenario scenario = Scenario.compile(loaded);
         Path runs = runsDir != null ? runsDir : Her2sim.home().resolve("runs");
         SingleRun.Result result;
-        if (checkpointEvery != null) {
-            double every = Check.durationOption("--checkpoint-every", checkpointEvery);
-            result = SingleRun.runWithCheckpoints(scenario, out.out, runs, every);
-        } else {
-            result = SingleRun.run(scenario, out.out, runs);
+        RunProgress progress = quiet ? null : RunProgress.onTerminal(System.err);
+        try {
+            if (checkpointEvery != null) {
+                double every = Check.durationOption("--checkpoint-every", checkpointEvery);
+                result = SingleRun.runWithCheckpoints(scenario, out.out, runs, every, progress);
+            } else {
+                result = SingleRun.run(scenario, out.out, runs, "", progress);
+            }
+        } finally {
+            if (progress != null) {
+                progress.done();
+            }
         }
         PrintWriter w = spec.commandLine().getOut();
         if (!quiet) {

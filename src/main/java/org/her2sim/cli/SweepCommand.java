@@ -1,6 +1,7 @@
 package org.her2sim.cli;
 
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -73,6 +74,7 @@ final class SweepCommand implements Callable<Integer> {
                 sweep.tasks().size(), sweep.spec().arms().size(), sweep.points().size(), sweep.spec().replicates(), n,
                 s == null ? "" : ", shard " + s.index() + "/" + s.count());
         w.flush();
+        sweep.sizeWarning().ifPresent(warning -> spec.commandLine().getErr().println("her2sim: " + warning));
         String again = settings.overrides.stream().map(o -> " --set " + o).reduce("", String::concat)
                 + (replicates == null ? "" : " --replicates " + replicates);
         Thread hook = new Thread(() -> System.err.println("\nher2sim: interrupted; finished tasks are kept. Resume with: her2sim sweep "
@@ -95,8 +97,13 @@ final class SweepCommand implements Callable<Integer> {
             w.printf("%d tasks still missing; run again with --resume%n", o.missing());
         } else {
             SweepResults.Tasks tasks = SweepResults.read(sweep, List.of(dir));
-            SweepResults.write(tasks, dir);
-            SweepReportData.write(tasks, dir);
+            try {
+                SweepResults.write(tasks, dir);
+                SweepReportData.write(tasks, dir);
+            } catch (IOException e) {
+                throw new IOException(e.getMessage() + "; every finished task is kept in " + dir.resolve("tasks")
+                        + ": free some space, then her2sim merge " + dir, e);
+            }
             w.println("results.csv, summary.csv, comparison.csv and report.html written");
         }
         w.println(dir);

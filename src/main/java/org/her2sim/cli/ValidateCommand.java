@@ -34,6 +34,7 @@ final class ValidateCommand implements Callable<Integer> {
                             + "every arm and point compiled)%n", file, sweep.tasks().size(), sweep.spec().arms().size(), sweep.points().size(),
                     sweep.spec().replicates(), sweep.spec().allocation(),
                     sweep.spec().randomise().line() > 1 ? ", randomised at line " + sweep.spec().randomise().line() : "");
+            sweep.sizeWarning().ifPresent(w -> spec.commandLine().getErr().println("her2sim: " + w));
             return 0;
         }
         ConfigLoader.Loaded loaded = new ConfigLoader().load(file, settings.overrides);

@@ -69,6 +69,10 @@ final class Slurm {
         return out;
     }
 
+    private static String shortened(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 80) + "…";
+    }
+
     private static String firstLine(String s) {
         return s.strip().lines().findFirst().orElse("");
     }
@@ -90,10 +94,15 @@ final class Slurm {
 
     /** Array elements still in the queue, as (job id, element index) → state. */
     static List<String[]> queued(List<String> jobIds) throws IOException {
+        return queuedFrom(queuedReply(jobIds));
+    }
+
+    /** squeue's answer about these jobs, one line per element: job id, array index, state. */
+    static Reply queuedReply(List<String> jobIds) throws IOException {
         if (jobIds.isEmpty()) {
-            return new ArrayList<>();
+            return new Reply(0, "", "");
         }
-        return queuedFrom(run(List.of("squeue", "-h", "-r", "-j", String.join(",", jobIds), "-o", "%F %K %T")));
+        return run(List.of("squeue", "-h", "-r", "-j", String.join(",", jobIds), "-o", "%F %K %T"));
     }
 
     /**
@@ -112,10 +121,16 @@ final class Slurm {
                     + "; the state of the array elements is unknown, so none is counted as failed or resubmitted; try again later");
         }
         for (String line : r.out().split("\n")) {
-            String[] f = line.trim().split("\\s+");
-            if (f.length == 3) {
-                out.add(f);
+            if (line.isBlank()) {
+                continue;
             }
+            String[] f = line.trim().split("\\s+");
+            if (f.length != 3) {
+                // a dropped line would make its element look failed: the answer as a whole is unreadable
+                throw new IOException("squeue gave a line that is not 'job index state': '" + shortened(line.strip())
+                        + "'; the state of the array elements is unknown, so none is counted as failed or resubmitted");
+            }
+            out.add(f);
         }
         return out;
     }

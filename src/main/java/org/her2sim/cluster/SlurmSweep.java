@@ -8,14 +8,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.her2sim.config.ConfigException;
 import org.her2sim.config.Suggest;
-import org.her2sim.experiment.SingleRun;
 import org.her2sim.experiment.Sweep;
 import org.her2sim.experiment.SweepRunner;
 import org.her2sim.experiment.TaskFiles;
@@ -172,19 +174,7 @@ public final class SlurmSweep {
             // without squeue the elements' state is unknown, and unknown is never "failed"
             throw new ConfigException("squeue not found on PATH: run her2sim slurm status on the cluster's login node");
         }
-        TreeSet<Integer> queued = new TreeSet<>();
-        for (String[] q : Slurm.queued(jobs)) {
-            // element index = offset of that submission + array index
-            int offset = offsetOf(dir, q[0]);
-            try {
-                queued.add(offset + Integer.parseInt(q[1]));
-            } catch (NumberFormatException e) {
-                // a pending array summary line such as "1-5%2": count all its elements as queued
-                for (int k = 0; k < elements; k++) {
-                    queued.add(k);
-                }
-            }
-        }
+        Set<Integer> queued = queuedElements(Slurm.queuedReply(jobs), offsets(dir), elements);
         List<Integer> failed = new ArrayList<>();
         int doneElements = 0;
         for (int k = 0; k < elements; k++) {
@@ -247,14 +237,38 @@ public final class SlurmSweep {
         return out;
     }
 
-    private static int offsetOf(Path dir, String jobId) throws IOException {
+    /** Each submission's job id → the element number of its array index 0 (slurm/jobs.txt). */
+    private static Map<String, Integer> offsets(Path dir) throws IOException {
+        Map<String, Integer> out = new HashMap<>();
         for (String line : Files.readAllLines(dir.resolve("slurm/jobs.txt"))) {
             String[] f = line.trim().split("\\s+");
-            if (f.length == 2 && f[0].equals(jobId)) {
-                return Integer.parseInt(f[1]);
+            if (f.length == 2 && f[1].matches("\\d{1,9}")) {
+                out.put(f[0], Integer.parseInt(f[1]));
             }
         }
-        return 0;
+        return out;
+    }
+
+    /**
+     * The elements squeue says are still queued (pending or running), by element number. When in
+     * doubt an element counts as queued, never as failed: a pending array's summary line
+     * ("4-9%2") counts every element, and so does a job id this directory did not submit; a line
+     * that is not "job array-index state" makes the whole answer unreadable (an error), since a
+     * dropped line would make its element look failed and be submitted twice.
+     */
+    static Set<Integer> queuedElements(Slurm.Reply reply, Map<String, Integer> offsets, int elements) throws IOException {
+        Set<Integer> queued = new TreeSet<>();
+        for (String[] q : Slurm.queuedFrom(reply)) {
+            Integer offset = offsets.get(q[0]);
+            if (offset != null && q[1].matches("\\d{1,9}")) {
+                queued.add(offset + Integer.parseInt(q[1]));
+            } else {
+                for (int k = 0; k < elements; k++) {
+                    queued.add(k);
+                }
+            }
+        }
+        return queued;
     }
 
     /** "0-3,7,9-10" */
@@ -282,7 +296,7 @@ public final class SlurmSweep {
         s.append("#SBATCH --job-name=her2sim-").append(sweep.spec().name()).append('\n');
         s.append("#SBATCH --array=0-").append(elements - 1).append(o.throttle() == null ? "" : "%" + o.throttle()).append('\n');
         s.append("#SBATCH --cpus-per-task=").append(o.threads()).append('\n');
-        s.append("#SBATCH --mem=").append(o.mem() == null ? "2G" : o.mem()).append('\n');
+        s.append("#SBATCH --mem=").append(o.mem() == null ? DEFAULT_MEM : o.mem()).append('\n');
         if (o.time() != null) {
             s.append("#SBATCH --time=").append(o.time()).append('\n');
         }
@@ -317,7 +331,9 @@ public final class SlurmSweep {
         s.append("JAVA_BIN=${JAVA:-").append(sh(Path.of(System.getProperty("java.home"), "bin", "java").toString())).append("}\n");
         s.append("ELEMENT=$(( ${HER2SIM_ELEMENT_OFFSET:-0} + SLURM_ARRAY_TASK_ID ))\n");
         s.append("echo \"her2sim: element $ELEMENT of ").append(elements).append(" on $(hostname)\"\n");
-        s.append("exec ").append(launcher).append(o.javaOptions() == null ? "" : " " + o.javaOptions()).append(" \\\n    sweep ")
+        // JVM options before the program: after -jar they would be the program's arguments
+        s.append("exec \"$JAVA_BIN\"").append(o.javaOptions() == null ? "" : " " + o.javaOptions()).append(heapOption(o))
+                .append(' ').append(launcher).append(" \\\n    sweep ")
                 .append(sh(dir.resolve("sweep.yaml").toString())).append(" --base ").append(sh(sweep.baseFile().toString()))
                 .append(" --out ").append(sh(dir.toString())).append(" --resume --shard $(( ELEMENT + 1 ))/").append(elements)
                 .append(" --threads ").append(o.threads()).append(" -q\n");
@@ -334,14 +350,19 @@ public final class SlurmSweep {
         return path.matches("[A-Za-z0-9._/+,:@%=-]+");
     }
 
+    /** The program to copy for the elements; null: the running one (tests give a jar where the suite runs from classes). */
+    static Path program;
+
     /** Copies the running program into DIR (once): the elements run that copy (the script sets JAVA_BIN). */
     static String installProgram(Path dir) throws IOException {
         Path target = dir.resolve("her2sim.jar");
-        Path source;
-        try {
-            source = Path.of(SlurmSweep.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IOException("cannot locate the program", e);
+        Path source = program;
+        if (source == null) {
+            try {
+                source = Path.of(SlurmSweep.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            } catch (URISyntaxException e) {
+                throw new IOException("cannot locate the program", e);
+            }
         }
         if (Files.isRegularFile(source) && source.toString().endsWith(".jar")) {
             if (!Files.exists(target)) {
@@ -349,10 +370,10 @@ public final class SlurmSweep {
                 Files.copy(source, tmp, StandardCopyOption.REPLACE_EXISTING);
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             }
-            return "\"$JAVA_BIN\" -jar " + sh(target.toString());
+            return "-jar " + sh(target.toString());
         }
         // running from classes (development, tests): the elements use the same class path
-        return "\"$JAVA_BIN\" -cp " + sh(System.getProperty("java.class.path")) + " org.her2sim.cli.Her2sim";
+        return "-cp " + sh(System.getProperty("java.class.path")) + " org.her2sim.cli.Her2sim";
     }
 
     private static void warnIfLocal(Path dir, PrintWriter out) {
@@ -363,20 +384,67 @@ public final class SlurmSweep {
         }
     }
 
-    /** Times one task here, prints what each element should ask for, and returns the memory in MB. */
+    /** Arms whose first patient is measured for the advice: arms differ most (an untreated arm grows largest). */
+    static final int ADVICE_ARMS = 6;
+
+    /**
+     * Runs the first patient of each arm here (up to {@link #ADVICE_ARMS}), prints what an element
+     * should ask for, and returns the memory in MB. Time: the slowest measured task × tasks per
+     * thread × 1.5, plus 30 s to start. Memory: the JVM's own heap plus one live task per thread
+     * (the largest measured), doubled (other patients of the arm may grow larger, and the
+     * collector works best with the live data under half the heap), is the heap (-Xmx);
+     * --mem is 4/3 of that, for the JVM's memory outside the heap.
+     */
     private static long advise(Sweep sweep, Options o, PrintWriter out) {
-        Sweep.Task first = sweep.tasks().get(0);
-        long t0 = System.nanoTime();
-        SingleRun.simulate(sweep.scenario(first), first.seed());
-        double seconds = (System.nanoTime() - t0) / 1e9;
+        double seconds = 0;
+        long live = 0;
+        long baseline = 0;
+        List<String> measured = new ArrayList<>();
+        for (Sweep.Task t : sweep.tasks()) {
+            if (t.point() == 0 && t.replicate() == 0 && !measured.contains(t.arm()) && measured.size() < ADVICE_ARMS) {
+                measured.add(t.arm());
+                TaskFootprint f = TaskFootprint.measure(sweep.scenario(t), t.seed());
+                seconds = Math.max(seconds, f.seconds());
+                live = Math.max(live, f.liveBytes());
+                baseline = Math.max(baseline, f.baselineBytes());
+            }
+        }
         double perElement = seconds * Math.ceil(o.tasksPerJob() / (double) o.threads()) * 1.5 + 30;
-        double maxCells = sweep.scenario(first).config().stop().maxCells();
-        long megabytes = (long) Math.ceil((maxCells * 8 * o.threads()) / 1e6) + 512;
-        out.printf(Locale.ROOT, "advice: one task took %.2f s here; an element of %d tasks on %d threads needs about %s "
-                        + "(x1.5 margin); memory about %d MB (8 bytes per cell up to stop.max_cells, per thread, plus the JVM)%n",
-                seconds, o.tasksPerJob(), o.threads(), hms(perElement), megabytes);
-        return megabytes;
+        long heapMb = Math.max(256, roundUp64((baseline + (double) o.threads() * live) * 2 / MB));
+        long memMb = roundUp64(heapMb * 4 / 3.0);
+        out.printf(Locale.ROOT, "advice: the slowest of %d measured tasks (first patient of each arm) took %.2f s here and kept %.0f MB "
+                        + "alive; an element of %d tasks on %d threads needs about %s (x1.5 margin) and --mem=%dM "
+                        + "(heap -Xmx%dm: the program's %.0f MB plus one task per thread, x2 margin; 1/4 more outside the heap)%n",
+                measured.size(), seconds, live / MB, o.tasksPerJob(), o.threads(), hms(perElement), memMb, heapMb, baseline / MB);
+        return memMb;
     }
+
+    private static final double MB = 1024.0 * 1024.0;
+
+    private static long roundUp64(double megabytes) {
+        return (long) Math.ceil(megabytes / 64) * 64;
+    }
+
+    /** SLURM's --mem in MB (a number without a unit is MB). */
+    static long megabytes(String mem) {
+        long n = Long.parseLong(mem.replaceAll("[KMGT]$", ""));
+        return switch (mem.charAt(mem.length() - 1)) {
+            case 'K' -> Math.max(1, n / 1024);
+            case 'G' -> n * 1024;
+            case 'T' -> n * 1024 * 1024;
+            default -> n;
+        };
+    }
+
+    /** The heap an element's JVM gets: --java-options decides if it sets -Xmx; otherwise 3/4 of --mem. */
+    static String heapOption(Options o) {
+        if (o.javaOptions() != null && o.javaOptions().matches(".*-Xmx\\S+.*|.*MaxRAM.*")) {
+            return "";
+        }
+        return " -Xmx" + Math.max(64, megabytes(o.mem() == null ? DEFAULT_MEM : o.mem()) * 3 / 4) + "m";
+    }
+
+    static final String DEFAULT_MEM = "2G";
 
     static String hms(double seconds) {
         long s = (long) Math.ceil(seconds);

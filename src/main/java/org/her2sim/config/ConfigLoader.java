@@ -7,7 +7,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -20,6 +22,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -32,6 +35,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,7 +82,39 @@ public final class ConfigLoader {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .addModule(WHOLE_NUMBERS)
                 .build();
+    }
+
+    /**
+     * Whole-number settings (seed, lattice size, cycles) take 1e6 or 3.0, but refuse 1.5: Jackson
+     * would truncate it silently, so the run would use another number than the file says.
+     */
+    private static final SimpleModule WHOLE_NUMBERS = new SimpleModule("whole numbers")
+            .addDeserializer(Long.class, whole(Long.class, Long.MIN_VALUE, Long.MAX_VALUE, v -> v))
+            .addDeserializer(long.class, whole(long.class, Long.MIN_VALUE, Long.MAX_VALUE, v -> v))
+            .addDeserializer(Integer.class, whole(Integer.class, Integer.MIN_VALUE, Integer.MAX_VALUE, Math::toIntExact))
+            .addDeserializer(int.class, whole(int.class, Integer.MIN_VALUE, Integer.MAX_VALUE, Math::toIntExact));
+
+    @SuppressWarnings("unchecked")
+    private static <T> JsonDeserializer<T> whole(Class<?> type, long min, long max, java.util.function.LongFunction<T> box) {
+        return new JsonDeserializer<>() {
+            @Override
+            public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                if (p.currentToken() == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+                    long v = p.getLongValue();
+                    if (v >= min && v <= max) {
+                        return box.apply(v);
+                    }
+                } else if (p.currentToken() == JsonToken.VALUE_NUMBER_FLOAT) {
+                    double v = p.getDoubleValue();
+                    if (v == Math.rint(v) && v >= min && v <= max && Math.abs(v) < 0x1p53) {
+                        return box.apply((long) v);
+                    }
+                }
+                return (T) ctxt.handleUnexpectedToken(type, p.currentToken(), p, "expected a whole number, got %s", p.getText());
+            }
+        };
     }
 
     /** The mapper resolved configurations are written with. */
@@ -252,7 +288,7 @@ public final class ConfigLoader {
             return c;
         }
         chain.add(file);
-        Path under = file.toAbsolutePath().getParent().resolve(c.base() + ".yaml").normalize();
+        Path under = resolveIn(file.toAbsolutePath().getParent(), c.base() + ".yaml", file.toString(), "extends");
         if (!Files.isRegularFile(under)) {
             throw ConfigException.at(file.toString(), "extends", "no context '" + c.base() + "' beside it (looked at " + under + ")");
         }
@@ -266,14 +302,14 @@ public final class ConfigLoader {
     public static Path contextFile(Path scenario, String from) {
         Path dir = scenario.toAbsolutePath().getParent();
         if (from.endsWith(".yaml") || from.endsWith(".yml") || from.contains("/")) {
-            Path p = dir.resolve(from).normalize();
+            Path p = resolveIn(dir, from, scenario.toString(), "context");
             if (!Files.isRegularFile(p)) {
                 throw ConfigException.at(scenario.toString(), "context", "context file '" + from + "' not found (looked at " + p + ")");
             }
             return p;
         }
         for (Path d = dir; d != null; d = d.getParent()) {
-            Path p = d.resolve("contexts").resolve(from + ".yaml");
+            Path p = resolveIn(d.resolve("contexts"), from + ".yaml", scenario.toString(), "context");
             if (Files.isRegularFile(p)) {
                 return p;
             }
@@ -284,11 +320,20 @@ public final class ConfigLoader {
 
     private Path resolveInclude(Path from, String target, String fromName, String section) {
         Path dir = from.toAbsolutePath().getParent();
-        Path p = dir.resolve(target).normalize();
+        Path p = resolveIn(dir, target, fromName, section);
         if (!Files.isRegularFile(p)) {
             throw ConfigException.at(fromName, section, "included file '" + target + "' not found (looked at " + p + ")");
         }
         return p;
+    }
+
+    /** A file named in a configuration, beside it; a name the file system cannot hold (a NUL byte) is an input error. */
+    private static Path resolveIn(Path dir, String name, String file, String field) {
+        try {
+            return dir.resolve(name).normalize();
+        } catch (InvalidPathException e) {
+            throw ConfigException.at(file, field, "'" + name.replace('\u0000', '?') + "' is not a possible file name (" + e.getReason() + ")");
+        }
     }
 
     /** Reads one YAML file into a tree; a missing or malformed file is a ConfigException. */

@@ -142,6 +142,18 @@ public final class TumourModel extends SimState {
         wallDeadlineNanos = System.nanoTime() + (long) (seconds * 1e9);
     }
 
+    /** Told after every schedule step (a progress display); never changes the model. */
+    @FunctionalInterface
+    public interface Watcher {
+        void stepped(TumourModel model);
+    }
+
+    private transient Watcher watcher;
+
+    public void watch(Watcher w) {
+        watcher = w;
+    }
+
     /** Something that writes a checkpoint of the model between schedule steps. */
     @FunctionalInterface
     public interface CheckpointSink {
@@ -174,6 +186,9 @@ public final class TumourModel extends SimState {
     public StopReason proceed(CheckpointSink sink, double everyDays) {
         double next = Double.isFinite(everyDays) ? (Math.floor(now / everyDays) + 1) * everyDays : Double.POSITIVE_INFINITY;
         while (!stopped && schedule.step(this)) {
+            if (watcher != null) {
+                watcher.stepped(this);
+            }
             if (sink != null && now >= next - 1e-9 && !stopped) {
                 try {
                     sink.write(this);

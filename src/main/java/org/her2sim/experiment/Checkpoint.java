@@ -62,13 +62,23 @@ public record Checkpoint(TumourModel model, RunRecorder recorder, byte[] randomS
             c = (Checkpoint) o.readObject();
             gz.transferTo(OutputStream.nullOutputStream()); // to the trailer: the CRC and length are checked
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
-            throw new ConfigException(file + ": not a readable checkpoint (" + (e.getMessage() == null ? e.getClass().getSimpleName()
-                    : e.getMessage()) + "); the file is damaged: start the run again");
+            throw new ConfigException(file + ": not a readable checkpoint (" + why(e) + "); the file is damaged: start the run again");
         }
         if (!Version.get().equals(c.version())) {
             throw new ConfigException(file + ": written by her2sim " + c.version() + ", this is " + Version.get()
                     + "; resume with the version that started the run");
         }
         return c;
+    }
+
+    /** What was wrong, in words rather than a Java class name. */
+    private static String why(Exception e) {
+        if (e instanceof java.io.EOFException) {
+            return "it ends too early";
+        }
+        if (e instanceof java.util.zip.ZipException || e instanceof java.io.StreamCorruptedException) {
+            return e.getMessage() == null ? "its bytes are corrupted" : e.getMessage();
+        }
+        return e.getMessage() == null || e.getMessage().isBlank() ? "its content is not a her2sim checkpoint" : e.getMessage();
     }
 }

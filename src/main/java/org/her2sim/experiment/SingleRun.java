@@ -1,5 +1,6 @@
 package org.her2sim.experiment;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.OverlappingFileLockException;
@@ -19,6 +20,7 @@ import org.her2sim.config.ConfigLoader;
 import org.her2sim.engine.Scenario;
 import org.her2sim.engine.TumourModel;
 import org.her2sim.io.AtomicFiles;
+import org.her2sim.io.IoFailure;
 import org.her2sim.observe.Outcomes;
 import org.her2sim.observe.RunRecorder;
 import org.her2sim.observe.Summary;
@@ -77,6 +79,11 @@ public final class SingleRun {
 
     /** As above, with notes the report shows first (notes.txt; a lesson's compressed time). */
     public static Result run(Scenario scenario, Path out, Path runsRoot, String notes) throws IOException {
+        return run(scenario, out, runsRoot, notes, null);
+    }
+
+    /** As above, showing the run's progress (null: nothing shown). */
+    public static Result run(Scenario scenario, Path out, Path runsRoot, String notes, RunProgress progress) throws IOException {
         String resolved = ConfigLoader.resolvedYaml(scenario.config());
         long seed = scenario.config().seed();
         Path target = out != null ? out : runsRoot.resolve(scenario.config().name() + "-"
@@ -100,6 +107,7 @@ public final class SingleRun {
         try {
             RunRecorder recorder = recorder(scenario);
             TumourModel model = new TumourModel(scenario, seed, recorder);
+            model.watch(RunProgress.watcher(progress));
             long t0 = System.nanoTime();
             model.run();
             Summary summary = summary(scenario, model, recorder, t0, resolved);
@@ -111,7 +119,7 @@ public final class SingleRun {
                 // the report is made from the files just written, as her2sim report would
                 Reporter.write(tmp, Reporter.Options.defaults());
             } catch (IOException e) {
-                throw new IOException("cannot write the run to " + target.getParent() + ": " + e.getMessage(), e);
+                throw new IOException("cannot write the run to " + target.getParent() + ": " + IoFailure.rootCause(e), e);
             }
             if (Files.exists(target)) {
                 Files.delete(target); // an empty directory the user made for us
@@ -135,6 +143,12 @@ public final class SingleRun {
      * atomically) and renamed to TARGET when complete; {@link #resume} continues it after a crash.
      */
     public static Result runWithCheckpoints(Scenario scenario, Path out, Path runsRoot, double everyDays) throws IOException {
+        return runWithCheckpoints(scenario, out, runsRoot, everyDays, null);
+    }
+
+    /** As above, showing the run's progress (null: nothing shown). */
+    public static Result runWithCheckpoints(Scenario scenario, Path out, Path runsRoot, double everyDays, RunProgress progress)
+            throws IOException {
         String resolved = ConfigLoader.resolvedYaml(scenario.config());
         Path target = (out != null ? out : runsRoot.resolve(scenario.config().name() + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")))).toAbsolutePath().normalize();
@@ -152,15 +166,38 @@ public final class SingleRun {
             RunRecorder recorder = recorder(scenario);
             TumourModel model = new TumourModel(scenario, scenario.config().seed(), recorder);
             long t0 = System.nanoTime();
+            model.watch(RunProgress.watcher(progress));
             model.start();
             String sha = sha256(resolved);
-            model.proceed(m -> Checkpoint.write(partial.resolve("checkpoint.bin"), m, recorder, sha), everyDays);
-            return complete(scenario, model, recorder, resolved, partial, target, t0);
+            try {
+                model.proceed(m -> Checkpoint.write(partial.resolve("checkpoint.bin"), m, recorder, sha), everyDays);
+                return complete(scenario, model, recorder, resolved, partial, target, t0);
+            } catch (IOException e) {
+                throw keptOrRemoved(e, partial, target);
+            }
         }
+    }
+
+    /**
+     * A write failed (a full disk): with a checkpoint written the run is kept for {@code resume}
+     * and the message says so; without one nothing is worth keeping and TARGET.partial goes.
+     */
+    private static IOException keptOrRemoved(IOException e, Path partial, Path target) throws IOException {
+        if (Files.isRegularFile(partial.resolve("checkpoint.bin"))) {
+            return new IOException("cannot write the run to " + partial + ": " + IoFailure.rootCause(e)
+                    + "; its last checkpoint is kept: free some space, then her2sim resume " + target, e);
+        }
+        AtomicFiles.deleteTree(partial);
+        return new IOException("cannot write the run to " + partial.getParent() + ": " + IoFailure.rootCause(e), e);
     }
 
     /** Continues a run from the last checkpoint in TARGET.partial, to the same outputs an uninterrupted run writes. */
     public static Result resume(Path dir) throws IOException {
+        return resume(dir, null);
+    }
+
+    /** As above, showing the run's progress (null: nothing shown). */
+    public static Result resume(Path dir, RunProgress progress) throws IOException {
         Path partial = dir.toAbsolutePath().normalize();
         if (!partial.getFileName().toString().endsWith(".partial") && Files.isDirectory(partialOf(partial))) {
             partial = partialOf(partial);
@@ -170,7 +207,7 @@ public final class SingleRun {
                     + (Files.isRegularFile(partial.resolve("summary.json")) ? "the run is complete" : "start the run again"));
         }
         try (FileChannel lock = lock(partial)) {
-            return resumeLocked(partial);
+            return resumeLocked(partial, progress);
         }
     }
 
@@ -192,12 +229,23 @@ public final class SingleRun {
                 + " is locked); wait for it to end");
     }
 
-    private static Result resumeLocked(Path partial) throws IOException {
+    private static Result resumeLocked(Path partial, RunProgress progress) throws IOException {
         String name = partial.getFileName().toString();
         Path target = partial.resolveSibling(name.substring(0, name.length() - ".partial".length()));
+        for (String needed : List.of("config.yaml", "checkpoint.json")) {
+            if (!Files.isRegularFile(partial.resolve(needed))) {
+                throw new ConfigException(partial.resolve(needed) + ": missing, so the run cannot be resumed; start it again");
+            }
+        }
         String resolved = Files.readString(partial.resolve("config.yaml"));
         Scenario scenario = Scenario.compile(new ConfigLoader().load(partial.resolve("config.yaml"), List.of()));
-        double everyDays = SweepRunner.JSON_READER.readTree(partial.resolve("checkpoint.json").toFile()).path("every_days").asDouble(Double.NaN);
+        double everyDays;
+        try {
+            everyDays = SweepRunner.JSON_READER.readTree(partial.resolve("checkpoint.json").toFile()).path("every_days").asDouble(Double.NaN);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(partial.resolve("checkpoint.json") + ": not readable JSON (line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + "); start the run again");
+        }
         if (!(everyDays > 0) || Double.isInfinite(everyDays)) {
             // a damaged or edited value would checkpoint every step (or never)
             throw new ConfigException(partial.resolve("checkpoint.json") + ": every_days: expected a positive number of days, got "
@@ -221,8 +269,13 @@ public final class SingleRun {
         long t0 = System.nanoTime();
         Path p = partial;
         String sha = sha256(resolved);
-        model.proceed(m -> Checkpoint.write(p.resolve("checkpoint.bin"), m, recorder, sha), everyDays);
-        return complete(scenario, model, recorder, resolved, partial, target, t0);
+        try {
+            model.watch(RunProgress.watcher(progress));
+            model.proceed(m -> Checkpoint.write(p.resolve("checkpoint.bin"), m, recorder, sha), everyDays);
+            return complete(scenario, model, recorder, resolved, partial, target, t0);
+        } catch (IOException e) {
+            throw keptOrRemoved(e, partial, target);
+        }
     }
 
     private static Result complete(Scenario scenario, TumourModel model, RunRecorder recorder, String resolved, Path partial,

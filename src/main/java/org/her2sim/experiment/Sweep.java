@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.PermutationSampler;
@@ -376,6 +378,26 @@ public final class Sweep {
 
     public List<Task> tasks() {
         return tasks;
+    }
+
+    /** Above this many tasks a sweep says what it is about to do before it starts. */
+    public static final int LARGE = 100_000;
+
+    /** A task's result file: about 3.6 kB for one arm and a few endpoints (measured), more with many parameters. */
+    static final double TASK_FILE_BYTES = 4_000;
+
+    /**
+     * For a sweep of more than {@link #LARGE} tasks, what it will cost — one result file per task
+     * in one directory, and compute time in proportion — so a slip (a replicate count with three
+     * zeros too many) is noticed before hours are spent; empty otherwise.
+     */
+    public Optional<String> sizeWarning() {
+        if (tasks.size() <= LARGE) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "warning: %,d tasks: about %.1f GB of task files (one of ~4 kB per task, in one "
+                + "directory) and hours of computing; try a pilot first (--replicates), or spread it over a cluster (her2sim slurm)",
+                tasks.size(), tasks.size() * TASK_FILE_BYTES / 1e9));
     }
 
     public List<Map<String, String>> points() {

@@ -54,7 +54,6 @@ public final class AtomicFiles {
         }
     }
 
-    /** Deletes a file or a folder with everything in it; nothing if it does not exist. */
     /** Fills a directory. */
     public interface DirectoryContent {
         void writeInto(Path dir) throws IOException;
@@ -115,6 +114,7 @@ public final class AtomicFiles {
         return h.replaceAll("[^A-Za-z0-9_]", "_");
     }
 
+    /** Deletes a file or a folder with everything in it; nothing if it does not exist. */
     public static void deleteTree(Path p) throws IOException {
         if (!Files.exists(p)) {
             return;

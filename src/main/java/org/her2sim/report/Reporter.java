@@ -59,11 +59,10 @@ public final class Reporter {
     public static List<Path> write(Path dir, Options options) throws IOException {
         RunData data = RunData.read(dir);
         Palette palette = palette(data.mechanisms());
-        Path tmp = Files.createTempDirectory(dir, ".report-");
-        try {
+        List<Path> written = new ArrayList<>();
+        ReportFolder.write(dir, tmp -> {
             Path charts = Files.createDirectory(tmp.resolve("charts"));
             List<HtmlPage.Figure> figures = new ArrayList<>();
-            List<Path> written = new ArrayList<>();
             for (ChartKind kind : ALL) {
                 if (!options.charts().contains(kind.name())) {
                     continue;
@@ -83,11 +82,8 @@ public final class Reporter {
                 figures.add(new HtmlPage.Figure("charts/" + kind.name() + "." + shown, kind.caption()));
             }
             AtomicFiles.writeString(tmp.resolve("report.html"), HtmlPage.render(data, figures));
-            install(dir, tmp);
-            return written;
-        } finally {
-            AtomicFiles.deleteTree(tmp);
-        }
+        });
+        return written;
     }
 
     /** Colours by mechanism, ranked by the most cells each ever had. */
@@ -97,21 +93,5 @@ public final class Reporter {
             peak.merge(r.mechanism(), (double) r.cells(), Math::max);
         }
         return new Palette(peak);
-    }
-
-    /** Swaps the new charts/ and report.html into place. */
-    private static void install(Path dir, Path tmp) throws IOException {
-        Path old = null;
-        Path charts = dir.resolve("charts");
-        if (Files.exists(charts)) {
-            old = Files.createTempDirectory(dir, ".charts-old-");
-            Files.delete(old);
-            Files.move(charts, old);
-        }
-        Files.move(tmp.resolve("charts"), charts);
-        AtomicFiles.move(tmp.resolve("report.html"), dir.resolve("report.html"));
-        if (old != null) {
-            AtomicFiles.deleteTree(old);
-        }
     }
 }

@@ -89,11 +89,10 @@ public final class SweepReport {
     }
 
     public static void write(Path dir, Page page) throws IOException {
-        Path tmp = Files.createTempDirectory(dir, ".report-");
-        try {
+        ReportFolder.write(dir, tmp -> {
             Path charts = Files.createDirectory(tmp.resolve("charts"));
             List<HtmlPage.Figure> figures = new ArrayList<>();
-                for (SurvivalPlot plot : page.plots()) {
+            for (SurvivalPlot plot : page.plots()) {
                 String title = endpointName(plot.endpoint()) + (plot.label().isEmpty() ? "" : " — " + plot.label());
                 List<SurvivalChart.Curve> curves = plot.curves().stream().map(c -> new SurvivalChart.Curve(c.arm(), c.times(),
                         c.survival(), c.lower(), c.upper(), c.censored(), c.followUp())).toList();
@@ -139,20 +138,7 @@ public final class SweepReport {
                         + "; grey: median not reached."));
             }
             AtomicFiles.writeString(tmp.resolve("report.html"), html(page, figures));
-            Path old = null;
-            if (Files.exists(dir.resolve("charts"))) {
-                old = Files.createTempDirectory(dir, ".charts-old-");
-                Files.delete(old);
-                Files.move(dir.resolve("charts"), old);
-            }
-            Files.move(charts, dir.resolve("charts"));
-            AtomicFiles.move(tmp.resolve("report.html"), dir.resolve("report.html"));
-            if (old != null) {
-                AtomicFiles.deleteTree(old);
-            }
-        } finally {
-            AtomicFiles.deleteTree(tmp);
-        }
+        });
     }
 
     private static void save(JFreeChart chart, Path charts, String name) throws IOException {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.her2sim.Cli;
 import org.her2sim.Scenarios;
 import org.her2sim.observe.Summary;
@@ -51,9 +52,9 @@ class CliTest {
         java.io.PrintStream old = System.err;
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
         System.setErr(new java.io.PrintStream(err, true));
-        java.util.List<String> names = new java.util.ArrayList<>();
+        List<String> names = new java.util.ArrayList<>();
         try {
-            java.util.Deque<picocli.CommandLine> todo = new java.util.ArrayDeque<>(java.util.List.of(org.her2sim.cli.Her2sim.commandLine()));
+            java.util.Deque<picocli.CommandLine> todo = new java.util.ArrayDeque<>(List.of(org.her2sim.cli.Her2sim.commandLine()));
             while (!todo.isEmpty()) {
                 picocli.CommandLine c = todo.pop();
                 names.add(c.getCommandName());
@@ -187,25 +188,104 @@ class CliTest {
 
     @Test
     void aFullDiskGivesOneLineAndLeavesNothingHalfWritten() throws Exception {
-        // a real full file system: a 256 KiB tmpfs (the suite runs as root)
-        Path small = Files.createDirectories(runs.resolve("small-disk"));
-        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", small.toString())
-                .redirectErrorStream(true).start();
-        String why = new String(mount.getInputStream().readAllBytes());
-        assertEquals(0, mount.waitFor(), "cannot mount a small tmpfs (the test needs root): " + why);
-        try {
+        Path small = runs.resolve("small-disk");
+        withSmallDisk(small, "256k", () -> {
             Cli.Outcome o = Cli.execute("run", Scenarios.testScenario("culture-tumour.yaml").toString(), "--out",
                     small.resolve("run").toString(), "--set", "time.max=80d");
             assertEquals(1, o.code());
             assertEquals(1, o.err().strip().split("\n").length, o.err());
-            // which writer meets the full disk first varies (CSV: "No space left on device", PNG: ImageIO's I/O error)
-            assertTrue(o.err().contains("cannot write the run to " + small), o.err());
+            // the file system's own words, whichever writer meets the full disk first (CSV or chart)
+            assertTrue(o.err().contains("cannot write the run to " + small + ": No space left on device"), o.err());
             try (var left = Files.list(small)) {
                 assertEquals(0, left.count(), "nothing half-written left on the full disk");
             }
+        });
+    }
+
+    /** A real small file system (tmpfs; the suite runs as root), unmounted after the body. */
+    private void withSmallDisk(Path at, String size, DiskBody body) throws Exception {
+        Files.createDirectories(at);
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", at.toString())
+                .redirectErrorStream(true).start();
+        String why = new String(mount.getInputStream().readAllBytes());
+        assertEquals(0, mount.waitFor(), "cannot mount a small tmpfs (the test needs root): " + why);
+        try {
+            body.run();
         } finally {
-            new ProcessBuilder("umount", small.toString()).start().waitFor();
+            new ProcessBuilder("umount", at.toString()).start().waitFor();
         }
+    }
+
+    @FunctionalInterface
+    private interface DiskBody {
+        void run() throws Exception;
+    }
+
+    private static void growDisk(Path at, String size) throws Exception {
+        Process p = new ProcessBuilder("mount", "-o", "remount,size=" + size, at.toString()).redirectErrorStream(true).start();
+        String why = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), why);
+    }
+
+    @Test
+    void aCheckpointedRunOnAFullDiskKeepsItsCheckpointAndResumesWhenThereIsSpace() throws Exception {
+        Path small = runs.resolve("small-disk-cp");
+        withSmallDisk(small, "256k", () -> {
+            Cli.Outcome o = Cli.execute("run", Scenarios.testScenario("culture-tumour.yaml").toString(), "--out",
+                    small.resolve("run").toString(), "--set", "time.max=80d", "--checkpoint-every", "5d", "-q");
+            assertEquals(1, o.code(), o.err());
+            assertEquals("her2sim: cannot write the run to " + small.resolve("run.partial") + ": No space left on device; its last "
+                    + "checkpoint is kept: free some space, then her2sim resume " + small.resolve("run"), o.err().strip());
+            growDisk(small, "16m");
+            Cli.Outcome r = Cli.execute("resume", small.resolve("run").toString());
+            assertEquals(0, r.code(), r.err());
+            assertTrue(Files.isRegularFile(small.resolve("run/report.html")));
+            try (var left = Files.list(small.resolve("run"))) {
+                assertEquals(List.of(), left.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).toList(),
+                        "no temporary report folders left");
+            }
+        });
+    }
+
+    @Test
+    void aSweepOnAFullDiskSaysWhatIsKeptInOneLine() throws Exception {
+        Path small = runs.resolve("small-disk-sweep");
+        Path spec = runs.resolve("full.yaml");
+        Files.writeString(spec, String.join("\n", "name: full", "base: " + Scenarios.testScenario("culture-tumour.yaml"), "seed: 5",
+                "replicates: 40", "reference_arm: a", "set: {time.max: 30d, tumour.initial_cells: 1000, stop.max_cells: 2.0e5}",
+                "arms:", "  a: {regimen: " + Scenarios.configs().resolve("regimens/trastuzumab-q3w.yaml") + "}"));
+        withSmallDisk(small, "256k", () -> {
+            Cli.Outcome o = Cli.execute("sweep", spec.toString(), "--out", small.resolve("sw").toString(), "--threads", "2", "-q");
+            assertEquals(1, o.code(), o.err());
+            assertEquals(1, o.err().strip().split("\n").length, o.err());
+            assertTrue(o.err().contains(": No space left on device; every finished task is kept in " + small.resolve("sw/tasks")
+                    + ": free some space, then her2sim merge " + small.resolve("sw")), o.err());
+            growDisk(small, "16m");
+            Cli.Outcome m = Cli.execute("merge", small.resolve("sw").toString());
+            assertEquals(0, m.code(), m.err());
+            assertTrue(Files.isRegularFile(small.resolve("sw/report.html")));
+            try (var left = Files.list(small.resolve("sw"))) {
+                assertEquals(List.of(), left.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).toList(),
+                        "the failed report left no temporary folder");
+            }
+        });
+    }
+
+    @Test
+    void aLongRunShowsItsProgressOnATerminal() throws Exception {
+        // a real terminal (script(1) gives the program a pseudo-terminal); a run of several seconds
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String command = String.join(" ", javaBin, "-cp", System.getProperty("java.class.path"), "org.her2sim.cli.Her2sim", "run",
+                Scenarios.testScenario("culture-tumour.yaml").toString(), "--runs-dir", runs.toString(), "--set", "engine=agent",
+                "--set", "tumour.initial_cells=1e5", "--set", "stop.max_cells=4e7", "--set", "context.carrying_capacity=3e7",
+                "--set", "'regimen.phases=[{name: untreated, end: never}]'", "--set", "time.max=50d");
+        Process p = new ProcessBuilder("script", "-qec", command, "/dev/null").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(300, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.matches("(?s)\\rday \\d+\\.\\d of at most 50 \\(\\d+ %\\), [\\d,]+ cells, \\d+ s so far.*"), out);
+        // cleared before the summary, which stands on its own line
+        assertTrue(out.contains("\r" + " ".repeat(20)) && out.contains("\rscenario        culture-tumour"), out);
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.her2sim.Scenarios;
 import org.her2sim.config.ConfigException;
 import org.her2sim.experiment.Sweep;
@@ -89,11 +91,21 @@ class SlurmClusterTest {
         // a directory name with a space, a quote and a command substitution: all stay part of the name
         Path out = dir.resolve("cluster run's $(touch PWNED)");
         StringWriter log = new StringWriter();
-        List<String> jobs = SlurmSweep.submit(sweep, out, options(null), new PrintWriter(log, true));
+        // no --mem: the advice measures the tasks here, and the elements run in the heap it gives
+        SlurmSweep.Options advised = new SlurmSweep.Options(3, 1, "debug", "00:10:00", null, null, null, null, List.of(), null, null,
+                false, true);
+        List<String> jobs = SlurmSweep.submit(sweep, out, advised, new PrintWriter(log, true));
         assertEquals(1, jobs.size(), log.toString());
         assertEquals(13, Files.readAllLines(out.resolve("slurm/tasks.csv")).size());
         String script = Files.readString(out.resolve("slurm/array.sbatch"));
         assertTrue(script.contains("#SBATCH --array=0-3") && script.contains("#SBATCH --cpus-per-task=1"), script);
+        Matcher mem = Pattern.compile("#SBATCH --mem=(\\d+)M\n").matcher(script);
+        assertTrue(mem.find(), script);
+        long mb = Long.parseLong(mem.group(1));
+        // small culture tumours on one thread: the measured footprint, not 8 bytes per cell up to stop.max_cells
+        assertTrue(mb >= 320 && mb <= 1024, "advised --mem " + mb + " MB; " + log);
+        assertTrue(script.contains("exec \"$JAVA_BIN\" -Xmx" + mb * 3 / 4 + "m -"), "the heap follows --mem: " + script);
+        assertTrue(log.toString().contains("advice: the slowest of 2 measured tasks"), log.toString());
         waitForQueue(jobs);
         SlurmSweep.Status s = SlurmSweep.status(sweep, out);
         assertEquals(12, s.doneTasks());
@@ -152,6 +164,20 @@ class SlurmClusterTest {
                 new PrintWriter(new StringWriter())));
         assertTrue(e.getMessage().contains("did you mean 'debug'"), e.getMessage());
         assertTrue(!Files.exists(out.resolve("slurm/jobs.txt")), "nothing submitted");
+        // refused by sbatch itself (more memory than the node has): the program copy made for the elements goes too
+        Path tooBig = dir.resolve("too-big");
+        SlurmSweep.program = Files.write(dir.resolve("program.jar"), new byte[4096]); // the suite runs from classes, not a jar
+        Exception refused;
+        try {
+            refused = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> SlurmSweep.submit(sweep, tooBig,
+                    new SlurmSweep.Options(3, 1, null, null, "100T", null, null, null, List.of(), null, null, false, false),
+                    new PrintWriter(new StringWriter())));
+        } finally {
+            SlurmSweep.program = null;
+        }
+        assertTrue(refused.getMessage().contains("sbatch"), refused.getMessage());
+        assertTrue(Files.isDirectory(tooBig.resolve("slurm")) && !Files.exists(tooBig.resolve("her2sim.jar"))
+                && !Files.exists(tooBig.resolve("slurm/jobs.txt")), "no 80 MB program copy left by a refused submission");
         Path other = Scenarios.writeSweep(dir, "other.yaml", SMALL,
                 Files.readString(SMALL).replace("seed: 11", "seed: 99"));
         try {

@@ -180,6 +180,15 @@ class ConfigLoaderTest {
             e = assertThrows(ConfigException.class, () -> Scenarios.load(Path.of("/dev/zero")));
             assertTrue(e.getMessage().contains("larger than 4 MiB"), e.getMessage());
         }
+        // a fractional whole number was truncated (found by the --set fuzz in its long mode)
+        e = assertThrows(ConfigException.class, () -> Scenarios.load(Scenarios.testScenario("culture-tumour.yaml"), "seed=1.5"));
+        assertTrue(e.getMessage().contains("seed: expected a whole number, got 1.5"), e.getMessage());
+        assertEquals(1000L, Scenarios.load(Scenarios.testScenario("culture-tumour.yaml"), "seed=1e3").config().seed());
+        // a file name the file system cannot hold (found by the --set fuzz in its long mode)
+        for (String set : new String[] {"context='\u0000'"}) {
+            e = assertThrows(ConfigException.class, () -> Scenarios.load(Scenarios.testScenario("culture-tumour.yaml"), set));
+            assertTrue(e.getMessage().contains("is not a possible file name"), set + ": " + e.getMessage());
+        }
         // names become directory names
         for (String name : new String[] {".", "..", "-rf"}) {
             e = assertThrows(ConfigException.class, () -> Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml"), "name=" + name));

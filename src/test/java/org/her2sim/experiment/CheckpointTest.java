@@ -46,17 +46,21 @@ class CheckpointTest {
 
     /** Starts `her2sim run|resume` in its own JVM and kills it with SIGKILL once a checkpoint newer than {@code after} exists. */
     long killAfterACheckpoint(Path partial, long after, String... args) throws Exception {
+        return killAfterACheckpoint(dir.resolve("run.log"), partial, after, args);
+    }
+
+    static long killAfterACheckpoint(Path log, Path partial, long after, String... args) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), "org.her2sim.cli.Her2sim"));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("run.log").toFile()).start();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Path cp = partial.resolve("checkpoint.bin");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (p.isAlive() && System.nanoTime() < deadline
                 && !(Files.exists(cp) && Files.getLastModifiedTime(cp).toMillis() > after)) {
             Thread.sleep(5);
         }
-        assertTrue(p.isAlive(), "the run ended before it could be killed: " + Files.readString(dir.resolve("run.log")));
+        assertTrue(p.isAlive(), "the run ended before it could be killed: " + Files.readString(log));
         assertEquals(0, new ProcessBuilder("kill", "-9", Long.toString(p.pid())).start().waitFor());
         p.waitFor(30, TimeUnit.SECONDS);
         assertEquals(137, p.exitValue());

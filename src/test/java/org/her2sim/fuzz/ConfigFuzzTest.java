@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The cases are drawn from a fixed seed, so a failure reproduces.
  */
 class ConfigFuzzTest {
-    static final int CASES = 400;
+    static final int CASES = FuzzBudget.cases(600);
 
     @TempDir
     Path dir;
@@ -152,7 +152,7 @@ class ConfigFuzzTest {
         try (var hidden = Files.list(runs)) {
             assertEquals(0, hidden.filter(p -> p.getFileName().toString().startsWith(".")).count(), "no half-written runs");
         }
-        System.out.printf("config fuzz: %d cases tried, %d ran, %d refused with exit code 2%n", CASES, ran, refused);
+        FuzzBudget.report("config", CASES, ran, refused);
         // both paths must be exercised: most single mutations keep a valid file (a deleted
         // optional line, a harmless value) or break it; a tenth of the cases each is a loose floor
         assertTrue(ran >= CASES / 10, "too few mutated configurations ran (" + ran + "): the fuzz would test only refusals");
@@ -183,7 +183,7 @@ class ConfigFuzzTest {
         UniformRandomProvider rng = new SeedTree(20261122).child("fuzz-sweep").generator();
         int ran = 0;
         int refused = 0;
-        int cases = 100;
+        int cases = FuzzBudget.cases(100);
         for (int c = 0; c < cases; c++) {
             String text = spec;
             for (int m = 0; m < 1 + rng.nextInt(2); m++) {
@@ -207,7 +207,7 @@ class ConfigFuzzTest {
                         "no task ran for refused input: " + where);
             }
         }
-        System.out.printf("sweep fuzz: %d cases tried, %d ran, %d refused with exit code 2%n", cases, ran, refused);
+        FuzzBudget.report("sweep", cases, ran, refused);
         assertTrue(ran >= cases / 10, "too few mutated sweeps ran (" + ran + "): the fuzz would test only refusals");
         assertTrue(refused >= cases / 10, "too few mutated sweeps were refused (" + refused + ")");
     }

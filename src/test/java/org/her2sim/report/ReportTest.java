@@ -160,8 +160,24 @@ public class ReportTest {
         assertArrayEquals(page, Files.readAllBytes(copy.resolve("report.html")));
         assertArrayEquals(chart, Files.readAllBytes(copy.resolve("charts/burden.png")));
         try (var files = Files.list(copy)) {
-            assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith(".report-")), "no temporary folder left");
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith(".")), "no temporary folder left");
         }
+    }
+
+    @Test
+    void aReportKilledMidwayLeavesLitterOnceTheNextReportRemoves(@TempDir Path dir) throws Exception {
+        Path copy = copyRun(dir.resolve("copy"));
+        // what kill -9 during a report leaves: its working folders, named with this machine and a process now gone
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        String host = java.net.InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9_]", "_");
+        Path dead = Files.createDirectories(copy.resolve(".report." + host + "-" + gone.pid() + ".123/charts"));
+        Path deadOld = Files.createDirectories(copy.resolve(".charts-old." + host + "-" + gone.pid() + ".456"));
+        // a report under way in a live process (this one) is left alone
+        Path live = Files.createDirectories(copy.resolve(".report." + host + "-" + ProcessHandle.current().pid() + ".789"));
+        Reporter.write(copy, Reporter.Options.defaults());
+        assertFalse(Files.exists(dead.getParent()) || Files.exists(deadOld), "a dead process's folders are removed");
+        assertTrue(Files.isDirectory(live), "a live process's folder stays");
     }
 
     @Test
