@@ -2,17 +2,11 @@ package org.her2sim.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import org.her2sim.config.ConfigException;
 import org.her2sim.engine.PopulationLimitException;
 import org.her2sim.experiment.Version;
+import org.her2sim.io.IoFailure;
 import org.her2sim.report.ReportInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
@@ -23,7 +17,7 @@ import picocli.CommandLine;
  */
 @Command(name = "her2sim", mixinStandardHelpOptions = true, versionProvider = Her2sim.VersionProvider.class,
         description = "Simulates tumour clone evolution under HER2-targeted therapy.",
-        subcommands = {RunCommand.class, ResumeCommand.class, SweepCommand.class, MergeCommand.class, QueryCommand.class, SlurmCommand.class, ReportCommand.class, ValidateCommand.class, DrugsCommand.class, BenchCommand.class, LessonCommand.class, GuiCommand.class, AssayCommand.class, CalibrateCommand.class, ValidationCommand.class,
+        subcommands = {RunCommand.class, ResumeCommand.class, SweepCommand.class, MergeCommand.class, QueryCommand.class, SlurmCommand.class, ReportCommand.class, ValidateCommand.class, DrugsCommand.class, BenchCommand.class, LessonCommand.class, GuiCommand.class, AssayCommand.class, CalibrateCommand.class, ValidationCommand.class, TextbookCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Her2sim implements Runnable {
     public static final int EXIT_INPUT = 2;
@@ -76,7 +70,7 @@ public final class Her2sim implements Runnable {
                 return 1;
             }
             if (e instanceof IOException io) {
-                err.println("her2sim: " + plain(describe(io)));
+                err.println("her2sim: " + plain(IoFailure.describe(io)));
                 return 1;
             }
             err.println("her2sim: internal error: " + e);
@@ -88,26 +82,6 @@ public final class Her2sim implements Runnable {
             return 1;
         });
         return cl;
-    }
-
-    /**
-     * An I/O failure in words: the file system's exceptions carry only the path as their message
-     * ("/etc/passwd"), so the kind of failure is named beside it.
-     */
-    static String describe(IOException e) {
-        if (!(e instanceof FileSystemException f)) {
-            return String.valueOf(e.getMessage());
-        }
-        String why = f instanceof NotDirectoryException ? "part of this path is a file, not a directory"
-                : f instanceof FileAlreadyExistsException && f.getFile() != null && Files.isRegularFile(Path.of(f.getFile()))
-                        ? "a file is in the way where a directory is needed"
-                : f instanceof FileAlreadyExistsException ? "already exists"
-                : f instanceof AccessDeniedException ? "permission denied"
-                : f instanceof NoSuchFileException ? "no such file or directory"
-                : f instanceof DirectoryNotEmptyException ? "a directory that is not empty"
-                : f.getReason() != null ? f.getReason() : "cannot be written or read";
-        String where = f.getFile() == null ? "" : f.getFile() + (f.getOtherFile() == null ? "" : " -> " + f.getOtherFile()) + ": ";
-        return where + why;
     }
 
     /**

@@ -273,11 +273,17 @@ public final class Survival {
 
     /** The exact (Clopper–Pearson) 95 % interval of a rate of {@code k} in {@code n}. */
     public static double[] clopperPearson(int k, int n) {
+        return clopperPearson(k, n, 0.95);
+    }
+
+    /** The exact (Clopper–Pearson) interval of a rate of {@code k} in {@code n} at the given level. */
+    public static double[] clopperPearson(int k, int n, double level) {
         if (n == 0) {
             return new double[] {Double.NaN, Double.NaN};
         }
-        double lo = k == 0 ? 0 : BetaDistribution.of(k, n - k + 1.0).inverseCumulativeProbability(0.025);
-        double hi = k == n ? 1 : BetaDistribution.of(k + 1.0, n - k).inverseCumulativeProbability(0.975);
+        double tail = (1 - level) / 2;
+        double lo = k == 0 ? 0 : BetaDistribution.of(k, n - k + 1.0).inverseCumulativeProbability(tail);
+        double hi = k == n ? 1 : BetaDistribution.of(k + 1.0, n - k).inverseCumulativeProbability(1 - tail);
         return new double[] {lo, hi};
     }
 

@@ -6,14 +6,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
@@ -149,21 +147,6 @@ public final class SweepResults {
             }
             moments.add("strategy_failure");
             moments.add("end");
-            // the first state of each marker is the reference (cells not in the others)
-            Set<String> firsts = new HashSet<>();
-            Set<String> seen = new HashSet<>();
-            for (TaskResult t : tasks.results()) {
-                for (var e : t.summary().markerCells().values()) {
-                    for (String k : e.keySet()) {
-                        String marker = k.substring(0, k.indexOf('='));
-                        if (seen.add(marker)) {
-                            firsts.add(k);
-                        }
-                    }
-                    break;
-                }
-            }
-            states.removeAll(firsts);
             return new Layout(lines, List.copyOf(readouts), List.copyOf(moments), List.copyOf(states));
         }
     }

@@ -185,6 +185,7 @@ public final class Outcomes implements Serializable {
     Endpoints endpoints(TumourModel model) {
         double start = model.treatmentStart();
         if (Double.isNaN(start)) {
+            markerCells.put("end", markers(model)); // never treated: its cells at the end are all there is
             return Endpoints.NONE;
         }
         double followUp = model.followUpEnd();

@@ -141,8 +141,13 @@ public final class RunRecorder implements SimulationListener, Serializable {
                 e.osDays(), e.osEvent(),
                 Summary.orNull(outcomes.resistanceDay()), Summary.orNull(ttr),
                 outcomes.dominantEscape(), outcomes.escapeOrigin(), e.lines(), e.readouts(),
-                treated ? outcomes.markerCells() : Map.of(), dose, model.daysOnTreatment(),
+                // an untreated run has only its end (a fluctuation test counts its mutants there)
+                treated ? outcomes.markerCells() : endOnly(outcomes.markerCells()), dose, model.daysOnTreatment(),
                 model.lineage().cloneCount(), model.cellUpdates(), model.variantSteps(), wallSeconds, version, configSha256);
+    }
+
+    private static Map<String, Map<String, Long>> endOnly(Map<String, Map<String, Long>> cells) {
+        return cells.containsKey("end") ? Map.of("end", cells.get("end")) : Map.of();
     }
 
     public List<CloneRow> cloneRows() {

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.her2sim.Cli;
 import org.her2sim.Scenarios;
 import org.her2sim.config.ConfigException;
 import org.her2sim.engine.Scenario;
@@ -257,6 +258,54 @@ class SweepTest {
         assertEquals(1, Files.readAllLines(out.resolve("comparison.csv")).size(), "header only");
         assertEquals(3, Files.readAllLines(out.resolve("results.csv")).size());
         assertTrue(Files.isRegularFile(out.resolve("results.parquet")));
+    }
+
+    @Test
+    void cellsPerStateAddUpToTheTumourAtEachMoment() throws Exception {
+        // every state of every marker has its columns (the first state's included), treated or not
+        Sweep sweep = Sweep.load(Scenarios.configs().resolve("textbook/one-drug-sweep.yaml"), null, null, new Sweep.Overrides(
+                List.of("stop.max_cells=2e5", "time.max=40d"), 30));
+        Path out = dir.resolve("states");
+        byte[] csv = finished(sweep, out);
+        List<Map<String, String>> rows = new java.util.ArrayList<>();
+        try (var it = new com.fasterxml.jackson.dataformat.csv.CsvMapper().readerFor(Map.class)
+                .with(com.fasterxml.jackson.dataformat.csv.CsvSchema.emptySchema().withHeader()).<Map<String, String>>readValues(csv)) {
+            it.forEachRemaining(rows::add);
+        }
+        int treated = 0;
+        for (Map<String, String> r : rows) {
+            long end = Long.parseLong(r.get("cells_end_type_sensitive")) + Long.parseLong(r.get("cells_end_type_resistant"));
+            assertEquals(Long.parseLong(r.get("final_cells")), end, "end: " + r);
+            if (!r.get("treatment_start_days").isEmpty()) {
+                treated++;
+                long start = Long.parseLong(r.get("cells_treatment_start_type_sensitive"))
+                        + Long.parseLong(r.get("cells_treatment_start_type_resistant"));
+                assertEquals(Double.parseDouble(r.get("baseline_cells")), start, 0.5, "treatment start: " + r);
+            }
+        }
+        assertEquals(60, rows.size());
+        assertTrue(treated >= 15, "about half the tumours reach treatment (d/b = 0.5): " + treated);
+    }
+
+    @Test
+    void aVeryLargeSweepSaysWhatItWillCostBeforeItStarts() throws Exception {
+        String body = String.join("\n", "name: big", "base: " + Scenarios.testScenario("culture-tumour.yaml"),
+                "arms: {only: {time.max: 1d, tumour.initial_cells: 100}}");
+        Path big = Scenarios.write(dir, "big.yaml", body + "\nreplicates: " + (Sweep.LARGE + 1));
+        Path fine = Scenarios.write(dir, "fine.yaml", body + "\nreplicates: " + Sweep.LARGE);
+        Cli.Outcome v = Cli.execute("validate", big.toString());
+        assertEquals(0, v.code(), v.err());
+        assertEquals("her2sim: warning: 100,001 tasks: about 0.4 GB of task files", v.err().strip().substring(0, 59), v.err());
+        Cli.Outcome quiet = Cli.execute("validate", fine.toString());
+        assertEquals("", quiet.err(), "at the threshold: no warning");
+        // the sweep itself warns before its first task (one shard of one task runs here)
+        Cli.Outcome o = Cli.execute("sweep", big.toString(), "--out", dir.resolve("big").toString(), "--shard", "1/" + (Sweep.LARGE + 1),
+                "-q");
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.err().startsWith("her2sim: warning: 100,001 tasks"), o.err());
+        try (var files = Files.list(dir.resolve("big/tasks"))) {
+            assertEquals(1, files.filter(f -> f.toString().endsWith(".json")).count(), "the one task of the shard ran");
+        }
     }
 
     @Test
