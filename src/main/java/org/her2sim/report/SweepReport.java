@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -183,55 +184,46 @@ public final class SweepReport {
     }
 
     static String html(Page page, List<HtmlPage.Figure> figures) {
-        StringBuilder h = new StringBuilder(32_768);
-        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>her2sim sweep — ")
-                .append(HtmlPage.esc(page.title())).append("</title>\n<style>\n").append(HtmlPage.css())
-                .append("table.data{border-collapse:collapse;font-size:.85em;margin-bottom:18px}\n")
-                .append("table.data th,table.data td{border-bottom:1px solid #eee;padding:4px 10px;text-align:right}\n")
-                .append("table.data th:first-child,table.data td:first-child{text-align:left}\n")
-                .append("table.data td.ci{color:#777;font-size:.9em}\n")
-                .append(".scroll{overflow-x:auto}\np.note{font-size:.85em;color:#555}\n</style>\n</head>\n<body>\n<header><h1>")
-                .append(HtmlPage.esc(page.title())).append("</h1>\n<p class=\"sub\">").append(HtmlPage.esc(page.subtitle()))
-                .append("</p></header>\n");
-        if (!page.design().isEmpty()) {
-            h.append("<section><h2>Design</h2>\n<p>").append(HtmlPage.esc(page.design())).append("</p></section>\n");
-        }
+        Map<String, Object> scope = new HashMap<>();
+        scope.put("title", page.title());
+        scope.put("subtitle", page.subtitle());
+        scope.put("design", page.design().isEmpty() ? null : page.design());
+        List<Map<String, Object>> tables = new ArrayList<>();
         for (Table t : page.tables()) {
-            h.append("<section><h2>").append(HtmlPage.esc(t.caption())).append("</h2>\n<div class=\"scroll\"><table class=\"data\">\n");
-            if (!t.rows().isEmpty()) {
-                if (t.transposed()) {
-                    for (String key : t.rows().get(0).keySet()) {
-                        h.append("<tr><th>").append(HtmlPage.esc(key)).append("</th>");
-                        for (Map<String, Object> r : t.rows()) {
-                            h.append(key.equals("arm") ? "<th>" : "<td>").append(HtmlPage.esc(format(r.get(key))))
-                                    .append(key.equals("arm") ? "</th>" : "</td>");
-                        }
-                        h.append("</tr>\n");
-                    }
-                } else {
-                    h.append("<tr>");
-                    t.rows().get(0).keySet().forEach(k -> h.append("<th>").append(HtmlPage.esc(k)).append("</th>"));
-                    h.append("</tr>\n");
-                    for (Map<String, Object> r : t.rows()) {
-                        h.append("<tr>");
-                        r.values().forEach(v -> h.append("<td>").append(HtmlPage.esc(format(v))).append("</td>"));
-                        h.append("</tr>\n");
-                    }
-                }
-            }
-            h.append("</table></div>");
-            if (!t.note().isEmpty()) {
-                h.append("<p class=\"note\">").append(HtmlPage.esc(t.note())).append("</p>");
-            }
-            h.append("</section>\n");
+            Map<String, Object> table = new HashMap<>();
+            table.put("caption", t.caption());
+            table.put("rows", rows(t));
+            table.put("note", t.note().isEmpty() ? null : t.note());
+            tables.add(table);
         }
-        h.append("<section><h2>Charts</h2>\n");
-        for (HtmlPage.Figure f : figures) {
-            h.append("<figure><img src=\"").append(HtmlPage.esc(f.file())).append("\" alt=\"").append(HtmlPage.esc(f.caption()))
-                    .append("\"><figcaption>").append(HtmlPage.esc(f.caption())).append("</figcaption></figure>\n");
+        scope.put("tables", tables);
+        scope.put("figures", figures);
+        return Templates.html("sweep-report.html.mustache", scope);
+    }
+
+    /** A cell of a page table: a heading or a value. */
+    record Cell(String text, boolean header) {
+    }
+
+    /** Row by row as the page shows it: transposed (one column per arm, the arm heading each) or as it is. */
+    private static List<Map<String, List<Cell>>> rows(Table t) {
+        List<Map<String, List<Cell>>> out = new ArrayList<>();
+        if (t.rows().isEmpty()) {
+            return out;
         }
-        h.append("</section>\n</body>\n</html>\n");
-        return h.toString();
+        if (t.transposed()) {
+            for (String key : t.rows().get(0).keySet()) {
+                List<Cell> cells = new ArrayList<>(List.of(new Cell(key, true)));
+                t.rows().forEach(r -> cells.add(new Cell(format(r.get(key)), key.equals("arm"))));
+                out.add(Map.of("cells", cells));
+            }
+        } else {
+            out.add(Map.of("cells", t.rows().get(0).keySet().stream().map(k -> new Cell(k, true)).toList()));
+            for (Map<String, Object> r : t.rows()) {
+                out.add(Map.of("cells", r.values().stream().map(v -> new Cell(format(v), false)).toList()));
+            }
+        }
+        return out;
     }
 
     private static String format(Object v) {
