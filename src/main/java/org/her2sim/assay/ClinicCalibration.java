@@ -410,11 +410,10 @@ public final class ClinicCalibration {
     }
 
     /** A trial with candidate values (null: as configured) and the first {@code patients} per arm. */
-    private Sweep load(Trial t, double[] values, int patients, Days followUp) {
+    Sweep load(Trial t, double[] values, int patients, Days followUp) {
+        // the calibration file's own paths are a sweep's settings; the follow-up is the program's, a typed change
         List<String> set = new ArrayList<>();
-        if (followUp != null) {
-            set.add("time.after_treatment=" + followUp.text());
-        }
+        ConfigChange follow = followUp == null ? ConfigChange.none() : c -> c.withTime(c.time().withAfterTreatment(followUp));
         Map<String, double[]> spreads = new LinkedHashMap<>();
         for (int i = 0; values != null && i < values.length; i++) {
             Parameter p = spec.parameters().get(i);
@@ -431,9 +430,9 @@ public final class ClinicCalibration {
         Path trialFile = file.getParent().resolve(t.file()).normalize();
         Sweep sweep = Sweep.load(trialFile, null, null, new Sweep.Overrides(set, patients));
         if (spreads.isEmpty()) {
-            return sweep;
+            return followUp == null ? sweep : sweep.adjusted(new Sweep.Adjustment(follow, d -> d));
         }
-        return sweep.adjusted(new Sweep.Adjustment(ConfigChange.none(), draws -> draws.stream().map(d -> {
+        return sweep.adjusted(new Sweep.Adjustment(follow, draws -> draws.stream().map(d -> {
             double[] sd = spreads.get(d.path() + ".sd");
             double[] cv = spreads.get(d.path() + ".cv");
             return sd != null ? d.withSd(sd[0]) : cv != null ? d.withCv(cv[0]) : d;

@@ -14,6 +14,7 @@ import org.apache.commons.statistics.distribution.BinomialDistribution;
 import org.her2sim.config.BiologyConfig.ExplicitRateSpec;
 import org.her2sim.config.BiologyConfig.MarkerSpec;
 import org.her2sim.config.SimulationConfig;
+import org.her2sim.engine.StopReason;
 import org.her2sim.experiment.Survival;
 import org.her2sim.experiment.Sweep;
 import org.her2sim.experiment.SweepResults;
@@ -281,7 +282,7 @@ public final class Textbook {
 
     /** Runs that ended with cells still present and the tumour below the ceiling (neither cured nor failed yet). */
     private static String undecided(List<Summary> treated) {
-        long open = treated.stream().filter(s -> !s.extinct() && s.stopReason() != org.her2sim.engine.StopReason.CEILING).count();
+        long open = treated.stream().filter(s -> !s.extinct() && s.stopReason() != StopReason.CEILING).count();
         return open == 0 ? "" : "; " + open + " run(s) undecided at time.max, counted as not cured";
     }
 

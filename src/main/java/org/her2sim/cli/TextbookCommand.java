@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.her2sim.assay.Textbook;
 import org.her2sim.config.ConfigException;
@@ -56,7 +57,7 @@ final class TextbookCommand implements Callable<Integer> {
         long failed = rows.stream().filter(r -> !r.agreesStrictly()).count();
         PrintWriter w = spec.commandLine().getOut();
         for (Textbook.Row r : rows) {
-            w.printf(java.util.Locale.ROOT, "%-15s %-17s %-34s theory %.4g  simulated %.4g (%.4g-%.4g)  n %d%s%n", r.classic(), r.arm(),
+            w.printf(Locale.ROOT, "%-15s %-17s %-34s theory %.4g  simulated %.4g (%.4g-%.4g)  n %d%s%n", r.classic(), r.arm(),
                     r.quantity(), r.theory(), r.simulated(), r.lower(), r.upper(), r.n(), r.agrees() ? "" : "  outside the 95 % interval");
         }
         w.println((failed == 0 ? "" : failed + " theory value(s) outside the 99.9 % interval; ") + target);

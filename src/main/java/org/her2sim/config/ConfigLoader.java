@@ -43,6 +43,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongFunction;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -97,7 +98,7 @@ public final class ConfigLoader {
             .addDeserializer(int.class, whole(int.class, Integer.MIN_VALUE, Integer.MAX_VALUE, Math::toIntExact));
 
     @SuppressWarnings("unchecked")
-    private static <T> JsonDeserializer<T> whole(Class<?> type, long min, long max, java.util.function.LongFunction<T> box) {
+    private static <T> JsonDeserializer<T> whole(Class<?> type, long min, long max, LongFunction<T> box) {
         return new JsonDeserializer<>() {
             @Override
             public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {

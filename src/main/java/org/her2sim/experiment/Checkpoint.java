@@ -1,5 +1,6 @@
 package org.her2sim.experiment;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputFilter;
@@ -7,10 +8,12 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
+import java.io.StreamCorruptedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipException;
 import org.her2sim.config.ConfigException;
 import org.her2sim.engine.TumourModel;
 import org.her2sim.io.AtomicFiles;
@@ -73,10 +76,10 @@ public record Checkpoint(TumourModel model, RunRecorder recorder, byte[] randomS
 
     /** What was wrong, in words rather than a Java class name. */
     private static String why(Exception e) {
-        if (e instanceof java.io.EOFException) {
+        if (e instanceof EOFException) {
             return "it ends too early";
         }
-        if (e instanceof java.util.zip.ZipException || e instanceof java.io.StreamCorruptedException) {
+        if (e instanceof ZipException || e instanceof StreamCorruptedException) {
             return e.getMessage() == null ? "its bytes are corrupted" : e.getMessage();
         }
         return e.getMessage() == null || e.getMessage().isBlank() ? "its content is not a her2sim checkpoint" : e.getMessage();

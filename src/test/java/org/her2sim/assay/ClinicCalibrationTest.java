@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.her2sim.Scenarios;
 import org.her2sim.config.ConfigException;
+import org.her2sim.config.Days;
 import org.her2sim.experiment.PublishedFigures;
+import org.her2sim.experiment.Sweep;
 import org.her2sim.experiment.SweepSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +51,17 @@ class ClinicCalibrationTest {
         }
         assertTrue(c.spec().trials().size() >= 7, "the training set");
         assertTrue(c.spec().trials().stream().anyMatch(t -> !t.fitted().isEmpty()), "some figures are fitted");
+    }
+
+    @Test
+    void aFitFollowsEachPatientForTheSearchsFollowUpAndItsCandidateValues() {
+        ClinicCalibration c = new ClinicCalibration(CLINIC, 1);
+        ClinicCalibration.Trial trial = c.spec().trials().get(0);
+        double[] v = c.current();
+        Sweep sweep = c.load(trial, v, 2, Days.of(400));
+        Sweep.Task first = sweep.tasks().get(0);
+        assertEquals(400, sweep.scenario(first).config().time().afterTreatment().days(), 1e-9, "the search's follow-up applies");
+        assertEquals(2, sweep.spec().replicates());
     }
 
     @Test

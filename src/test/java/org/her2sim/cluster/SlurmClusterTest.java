@@ -2,6 +2,7 @@ package org.her2sim.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -125,7 +126,7 @@ class SlurmClusterTest {
         SlurmSweep.Options dry = new SlurmSweep.Options(o.tasksPerJob(), o.threads(), o.partition(), o.time(), o.mem(), o.account(), o.qos(),
                 o.throttle(), o.extraSbatch(), o.setup(), o.javaOptions(), true, false);
         assertTrue(SlurmSweep.submit(sweep, out, dry, new PrintWriter(new StringWriter(), true)).isEmpty(), "nothing submitted");
-        org.her2sim.config.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(org.her2sim.config.ConfigException.class,
+        org.her2sim.config.ConfigException e = assertThrows(org.her2sim.config.ConfigException.class,
                 () -> SlurmSweep.status(sweep, out));
         assertTrue(e.getMessage().contains("no array was submitted from this directory"), e.getMessage());
     }
@@ -159,7 +160,7 @@ class SlurmClusterTest {
     void badRequestsAreRefusedBeforeAnythingIsSubmitted() throws Exception {
         Sweep sweep = Sweep.load(SMALL);
         Path out = dir.resolve("refused");
-        ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class, () -> SlurmSweep.submit(sweep, out,
+        ConfigException e = assertThrows(ConfigException.class, () -> SlurmSweep.submit(sweep, out,
                 new SlurmSweep.Options(3, 1, "debgu", null, null, null, null, null, List.of(), null, null, false, false),
                 new PrintWriter(new StringWriter())));
         assertTrue(e.getMessage().contains("did you mean 'debug'"), e.getMessage());
@@ -169,7 +170,7 @@ class SlurmClusterTest {
         SlurmSweep.program = Files.write(dir.resolve("program.jar"), new byte[4096]); // the suite runs from classes, not a jar
         Exception refused;
         try {
-            refused = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> SlurmSweep.submit(sweep, tooBig,
+            refused = assertThrows(Exception.class, () -> SlurmSweep.submit(sweep, tooBig,
                     new SlurmSweep.Options(3, 1, null, null, "100T", null, null, null, List.of(), null, null, false, false),
                     new PrintWriter(new StringWriter())));
         } finally {
@@ -185,7 +186,7 @@ class SlurmClusterTest {
             SlurmSweep.submit(sweep, cluster, new SlurmSweep.Options(12, 1, null, null, null, null, null, null, List.of(), null, null,
                     true, false), new PrintWriter(new StringWriter()));
             Sweep different = Sweep.load(other);
-            ConfigException foreign = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+            ConfigException foreign = assertThrows(ConfigException.class,
                     () -> SlurmSweep.resubmit(different, cluster, new PrintWriter(new StringWriter())));
             assertTrue(foreign.getMessage().contains("different sweep"), foreign.getMessage());
         } finally {

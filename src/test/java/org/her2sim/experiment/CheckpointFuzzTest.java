@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.her2sim.Cli;
@@ -62,8 +64,8 @@ class CheckpointFuzzTest {
             case 6 -> { // a valid gzip stream of noise or of a slice of the real content
                 byte[] noise = new byte[1 + rng.nextInt(4096)];
                 rng.nextBytes(noise);
-                bad = gzip(rng.nextBoolean() ? noise : Arrays.copyOf(new java.util.zip.GZIPInputStream(
-                        new java.io.ByteArrayInputStream(good)).readAllBytes(), noise.length));
+                bad = gzip(rng.nextBoolean() ? noise : Arrays.copyOf(new GZIPInputStream(
+                        new ByteArrayInputStream(good)).readAllBytes(), noise.length));
             }
             default -> bad = new byte[0];
         }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -267,9 +269,9 @@ class SweepTest {
                 List.of("stop.max_cells=2e5", "time.max=40d"), 30));
         Path out = dir.resolve("states");
         byte[] csv = finished(sweep, out);
-        List<Map<String, String>> rows = new java.util.ArrayList<>();
-        try (var it = new com.fasterxml.jackson.dataformat.csv.CsvMapper().readerFor(Map.class)
-                .with(com.fasterxml.jackson.dataformat.csv.CsvSchema.emptySchema().withHeader()).<Map<String, String>>readValues(csv)) {
+        List<Map<String, String>> rows = new ArrayList<>();
+        try (var it = new CsvMapper().readerFor(Map.class)
+                .with(CsvSchema.emptySchema().withHeader()).<Map<String, String>>readValues(csv)) {
             it.forEachRemaining(rows::add);
         }
         int treated = 0;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -170,7 +171,7 @@ public class ReportTest {
         // what kill -9 during a report leaves: its working folders, named with this machine and a process now gone
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
-        String host = java.net.InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9_]", "_");
+        String host = InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9_]", "_");
         Path dead = Files.createDirectories(copy.resolve(".report." + host + "-" + gone.pid() + ".123/charts"));
         Path deadOld = Files.createDirectories(copy.resolve(".charts-old." + host + "-" + gone.pid() + ".456"));
         // a report under way in a live process (this one) is left alone
