@@ -24,8 +24,8 @@ public final class DrugLevel implements Serializable {
     private double cumulativeMg;
 
     public DrugLevel(PkModel pk, double infusionDays) {
-        coefficient = pk == null ? new double[0] : pk.coefficientPerMg().clone();
-        rate = pk == null ? new double[0] : pk.ratePerDay().clone();
+        coefficient = pk == null ? new double[0] : pk.coefficientPerMg();
+        rate = pk == null ? new double[0] : pk.ratePerDay();
         this.infusionDays = infusionDays;
         sums = new double[rate.length];
     }

@@ -106,8 +106,8 @@ public final class DrugLibrary {
                 continue;
             }
             double free = applyUnbound ? c * d.actingFraction() : c;
-            for (int i = 0; i < d.targets().length; i++) {
-                survive[d.targets()[i]] *= 1 - d.effect(i, free);
+            for (int i = 0; i < d.targetCount(); i++) {
+                survive[d.target(i)] *= 1 - d.effect(i, free);
             }
         }
         double[] effect = new double[survive.length];
@@ -122,8 +122,8 @@ public final class DrugLibrary {
         double[] effect = new double[targets.size()];
         for (Drug d : drugs) {
             if ((mask & (1L << d.bit())) != 0) {
-                for (int i = 0; i < d.targets().length; i++) {
-                    effect[d.targets()[i]] = 1 - (1 - effect[d.targets()[i]]) * (1 - d.emax()[i]);
+                for (int i = 0; i < d.targetCount(); i++) {
+                    effect[d.target(i)] = 1 - (1 - effect[d.target(i)]) * (1 - d.emax(i));
                 }
             }
         }

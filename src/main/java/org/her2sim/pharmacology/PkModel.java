@@ -1,6 +1,7 @@
 package org.her2sim.pharmacology;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import org.her2sim.config.ConfigProblem;
 import org.her2sim.config.DrugSpec.PkSpec;
 
@@ -18,6 +19,37 @@ import org.her2sim.config.DrugSpec.PkSpec;
  * </ul>
  */
 public record PkModel(double[] coefficientPerMg, double[] ratePerDay) implements Serializable {
+
+    /** The exponentials' arrays are copied in and out: a compiled PK model cannot be changed, and equal models are equal. */
+    public PkModel {
+        coefficientPerMg = coefficientPerMg.clone();
+        ratePerDay = ratePerDay.clone();
+    }
+
+    @Override
+    public double[] coefficientPerMg() {
+        return coefficientPerMg.clone();
+    }
+
+    @Override
+    public double[] ratePerDay() {
+        return ratePerDay.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PkModel m && Arrays.equals(coefficientPerMg, m.coefficientPerMg) && Arrays.equals(ratePerDay, m.ratePerDay);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(coefficientPerMg) + Arrays.hashCode(ratePerDay);
+    }
+
+    @Override
+    public String toString() {
+        return "PkModel[coefficients per mg " + Arrays.toString(coefficientPerMg) + ", rates per day " + Arrays.toString(ratePerDay) + "]";
+    }
 
     public static PkModel of(PkSpec pk) {
         double v1 = pk.centralVolumeL();

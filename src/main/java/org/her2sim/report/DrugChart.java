@@ -74,9 +74,9 @@ final class DrugChart implements ChartKind {
             Drug d = data.scenario().drugs().get(e.getKey());
             // targets with the same IC50 share one line and one label
             Map<Double, List<String>> byIc50 = new TreeMap<>();
-            for (int k = 0; k < d.targets().length; k++) {
-                byIc50.computeIfAbsent(d.ic50MgPerL()[k], x -> new ArrayList<>())
-                        .add(data.scenario().drugs().targets().names().get(d.targets()[k]));
+            for (int k = 0; k < d.targetCount(); k++) {
+                byIc50.computeIfAbsent(d.ic50MgPerL(k), x -> new ArrayList<>())
+                        .add(data.scenario().drugs().targets().names().get(d.target(k)));
             }
             int k = 0;
             for (Map.Entry<Double, List<String>> t : byIc50.entrySet()) {

@@ -3,6 +3,7 @@ package org.her2sim.pharmacology;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.her2sim.Scenarios;
 import org.her2sim.config.Days;
 import org.her2sim.config.DrugSpec.PkSpec;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,23 @@ import org.junit.jupiter.api.Test;
 class PkModelTest {
     static PkSpec twoCompartment() {
         return new PkSpec("two_compartment", "iv", 0.225, 2.95, 2.68, 0.11, null, null, null, null, null);
+    }
+
+    @Test
+    void compiledModelsAndDrugsCannotBeChangedAndCompareByContent() {
+        PkModel pk = PkModel.of(twoCompartment());
+        double before = pk.concentration(100, 3);
+        pk.ratePerDay()[0] = 0; // a copy: the model keeps its rates
+        assertEquals(before, pk.concentration(100, 3));
+        assertEquals(pk, PkModel.of(twoCompartment()));
+        assertEquals(pk.hashCode(), PkModel.of(twoCompartment()).hashCode());
+        var drugs = Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml")).drugs().drugs();
+        var again = Scenarios.compile(Scenarios.testScenario("culture-tumour.yaml")).drugs().drugs();
+        assertEquals(drugs, again, "drugs compiled twice from one file are equal");
+        Drug d = drugs.stream().filter(x -> x.targetCount() > 0).findFirst().orElseThrow();
+        double effect = d.effect(0, 1.0);
+        d.emax()[0] = 0;
+        assertEquals(effect, d.effect(0, 1.0), "a returned array is a copy");
     }
 
     @Test
