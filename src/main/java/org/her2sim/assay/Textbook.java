@@ -20,7 +20,6 @@ import org.her2sim.experiment.Sweep;
 import org.her2sim.experiment.SweepResults;
 import org.her2sim.experiment.SweepRunner;
 import org.her2sim.experiment.TaskResult;
-import org.her2sim.io.AtomicFiles;
 import org.her2sim.observe.Summary;
 import org.her2sim.report.Templates;
 
@@ -326,10 +325,5 @@ public final class Textbook {
             return "–";
         }
         return Math.abs(x) >= 10 ? String.format(Locale.ROOT, "%.1f", x) : String.format(Locale.ROOT, "%.3f", x);
-    }
-
-    /** Writes the page atomically. */
-    public static void write(Path file, String markdown) throws IOException {
-        AtomicFiles.writeString(file, markdown);
     }
 }
