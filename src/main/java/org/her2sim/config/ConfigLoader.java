@@ -151,7 +151,11 @@ public final class ConfigLoader {
     public record Loaded(SimulationConfig config, Origins origins) {
         /** The configuration after a typed change (errors in it are still named in this file). */
         public Loaded with(ConfigChange change) {
-            return new Loaded(change.apply(config), origins);
+            try {
+                return new Loaded(change.apply(config), origins);
+            } catch (ConfigProblem e) {
+                throw origins.error(e.path(), e.problem());
+            }
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
@@ -97,8 +98,16 @@ public final class SweepResults {
 
     /** Writes results.csv, summary.csv and comparison.csv into {@code out}. */
     public static void write(Tasks tasks, Path out) throws IOException {
-        List<String> params = tasks.sweep().parameterPaths();
-        List<String> columns = new ArrayList<>(params);
+        csv(out.resolve("results.csv"), resultsTable(tasks), List.of());
+        csv(out.resolve("summary.csv"), summaryTable(tasks), List.of());
+        // with a single arm there is nothing to compare: the file keeps its header
+        csv(out.resolve("comparison.csv"), comparisonTable(tasks), comparisonColumns(tasks));
+        ResultsDatabase.writeParquet(out);
+    }
+
+    /** The rows of results.csv (one per task), column name to value, in the file's column order. */
+    public static List<Map<String, Object>> resultsTable(Tasks tasks) {
+        List<String> columns = new ArrayList<>(tasks.sweep().parameterPaths());
         columns.addAll(tasks.sweep().patientPaths());
         List<String> drugs = drugs(tasks);
         Layout layout = Layout.of(tasks);
@@ -106,16 +115,39 @@ public final class SweepResults {
         for (TaskResult t : tasks.results()) {
             rows.add(row(t, columns, drugs, layout, tasks.sweep().spec().randomise()));
         }
-        csv(out.resolve("results.csv"), rows, List.of());
-        csv(out.resolve("summary.csv"), summary(tasks, params, drugs), List.of());
-        List<String> comparisonColumns = new ArrayList<>(List.of("arm", "reference", "point"));
-        comparisonColumns.addAll(params);
-        comparisonColumns.addAll(List.of("endpoint", "n", "n_reference", "events", "events_reference", "hazard_ratio",
+        return rows;
+    }
+
+    /** The rows of summary.csv (one per arm and point). */
+    public static List<Map<String, Object>> summaryTable(Tasks tasks) {
+        return summary(tasks, tasks.sweep().parameterPaths(), drugs(tasks));
+    }
+
+    /** The rows of comparison.csv (each arm against the reference arm, per point and endpoint). */
+    public static List<Map<String, Object>> comparisonTable(Tasks tasks) {
+        return comparison(tasks, tasks.sweep().parameterPaths());
+    }
+
+    private static List<String> comparisonColumns(Tasks tasks) {
+        List<String> columns = new ArrayList<>(List.of("arm", "reference", "point"));
+        columns.addAll(tasks.sweep().parameterPaths());
+        columns.addAll(List.of("endpoint", "n", "n_reference", "events", "events_reference", "hazard_ratio",
                 "hazard_ratio_ci_low", "hazard_ratio_ci_high", "cox_p", "logrank_chi2", "logrank_p", "peto_hazard_ratio",
                 "paired_longer", "paired_shorter", "paired_sign_test_p"));
-        // with a single arm there is nothing to compare: the file keeps its header
-        csv(out.resolve("comparison.csv"), comparison(tasks, params), comparisonColumns);
-        ResultsDatabase.writeParquet(out);
+        return columns;
+    }
+
+    /**
+     * The Kaplan–Meier curve of one arm at one point for an endpoint ("pfs", "ttf" or "os", from
+     * randomisation, analysed patients only), as summary.csv's medians are read off; empty when
+     * the arm has no patients there or some patient's value is unknown.
+     */
+    public static Optional<Survival.Curve> curve(Tasks tasks, int point, String arm, String endpoint) {
+        if (!ENDPOINTS.contains(endpoint)) {
+            throw new ConfigException("endpoint: expected one of " + ENDPOINTS + ", got '" + endpoint + "'");
+        }
+        List<Survival.Subject> subjects = subjects(patients(tasks, point, arm), endpoint);
+        return subjects == null || subjects.isEmpty() ? Optional.empty() : Optional.of(Survival.kaplanMeier(subjects));
     }
 
     static List<String> drugs(Tasks tasks) {

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import org.her2sim.config.ConfigException;
 import org.her2sim.engine.Scenario;
 import org.her2sim.io.AtomicFiles;
@@ -82,6 +83,13 @@ public final class SweepRunner {
      */
     public static Outcome run(Sweep sweep, Path dir, int threads, boolean resume, Shard shard, boolean keepRuns,
                               PrintStream progress, double taskSeconds) throws IOException, InterruptedException {
+        return run(sweep, dir, threads, resume, shard, keepRuns, progress, taskSeconds, null);
+    }
+
+    /** As above, also telling {@code tasksDone} (when not null) how many of this call's tasks have finished, and of how many. */
+    public static Outcome run(Sweep sweep, Path dir, int threads, boolean resume, Shard shard, boolean keepRuns,
+                              PrintStream progress, double taskSeconds, BiConsumer<Integer, Integer> tasksDone)
+            throws IOException, InterruptedException {
         prepare(sweep, dir, resume);
         removeAbandonedFiles(dir.resolve("tasks"), shard);
         Path tasksDir = dir.resolve("tasks");
@@ -106,6 +114,7 @@ public final class SweepRunner {
             }
         }
         Progress bar = new Progress(todo.size(), progress);
+        int[] reported = {0};
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread th = new Thread(r, "her2sim-task");
             th.setDaemon(true);
@@ -117,6 +126,11 @@ public final class SweepRunner {
                 futures.add(pool.submit(() -> {
                     runTask(sweep, t, tasksDir, dir, keepRuns, taskSeconds);
                     bar.tick();
+                    if (tasksDone != null) {
+                        synchronized (reported) {
+                            tasksDone.accept(++reported[0], todo.size()); // counted under the lock: told in increasing order
+                        }
+                    }
                     return null;
                 }));
             }
@@ -236,9 +250,17 @@ public final class SweepRunner {
         } else {
             r = SingleRun.simulate(scenario, t.seed(), taskSeconds);
         }
-        TaskResult result = new TaskResult(t.id(), t.arm(), t.point(), t.replicate(), t.seed(), t.parameters(), t.overrides(),
+        TaskFiles.write(taskFile(tasksDir, t.id()), resultOf(t, r));
+    }
+
+    /** Runs one task in memory (nothing written), stopping after {@code taskSeconds} of wall time. */
+    public static TaskResult simulate(Sweep sweep, Sweep.Task t, double taskSeconds) {
+        return resultOf(t, SingleRun.simulate(sweep.scenario(t), t.seed(), taskSeconds));
+    }
+
+    private static TaskResult resultOf(Sweep.Task t, SingleRun.Result r) {
+        return new TaskResult(t.id(), t.arm(), t.point(), t.replicate(), t.seed(), t.parameters(), t.overrides(),
                 r.summary(), TaskResult.phasesOf(r));
-        TaskFiles.write(taskFile(tasksDir, t.id()), result);
     }
 
     /** Tasks done, rate and time left, on stderr: redrawn in place on a terminal, every 10 % otherwise. */

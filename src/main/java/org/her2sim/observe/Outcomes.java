@@ -25,7 +25,7 @@ import org.her2sim.engine.TumourModel;
  * positive net growth under the current drugs — above the configured share while drugs are
  * given); readouts a fixed time after treatment start (pCR); cells per marker state at treatment
  * start, at the nadir, at each progression, at strategy failure and at the end. From these,
- * {@link #summary} derives time to strategy failure and the overall-survival proxy.
+ * {@code endpoints} derives time to strategy failure and the overall-survival proxy.
  */
 public final class Outcomes implements Serializable {
     private static final long serialVersionUID = 1L;

@@ -29,16 +29,16 @@ class LauncherTest {
         Files.copy(Scenarios.home().resolve("her2sim"), home.resolve("her2sim"));
         home.resolve("her2sim").toFile().setExecutable(true);
         Files.createDirectories(home.resolve("src/main"));
-        Files.writeString(home.resolve("pom.xml"), "<project/>");
+        Files.writeString(home.resolve("pom.xml"), "<project>\n  <version>9.9</version>\n</project>\n"); // the launcher reads the version
         Files.createDirectories(home.resolve("target"));
-        Files.writeString(home.resolve("target/her2sim.jar"), "old whole jar\n");
-        Files.setLastModifiedTime(home.resolve("target/her2sim.jar"), FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        Files.writeString(home.resolve("target/her2sim-9.9-cli.jar"), "old whole jar\n");
+        Files.setLastModifiedTime(home.resolve("target/her2sim-9.9-cli.jar"), FileTime.fromMillis(System.currentTimeMillis() - 60_000));
         Files.writeString(home.resolve("src/main/Changed.java"), "// newer than the jar\n");
 
         Path bin = Files.createDirectories(home.resolve("bin"));
         script(bin.resolve("mvn"), "echo build >> \"$PWD/builds.log\"",
-                "printf 'half' > target/her2sim.jar", "sleep 1", "printf ' and whole jar\\n' >> target/her2sim.jar");
-        script(bin.resolve("java"), "grep -q 'whole jar' \"$home/target/her2sim.jar\" && echo ran || { echo half-written >&2; exit 3; }");
+                "printf 'half' > target/her2sim-9.9-cli.jar", "sleep 1", "printf ' and whole jar\\n' >> target/her2sim-9.9-cli.jar");
+        script(bin.resolve("java"), "grep -q 'whole jar' \"$home/target/her2sim-9.9-cli.jar\" && echo ran || { echo half-written >&2; exit 3; }");
 
         List<Process> launchers = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -56,7 +56,7 @@ class LauncherTest {
             assertTrue(out.contains("ran"), out);
         }
         assertEquals(1, Files.readAllLines(home.resolve("builds.log")).size(), "built once");
-        assertTrue(Files.readString(home.resolve("target/her2sim.jar")).startsWith("half and whole"), "the new jar");
+        assertTrue(Files.readString(home.resolve("target/her2sim-9.9-cli.jar")).startsWith("half and whole"), "the new jar");
     }
 
     private static void script(Path file, String... lines) throws IOException {
