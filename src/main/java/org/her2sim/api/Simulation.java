@@ -94,8 +94,13 @@ public final class Simulation {
      * @throws IOException if the directory exists and is not empty, or cannot be written
      */
     public Run write(Path dir) throws IOException {
+        return write(dir, false);
+    }
+
+    /** As {@link #write(Path)}; with {@code parquet}, each table also as TABLE.parquet (as {@code her2sim run --parquet}). */
+    public Run write(Path dir, boolean parquet) throws IOException {
         Path target = dir.toAbsolutePath().normalize();
-        return Run.of(SingleRun.run(scenario, target, target.getParent()));
+        return Run.of(SingleRun.run(scenario, target, target.getParent(), "", null, parquet));
     }
 
     /**

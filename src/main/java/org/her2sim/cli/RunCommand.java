@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 /** {@code her2sim run CONFIG}: one simulation into a run directory. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs one scenario and writes a run directory (config.yaml, timeseries.csv, totals.csv, "
-                + "drugs.csv, clones.csv, events.csv, summary.json).",
+                + "drugs.csv, clones.csv, events.csv, mechanisms.csv, summary.json; with --parquet also TABLE.parquet).",
                 "Prints a summary; the last line of output is the run directory."})
 final class RunCommand implements Callable<Integer> {
     @Spec
@@ -46,6 +46,9 @@ final class RunCommand implements Callable<Integer> {
             description = "Save a checkpoint every DURATION of simulated time (e.g. 30d) in DIR.partial; her2sim resume continues it")
     String checkpointEvery;
 
+    @Option(names = "--parquet", description = "Also write each table as TABLE.parquet beside its CSV (typed columns)")
+    boolean parquet;
+
     @Override
     public Integer call() throws Exception {
         Long chosen = seed.seed;
@@ -57,9 +60,9 @@ final class RunCommand implements Callable<Integer> {
         try {
             if (checkpointEvery != null) {
                 double every = Check.durationOption("--checkpoint-every", checkpointEvery);
-                result = SingleRun.runWithCheckpoints(scenario, out.out, runs, every, progress);
+                result = SingleRun.runWithCheckpoints(scenario, out.out, runs, every, progress, parquet);
             } else {
-                result = SingleRun.run(scenario, out.out, runs, "", progress);
+                result = SingleRun.run(scenario, out.out, runs, "", progress, parquet);
             }
         } finally {
             if (progress != null) {

@@ -45,8 +45,13 @@ public final class ResultsDatabase {
 
     /** Writes TABLE.parquet for each TABLE.csv in {@code dir}, each atomically. */
     public static void writeParquet(Path dir) throws IOException {
+        writeParquet(dir, TABLES);
+    }
+
+    /** Writes TABLE.parquet for each of {@code tables} whose TABLE.csv is in {@code dir}, each atomically. */
+    public static void writeParquet(Path dir, List<String> tables) throws IOException {
         try (Connection c = open(); Statement s = c.createStatement()) {
-            for (String table : TABLES) {
+            for (String table : tables) {
                 Path csv = dir.resolve(table + ".csv");
                 if (!Files.isRegularFile(csv) || Files.size(csv) == 0) {
                     continue;

@@ -27,8 +27,17 @@ public final class RunOutputs {
     private RunOutputs() {
     }
 
+    /** The tables of a run directory: TABLE.csv, and TABLE.parquet when asked. */
+    public static final List<String> TABLES = List.of("timeseries", "totals", "drugs", "events", "mechanisms", "clones");
+
     public static void write(Path dir, String resolvedConfig, RunRecorder recorder, TumourModel model, Summary summary)
             throws IOException {
+        write(dir, resolvedConfig, recorder, model, summary, false);
+    }
+
+    /** As above; with {@code parquet}, each table also as TABLE.parquet (typed columns, for pandas, R's arrow, DuckDB). */
+    public static void write(Path dir, String resolvedConfig, RunRecorder recorder, TumourModel model, Summary summary,
+                             boolean parquet) throws IOException {
         AtomicFiles.writeString(dir.resolve("config.yaml"), resolvedConfig);
         csv(dir.resolve("timeseries.csv"), RunRecorder.CloneRow.class, recorder.cloneRows());
         csv(dir.resolve("totals.csv"), RunRecorder.TotalRow.class, recorder.totalRows());
@@ -37,6 +46,9 @@ public final class RunOutputs {
         csv(dir.resolve("mechanisms.csv"), RunRecorder.MechanismRow.class, recorder.mechanismRows());
         csv(dir.resolve("clones.csv"), CloneInfo.class, CloneInfo.of(model));
         AtomicFiles.write(dir.resolve("summary.json"), out -> JSON.writeValue(out, summary));
+        if (parquet) {
+            ResultsDatabase.writeParquet(dir, TABLES);
+        }
     }
 
     static <T> void csv(Path file, Class<T> type, List<T> rows) throws IOException {

@@ -1,6 +1,7 @@
 package org.her2sim.experiment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.OverlappingFileLockException;
@@ -84,6 +85,12 @@ public final class SingleRun {
 
     /** As above, showing the run's progress (null: nothing shown). */
     public static Result run(Scenario scenario, Path out, Path runsRoot, String notes, RunProgress progress) throws IOException {
+        return run(scenario, out, runsRoot, notes, progress, false);
+    }
+
+    /** As above; with {@code parquet}, each table is also written as TABLE.parquet beside its CSV. */
+    public static Result run(Scenario scenario, Path out, Path runsRoot, String notes, RunProgress progress, boolean parquet)
+            throws IOException {
         String resolved = ConfigLoader.resolvedYaml(scenario.config());
         long seed = scenario.config().seed();
         Path target = out != null ? out : runsRoot.resolve(scenario.config().name() + "-"
@@ -112,7 +119,7 @@ public final class SingleRun {
             model.run();
             Summary summary = summary(scenario, model, recorder, t0, resolved);
             try {
-                RunOutputs.write(tmp, resolved, recorder, model, summary);
+                RunOutputs.write(tmp, resolved, recorder, model, summary, parquet);
                 if (!notes.isBlank()) {
                     AtomicFiles.writeString(tmp.resolve(RunData.NOTES), notes + "\n");
                 }
@@ -149,6 +156,12 @@ public final class SingleRun {
     /** As above, showing the run's progress (null: nothing shown). */
     public static Result runWithCheckpoints(Scenario scenario, Path out, Path runsRoot, double everyDays, RunProgress progress)
             throws IOException {
+        return runWithCheckpoints(scenario, out, runsRoot, everyDays, progress, false);
+    }
+
+    /** As above; with {@code parquet}, also the tables as Parquet (remembered for a resume). */
+    public static Result runWithCheckpoints(Scenario scenario, Path out, Path runsRoot, double everyDays, RunProgress progress,
+                                            boolean parquet) throws IOException {
         String resolved = ConfigLoader.resolvedYaml(scenario.config());
         Path target = (out != null ? out : runsRoot.resolve(scenario.config().name() + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")))).toAbsolutePath().normalize();
@@ -162,7 +175,8 @@ public final class SingleRun {
         Files.createDirectories(partial);
         try (FileChannel lock = lock(partial)) {
             AtomicFiles.writeString(partial.resolve("config.yaml"), resolved);
-            AtomicFiles.writeString(partial.resolve("checkpoint.json"), "{\"every_days\": " + everyDays + "}\n");
+            AtomicFiles.writeString(partial.resolve("checkpoint.json"), "{\"every_days\": " + everyDays
+                    + (parquet ? ", \"parquet\": true" : "") + "}\n");
             RunRecorder recorder = recorder(scenario);
             TumourModel model = new TumourModel(scenario, scenario.config().seed(), recorder);
             long t0 = System.nanoTime();
@@ -171,7 +185,7 @@ public final class SingleRun {
             String sha = sha256(resolved);
             try {
                 model.proceed(m -> Checkpoint.write(partial.resolve("checkpoint.bin"), m, recorder, sha), everyDays);
-                return complete(scenario, model, recorder, resolved, partial, target, t0);
+                return complete(scenario, model, recorder, resolved, partial, target, t0, parquet);
             } catch (IOException e) {
                 throw keptOrRemoved(e, partial, target);
             }
@@ -240,8 +254,11 @@ public final class SingleRun {
         String resolved = Files.readString(partial.resolve("config.yaml"));
         Scenario scenario = Scenario.compile(new ConfigLoader().load(partial.resolve("config.yaml"), List.of()));
         double everyDays;
+        boolean parquet;
         try {
-            everyDays = SweepRunner.JSON_READER.readTree(partial.resolve("checkpoint.json").toFile()).path("every_days").asDouble(Double.NaN);
+            JsonNode info = SweepRunner.JSON_READER.readTree(partial.resolve("checkpoint.json").toFile());
+            everyDays = info.path("every_days").asDouble(Double.NaN);
+            parquet = info.path("parquet").asBoolean(false);
         } catch (JsonProcessingException e) {
             throw new ConfigException(partial.resolve("checkpoint.json") + ": not readable JSON (line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + "); start the run again");
@@ -272,16 +289,16 @@ public final class SingleRun {
         try {
             model.watch(RunProgress.watcher(progress));
             model.proceed(m -> Checkpoint.write(p.resolve("checkpoint.bin"), m, recorder, sha), everyDays);
-            return complete(scenario, model, recorder, resolved, partial, target, t0);
+            return complete(scenario, model, recorder, resolved, partial, target, t0, parquet);
         } catch (IOException e) {
             throw keptOrRemoved(e, partial, target);
         }
     }
 
     private static Result complete(Scenario scenario, TumourModel model, RunRecorder recorder, String resolved, Path partial,
-                                   Path target, long startNanos) throws IOException {
+                                   Path target, long startNanos, boolean parquet) throws IOException {
         Summary summary = summary(scenario, model, recorder, startNanos, resolved);
-        RunOutputs.write(partial, resolved, recorder, model, summary);
+        RunOutputs.write(partial, resolved, recorder, model, summary, parquet);
         Reporter.write(partial, Reporter.Options.defaults());
         Files.deleteIfExists(partial.resolve("checkpoint.bin"));
         Files.deleteIfExists(partial.resolve("checkpoint.json"));

@@ -47,6 +47,41 @@ class CliTest {
     }
 
     @Test
+    void aRunWritesParquetWhenAskedWithTheRowsAndTypesOfItsCsvTables() throws Exception {
+        Path plain = runs.resolve("plain");
+        Path both = runs.resolve("both");
+        Path checkpointed = runs.resolve("checkpointed");
+        String config = Scenarios.configs().resolve("quickstart.yaml").toString();
+        assertEquals(0, Cli.execute("run", config, "--out", plain.toString(), "-q").code());
+        assertEquals(0, Cli.execute("run", config, "--out", both.toString(), "-q", "--parquet").code());
+        assertEquals(0, Cli.execute("run", config, "--out", checkpointed.toString(), "-q", "--parquet", "--checkpoint-every", "1y").code());
+        try (var files = Files.list(plain)) {
+            assertTrue(files.noneMatch(f -> f.toString().endsWith(".parquet")), "only when asked");
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:"); java.sql.Statement st = c.createStatement()) {
+            for (Path dir : List.of(both, checkpointed)) {
+                for (String table : org.her2sim.experiment.RunOutputs.TABLES) {
+                    Path parquet = dir.resolve(table + ".parquet");
+                    assertTrue(Files.isRegularFile(parquet), parquet.toString());
+                    long csvRows = Files.readAllLines(dir.resolve(table + ".csv")).size() - 1;
+                    try (java.sql.ResultSet r = st.executeQuery("SELECT count(*) FROM read_parquet('" + parquet + "')")) {
+                        r.next();
+                        assertEquals(csvRows, r.getLong(1), parquet.toString());
+                    }
+                }
+                // typed columns: numbers stay numbers
+                try (java.sql.ResultSet r = st.executeQuery("SELECT any_value(typeof(time_days)), any_value(typeof(cells)), max(cells) FROM read_parquet('"
+                        + dir.resolve("totals.parquet") + "')")) {
+                    r.next();
+                    assertEquals("DOUBLE", r.getString(1));
+                    assertEquals("BIGINT", r.getString(2));
+                    assertTrue(r.getLong(3) > 1_000_000_000L);
+                }
+            }
+        }
+    }
+
+    @Test
     void everyCommandsHelpFormats() {
         // picocli treats descriptions as format strings: a bare "%" is reported on stderr and printed raw
         java.io.PrintStream old = System.err;
