@@ -2,6 +2,7 @@ package org.her2sim.cli;
 
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,6 +48,10 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress bar")
     boolean quiet;
 
+    @Option(names = "--progress-lines", description = "Instead of the bar, one line 'progress DONE/TOTAL' on stderr per finished task "
+            + "(for programs that draw their own progress, e.g. the Python package)")
+    boolean progressLines;
+
     @Option(names = "--task-time-limit", paramLabel = "DURATION",
             description = "Stop any task running longer than this wall-clock time (e.g. 10min); it is kept, marked wall_time_limit")
     String taskTimeLimit;
@@ -84,7 +89,12 @@ final class SweepCommand implements Callable<Integer> {
         try {
             double limit = taskTimeLimit == null ? Double.POSITIVE_INFINITY
                     : Check.durationOption("--task-time-limit", taskTimeLimit) * 86_400;
-            o = SweepRunner.run(sweep, dir, n, resume, s, keepRuns, quiet ? null : System.err, limit);
+            PrintStream err = System.err;
+            o = SweepRunner.run(sweep, dir, n, resume, s, keepRuns, quiet || progressLines ? null : err, limit,
+                    progressLines ? (done, total) -> {
+                        err.println("progress " + done + "/" + total);
+                        err.flush();
+                    } : null);
         } finally {
             Runtime.getRuntime().removeShutdownHook(hook);
         }
