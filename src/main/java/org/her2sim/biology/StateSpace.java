@@ -2,6 +2,7 @@ package org.her2sim.biology;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ public final class StateSpace {
     private final List<String> attributeNames;
     private final double[][] attributes; // [state][attribute]
     private final boolean[] allowed;
+    private final Map<String, String> colours = new LinkedHashMap<>(); // "marker=state" -> "#RRGGBB", as declared
 
     public StateSpace(BiologyConfig config) {
         int n = config.markers().size();
@@ -47,6 +49,9 @@ public final class StateSpace {
                     throw new BiologyException("biology.markers[" + m + "].states", "state '" + st.name() + "' of marker '" + spec.name() + "' is defined twice");
                 }
                 names.add(st.name());
+                if (st.colour() != null) {
+                    colours.put(spec.name() + "=" + st.name(), st.colour());
+                }
                 for (String a : st.attributes().keySet()) {
                     String owner = attributeOwner.putIfAbsent(a, spec.name());
                     if (owner != null && !owner.equals(spec.name())) {
@@ -97,6 +102,22 @@ public final class StateSpace {
 
     public int size() {
         return size;
+    }
+
+    /** The declared colours ("#RRGGBB") of states, keyed "marker=state", in the biology's order. */
+    public Map<String, String> colours() {
+        return Collections.unmodifiableMap(colours);
+    }
+
+    /** Every "marker=state" other than each marker's first, in the biology's order: the changes a mechanism names. */
+    public List<String> changes() {
+        List<String> out = new ArrayList<>();
+        for (int m = 0; m < markers.size(); m++) {
+            for (int d = 1; d < stateNames.get(m).size(); d++) {
+                out.add(markers.get(m) + "=" + stateNames.get(m).get(d));
+            }
+        }
+        return out;
     }
 
     public int markerCount() {

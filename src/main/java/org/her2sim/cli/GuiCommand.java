@@ -43,6 +43,9 @@ final class GuiCommand implements Callable<Integer> {
     @Option(names = "--snapshot-at", paramLabel = "DAYS", defaultValue = "30", description = "Simulated day of --snapshot (default: ${DEFAULT-VALUE})")
     double snapshotAt;
 
+    @Option(names = "--snapshot-before-play", description = "Take --snapshot of the window before anything runs (as a student first sees it)")
+    boolean snapshotBeforePlay;
+
     @Option(names = "--exit-after-snapshot", description = "Close after writing --snapshot (unattended use, e.g. making figures)")
     boolean exitAfterSnapshot;
 
@@ -59,7 +62,8 @@ final class GuiCommand implements Callable<Integer> {
         }
         TumourGui gui;
         try {
-            gui = new TumourGui(lesson, f, settings.overrides, seed.seed, new TumourGui.Options(play || snapshot != null, snapshotAt, snapshot,
+            gui = new TumourGui(lesson, f, settings.overrides, seed.seed, new TumourGui.Options(play || (snapshot != null && !snapshotBeforePlay),
+                    snapshotBeforePlay ? Double.NaN : snapshotAt, snapshot,
                     exitAfterSnapshot));
             Runnable open = () -> new Console(gui).setVisible(true);
             SwingUtilities.invokeAndWait(open);

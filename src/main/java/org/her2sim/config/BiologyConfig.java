@@ -88,7 +88,7 @@ public record BiologyConfig(
                 if (st.attributes() != null && st.attributes().containsKey(attribute)) {
                     Map<String, Double> a = new LinkedHashMap<>(st.attributes());
                     a.put(attribute, value);
-                    states.set(s, new StateSpec(st.name(), a, st.description()));
+                    states.set(s, new StateSpec(st.name(), a, st.description(), st.colour()));
                 }
             }
             out.add(new MarkerSpec(m.name(), states, m.mutations(), m.transitions()));
@@ -122,10 +122,17 @@ public record BiologyConfig(
         }
     }
 
-    /** A state and the numeric attributes the signalling network reads from it. */
-    public record StateSpec(String name, Map<String, Double> attributes, String description) {
+    /**
+     * A state and the numeric attributes the signalling network reads from it; {@code colour}
+     * ("#RRGGBB", optional) is how cells that gained this state are drawn everywhere (GUI,
+     * reports), so a marker combination has one colour in every lesson and chart.
+     */
+    public record StateSpec(String name, Map<String, Double> attributes, String description, String colour) {
         public StateSpec {
             name = Check.required("name", name);
+            if (colour != null && !colour.matches("#[0-9A-Fa-f]{6}")) {
+                throw new ConfigProblem("colour", "expected a colour as #RRGGBB, got '" + colour + "'");
+            }
             attributes = attributes == null ? Map.of() : Check.ordered(attributes);
             for (Map.Entry<String, Double> a : attributes.entrySet()) {
                 if (a.getValue() == null || !Double.isFinite(a.getValue())) {

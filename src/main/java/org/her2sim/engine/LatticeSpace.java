@@ -147,11 +147,16 @@ final class LatticeSpace implements CellSpace {
         return dx * dx + dy * dy;
     }
 
-    @Override
-    public void step(double t, double dt, Exposure exposure, double crowding) {
+    /** Places the initial cells now (as the first step would, with the same draws): for a picture of day 0. */
+    void placeIfNeeded() {
         if (!placed) {
             place();
         }
+    }
+
+    @Override
+    public void step(double t, double dt, Exposure exposure, double crowding) {
+        placeIfNeeded();
         double pMax = tables.build(model.lineage, dt, exposure, crowding);
         if (pMax <= 0) {
             return;

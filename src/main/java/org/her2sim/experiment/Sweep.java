@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.PermutationSampler;
+import org.her2sim.biology.StateSpace;
 import org.her2sim.config.ConfigChange;
 import org.her2sim.config.ConfigException;
 import org.her2sim.config.ConfigLoader;
@@ -434,6 +435,11 @@ public final class Sweep {
     }
 
     /** The base scenario with the sweep file's settings (and the adjustment), before any arm, point or patient. */
+    /** The markers and states of the base scenario's biology (the arms share them), e.g. for fixed colours. */
+    public StateSpace space() {
+        return new StateSpace(baseScenario().biology());
+    }
+
     public SimulationConfig baseScenario() {
         return loaded(List.of(), adjustment.change()).config();
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.her2sim.config.Units;
 import org.her2sim.observe.Summary;
+import org.her2sim.report.Palette;
 import org.her2sim.report.SweepReport;
 
 /**
@@ -122,7 +123,7 @@ public final class SweepReportData {
                 false, "Cox proportional-hazards ratio (Efron ties) with its 95 % interval and Wald p; log-rank p; with paired "
                 + "allocation, in how many patients the arm's time was longer or shorter than the reference's (sign test)."));
         SweepReport.write(dir, new SweepReport.Page(spec.name(), subtitle, design(tasks), unit.label(), plots, escapes, origins,
-                swimmers(tasks, unit), exposures, heatMaps(tasks, unit), tables));
+                swimmers(tasks, unit), exposures, heatMaps(tasks, unit), tables, Palette.of(tasks.sweep().space())));
     }
 
     private static String pointLabel(SweepResults.Tasks tasks, int p) {

@@ -1,5 +1,6 @@
 package org.her2sim.gui;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.Font;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import javax.swing.JPanel;
 import org.her2sim.pharmacology.Drug;
+import org.her2sim.report.ChartStyle;
 import org.her2sim.report.Palette;
 import org.jfree.chart.ChartPanel;
 import org.jfree.chart.JFreeChart;
@@ -35,14 +37,19 @@ final class LiveCharts {
     private final List<LiveData.Point> history = new ArrayList<>();
     private final MechanismColours colours;
     private final List<Drug> drugs;
+    private final double maxDays;
+    private final double maxCells;
     private final ChartPanel composition;
     private final ChartPanel burden;
     private final ChartPanel concentrations;
     final JPanel panel = new JPanel(new GridLayout(1, 3, 4, 0));
 
-    LiveCharts(MechanismColours colours, List<Drug> drugs) {
+    /** Charts for a run of at most {@code maxDays} that stops at {@code maxCells}: the axes are set from the start. */
+    LiveCharts(MechanismColours colours, List<Drug> drugs, double maxDays, double maxCells) {
         this.colours = colours;
         this.drugs = drugs;
+        this.maxDays = maxDays;
+        this.maxCells = maxCells;
         composition = chartPanel();
         burden = chartPanel();
         concentrations = chartPanel();
@@ -100,7 +107,7 @@ final class LiveCharts {
         }
         NumberAxis y = new NumberAxis("share of cells");
         y.setRange(0, 1);
-        XYPlot plot = new XYPlot(data, new NumberAxis("day"), y, r);
+        XYPlot plot = new XYPlot(data, dayAxis(), y, r);
         return chart("Clonal composition", plot, false);
     }
 
@@ -111,11 +118,13 @@ final class LiveCharts {
                 cells.add(p.day(), p.cells());
             }
         }
-        LogAxis y = new LogAxis("cells");
-        y.setSmallestValue(1);
+        // whole decades from 1 cell to the run's ceiling (or the largest tumour seen), from the first frame
+        LogAxis y = ChartStyle.logAxis("cells");
+        double top = cells.getItemCount() > 0 ? Math.max(cells.getMaxY() * 2, 100) : 100;
+        ChartStyle.logRange(y, 1, Double.isFinite(maxCells) && maxCells < 1e15 ? Math.max(maxCells, top) : top);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
         r.setSeriesPaint(0, Color.BLACK);
-        XYPlot plot = new XYPlot(new XYSeriesCollection(cells), new NumberAxis("day"), y, r);
+        XYPlot plot = new XYPlot(new XYSeriesCollection(cells), dayAxis(), y, r);
         // treatment bands: consecutive observations with drugs given, labelled by phase
         double start = Double.NaN;
         String phase = null;
@@ -140,25 +149,45 @@ final class LiveCharts {
         return chart("Tumour burden (treatment shaded)", plot, false);
     }
 
+    /**
+     * Concentrations on a log axis, so a drug at 2 mg/L shows beside one at 100 mg/L; each drug
+     * its own colour, in the order of the drug library among the drugs given (as in the run report).
+     */
     private JFreeChart drugChart() {
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
         int k = 0;
         for (Drug d : drugs) {
             XYSeries s = new XYSeries(d.name());
-            boolean any = false;
             for (LiveData.Point p : history) {
                 double c = p.concentrations()[d.bit()];
-                any |= c > 0;
-                s.add(p.day(), c);
+                if (c > 1e-6) {
+                    s.add(p.day(), c);
+                }
             }
-            if (any) {
+            if (s.getItemCount() > 0) {
                 data.addSeries(s);
-                r.setSeriesPaint(k++, Palette.indexed(d.bit() + 2));
+                r.setSeriesPaint(k, DRUG_COLOURS[k % DRUG_COLOURS.length]);
+                r.setSeriesStroke(k++, new BasicStroke(2f));
             }
         }
-        XYPlot plot = new XYPlot(data, new NumberAxis("day"), new NumberAxis("concentration (mg/L)"), r);
+        LogAxis y = ChartStyle.logAxis("concentration (mg/L, log scale)");
+        ChartStyle.logRange(y, 0.01, 1000);
+        XYPlot plot = new XYPlot(data, dayAxis(), y, r);
         return chart("Drug concentrations", plot, true);
+    }
+
+    /** Drug line colours, as the run report's drug chart takes them (Okabe–Ito from blue on). */
+    private static final Color[] DRUG_COLOURS = {Palette.indexed(4), Palette.indexed(5), Palette.indexed(6), Palette.indexed(0),
+        Palette.indexed(1), Palette.indexed(2), Palette.indexed(3)};
+
+    /** Days from 0 to a little past the last observation (at least a month, at most the run's end): stable, never empty. */
+    private NumberAxis dayAxis() {
+        double last = history.isEmpty() ? 0 : history.get(history.size() - 1).day();
+        double upper = Math.min(maxDays, Math.max(30, Math.ceil(last * 1.25 / 10) * 10));
+        NumberAxis x = new NumberAxis("day");
+        x.setRange(0, Math.max(upper, 1));
+        return x;
     }
 
     private static JFreeChart chart(String title, XYPlot plot, boolean legend) {

@@ -41,6 +41,7 @@ import org.her2sim.engine.TumourModel;
 import org.her2sim.experiment.Lesson;
 import org.her2sim.io.AtomicFiles;
 import org.her2sim.random.SeedTree;
+import org.her2sim.report.HtmlPage;
 import org.her2sim.report.Palette;
 import sim.display.Console;
 import sim.display.Controller;
@@ -62,8 +63,14 @@ import sim.portrayal.grid.FastValueGridPortrayal2D;
  * while holding the schedule's lock.
  */
 public final class TumourGui extends GUIState {
-    /** How the GUI was asked to start; the test options run it unattended. */
+    /**
+     * How the GUI was asked to start; the snapshot options run it unattended (a snapshot at day
+     * NaN is taken before play: the window as a student first sees it).
+     */
     public record Options(boolean play, double snapshotAtDay, Path snapshotFile, boolean exitAfterSnapshot) {
+        boolean snapshotBeforePlay() {
+            return snapshotFile != null && Double.isNaN(snapshotAtDay);
+        }
     }
 
     private final Lesson lesson;
@@ -74,8 +81,8 @@ public final class TumourGui extends GUIState {
     private Long seed;
     private Scenario scenario;
 
-    private final MechanismColours colours = new MechanismColours();
-    private final StateColourMap colourMap = new StateColourMap(colours);
+    private final MechanismColours colours;
+    private final StateColourMap colourMap;
     private final FastValueGridPortrayal2D latticePortrayal = new FastValueGridPortrayal2D("cells", false);
     private LiveData live = new LiveData();
     private Display2D display;
@@ -102,6 +109,16 @@ public final class TumourGui extends GUIState {
         this.options = options;
         this.scenario = first;
         this.settings = new Settings(first);
+        this.colours = new MechanismColours(Palette.of(first.space()));
+        this.colourMap = new StateColourMap(colours);
+        info = About.html(lesson, first);
+    }
+
+    /** The Console's About tab (MASON reads it from this static method when the Console opens). */
+    private static volatile String info = "";
+
+    public static Object getInfo() {
+        return info;
     }
 
     /** How many other tumours have been asked for in this window. */
@@ -160,7 +177,8 @@ public final class TumourGui extends GUIState {
         if (m.stopReason() != null) {
             m.kill(); // an empty schedule tells the Console the run is over
         }
-        if (options.snapshotFile() != null && !snapshotTaken && (m.now() >= options.snapshotAtDay() || m.stopReason() != null)) {
+        if (options.snapshotFile() != null && !options.snapshotBeforePlay() && !snapshotTaken
+                && (m.now() >= options.snapshotAtDay() || m.stopReason() != null)) {
             snapshotTaken = true;
             SwingUtilities.invokeLater(() -> {
                 // pause (as the Console's button does) so the picture shows the day asked for
@@ -206,7 +224,8 @@ public final class TumourGui extends GUIState {
             dish = new CompositionView(colours);
             left.add(dish, BorderLayout.CENTER);
         }
-        charts = new LiveCharts(colours, scenario.drugs().drugs());
+        charts = new LiveCharts(colours, scenario.drugs().drugs(), scenario.config().time().maxDays(),
+                scenario.config().stop().maxCells());
         JPanel side = new JPanel();
         side.setLayout(new BoxLayout(side, BoxLayout.Y_AXIS));
         side.setPreferredSize(new Dimension(380, 600));
@@ -238,18 +257,63 @@ public final class TumourGui extends GUIState {
         JPanel top = new JPanel(new BorderLayout());
         top.add(left, BorderLayout.CENTER);
         top.add(side, BorderLayout.EAST);
+        if (c instanceof Console console) {
+            // a student paces the run from this window; seeds change only when asked (New tumour)
+            console.setIncrementSeedOnStop(false);
+            console.setIncrementSeedOnPlay(false);
+            pace = new PaceControls(console, scenario.config().time().dtDays(), scenario.config().time().maxDays(), lesson != null);
+            frame.getContentPane().add(pace.panel, BorderLayout.NORTH);
+            if (options.snapshotFile() != null && !options.snapshotBeforePlay()) {
+                pace.fastest(); // an unattended picture need not wait for a student's pace
+            }
+        }
         frame.getContentPane().add(top, BorderLayout.CENTER);
         frame.getContentPane().add(charts.panel, BorderLayout.SOUTH);
         frame.pack();
         frame.setLocation(420, 0);
         c.registerFrame(frame);
         frame.setVisible(true);
-        updateLegend();
+        showDayZero();
+        if (options.snapshotBeforePlay()) {
+            new Timer(1500, e -> {
+                ((Timer) e.getSource()).stop();
+                refresh();
+                snapshotNow(options.snapshotFile());
+                screenCapture(options.snapshotFile());
+                if (options.exitAfterSnapshot()) {
+                    System.exit(0);
+                }
+            }).start();
+        }
         // Swing side of the feed: charts, legend, dish, events, four times a second
         new Timer(250, e -> refresh()).start();
         if (options.play() && c instanceof Console console) {
             SwingUtilities.invokeLater(console::pressPlay);
         }
+    }
+
+    private PaceControls pace;
+
+    /** Before play: the tumour as it starts (same seed, same cells as the run will have), legend and all. */
+    private void showDayZero() {
+        TumourModel preview = new TumourModel(scenario, scenario.config().seed(), null);
+        preview.start();
+        preview.placeInitialCells();
+        colourMap.setModel(preview);
+        if (preview.latticeGrid() != null) {
+            latticePortrayal.setField(preview.latticeGrid());
+            latticePortrayal.setMap(colourMap);
+            display.reset();
+            display.repaint();
+        }
+        LiveData first = new LiveData();
+        first.observed(preview);
+        List<LiveData.Point> p = LiveData.drain(first.points);
+        if (dish != null && !p.isEmpty()) {
+            dish.show(p.get(0));
+        }
+        p.forEach(point -> point.byMechanism().keySet().forEach(colours::of));
+        updateLegend();
     }
 
     private JPanel controls() {
@@ -258,7 +322,11 @@ public final class TumourGui extends GUIState {
         p.setBorder(BorderFactory.createTitledBorder("Treatment (applies now)"));
         p.setAlignmentX(Component.LEFT_ALIGNMENT);
         for (RegimenSpec.DoseSpec d : controlDrugs()) {
-            JCheckBox box = new JCheckBox(d.drug() + " " + (d.dose() != null ? d.dose() + " every " + d.every() : d.concentration()));
+            String dosing = d.dose() != null ? d.dose() + " every " + d.every()
+                    + (d.loadingDose() != null ? " (first dose " + d.loadingDose() + ")" : "") : String.valueOf(d.concentration());
+            // the name on its own line and the dosing below: nothing cut off in a narrow panel
+            JCheckBox box = new JCheckBox("<html><b>" + HtmlPage.esc(d.drug()) + "</b><br>" + HtmlPage.esc(dosing) + "</html>");
+            box.setToolTipText(d.drug() + " " + dosing);
             box.putClientProperty("dose", d);
             drugBoxes.add(box);
             p.add(box);

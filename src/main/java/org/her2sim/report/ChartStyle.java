@@ -17,7 +17,7 @@ import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
 
 /** The look all charts share: white, light grid, readable fonts, legend below. */
-final class ChartStyle {
+public final class ChartStyle {
     static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 17);
     static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
     static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
@@ -53,13 +53,13 @@ final class ChartStyle {
         return chart;
     }
 
-    static NumberAxis daysAxis() {
+    public static NumberAxis daysAxis() {
         NumberAxis x = new NumberAxis("time (days)");
         x.setAutoRangeIncludesZero(false);
         return x;
     }
 
-    static LogAxis logAxis(String label) {
+    public static LogAxis logAxis(String label) {
         LogAxis y = new LogAxis(label);
         y.setBase(10);
         y.setSmallestValue(1e-9);
@@ -70,7 +70,7 @@ final class ChartStyle {
      * Fixes a log axis to [low, high] with readable ticks: whole decades (10^k) when the range
      * spans two decades or more, otherwise automatic ticks written as plain numbers.
      */
-    static void logRange(LogAxis axis, double low, double high) {
+    public static void logRange(LogAxis axis, double low, double high) {
         double lo = Math.pow(10, Math.floor(Math.log10(low)));
         double hi = Math.pow(10, Math.ceil(Math.log10(high)));
         if (Math.log10(high / low) >= 2) {
@@ -83,13 +83,13 @@ final class ChartStyle {
     }
 
     /** The time axis of a run: from 0 to its last observation, without margins. */
-    static NumberAxis daysAxis(double lastDay) {
+    public static NumberAxis daysAxis(double lastDay) {
         NumberAxis x = daysAxis();
         x.setRange(0, Math.max(lastDay, 1e-6));
         return x;
     }
 
-    static LegendItemCollection legend(Map<String, Color> entries) {
+    public static LegendItemCollection legend(Map<String, Color> entries) {
         LegendItemCollection items = new LegendItemCollection();
         for (Map.Entry<String, Color> e : entries.entrySet()) {
             LegendItem item = new LegendItem(e.getKey(), e.getValue());

@@ -14,7 +14,7 @@ import org.her2sim.observe.Summary;
  * configuration, filled into the template run-report.html.mustache. Every text that comes from
  * the run is HTML-escaped.
  */
-final class HtmlPage {
+public final class HtmlPage {
     /** A chart on the page: its file (relative to the page) and caption. */
     record Figure(String file, String caption) {
     }
@@ -94,7 +94,7 @@ final class HtmlPage {
     }
 
     /** HTML-escapes text for element content and attribute values. */
-    static String esc(String s) {
+    public static String esc(String s) {
         if (s == null) {
             return "";
         }

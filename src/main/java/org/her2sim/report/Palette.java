@@ -7,11 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.her2sim.biology.StateSpace;
 
 /**
  * Colours that colour-blind readers can tell apart: the Okabe–Ito palette (Okabe &amp; Ito 2008,
- * "Color Universal Design"). Founder-like cells are grey; escape mechanisms take the palette
- * in order of their size, the same mechanism the same colour in every chart of a run.
+ * "Color Universal Design"). Founder-like cells are grey; each marker change has one fixed
+ * colour from the biology ({@link #of(StateSpace)}), the same in every chart, report and window.
  */
 public final class Palette {
     public static final Color GREY = new Color(0x99, 0x99, 0x99);
@@ -25,51 +26,75 @@ public final class Palette {
         new Color(0xF0, 0xE4, 0x42), // yellow
         new Color(0x00, 0x00, 0x00), // black
     };
-    /** Mechanisms beyond the palette share this colour and the legend entry "other". */
+    /** A change the biology does not name (or beyond the palette). */
     public static final Color OTHER = new Color(0x5A, 0x5A, 0x5A);
     public static final String FOUNDER = "none";
 
-    private final Map<String, Color> colours = new LinkedHashMap<>();
+    /** How much darker a combination is drawn for each change beyond its first. */
+    private static final double DARKER_PER_CHANGE = 0.7;
 
-    /** Assigns colours to mechanisms ranked by a size (e.g. peak cells); "none" is always grey. */
-    public Palette(Map<String, Double> sizeByMechanism) {
-        List<Map.Entry<String, Double>> ranked = new ArrayList<>(sizeByMechanism.entrySet());
-        ranked.sort(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()));
+    private final Map<String, Color> changes = new LinkedHashMap<>(); // "marker=state" -> colour, biology order
+
+    private Palette() {
+    }
+
+    /**
+     * The fixed colours of a biology: each change ("marker=state" other than a marker's first)
+     * takes the colour its state declares ({@code colour:} in the biology file), else the next
+     * Okabe–Ito colour no state declared, in the biology's order. The same biology gives the same
+     * colours in every lesson, run, sweep and window.
+     */
+    public static Palette of(StateSpace space) {
+        Palette p = new Palette();
+        Map<String, String> declared = space.colours();
+        List<Color> free = new ArrayList<>();
+        for (Color c : OKABE_ITO) {
+            if (declared.values().stream().noneMatch(h -> Color.decode(h).equals(c))) {
+                free.add(c);
+            }
+        }
         int next = 0;
-        if (sizeByMechanism.containsKey(FOUNDER)) {
-            colours.put(FOUNDER, GREY);
+        for (String change : space.changes()) {
+            String hex = declared.get(change);
+            p.changes.put(change, hex != null ? Color.decode(hex) : next < free.size() ? free.get(next++) : OTHER);
         }
-        for (Map.Entry<String, Double> e : ranked) {
-            if (e.getKey().equals(FOUNDER)) {
-                continue;
-            }
-            colours.put(e.getKey(), next < OKABE_ITO.length ? OKABE_ITO[next] : OTHER);
-            next++;
-        }
+        return p;
     }
 
+    /**
+     * A mechanism's colour: grey for the founder's own markers; otherwise the colour of its first
+     * change (biology order), darker for each further change ("pten=lost+her3=adaptive_up" is a
+     * darker pten=lost).
+     */
     public Color of(String mechanism) {
-        return colours.getOrDefault(mechanism, OTHER);
+        if (mechanism.equals(FOUNDER)) {
+            return GREY;
+        }
+        String[] parts = mechanism.split("\\+");
+        Color base = changes.get(parts[0]);
+        if (base == null) {
+            return OTHER;
+        }
+        double f = Math.pow(DARKER_PER_CHANGE, parts.length - 1);
+        return new Color((int) Math.round(base.getRed() * f), (int) Math.round(base.getGreen() * f), (int) Math.round(base.getBlue() * f));
     }
 
-    /** The legend for the mechanisms a chart shows: own colours first, then "other" if some share it. */
+    /** The legend for the mechanisms a chart shows, founder first, then in the biology's order of their first change. */
     public Map<String, Color> legend(Set<String> shown) {
+        List<String> order = new ArrayList<>(changes.keySet());
+        List<String> sorted = new ArrayList<>(shown);
+        sorted.sort(Comparator.<String>comparingInt(m -> m.equals(FOUNDER) ? -1 : rank(order, m.split("\\+")[0]))
+                .thenComparingInt(m -> m.split("\\+").length).thenComparing(Comparator.naturalOrder()));
         Map<String, Color> legend = new LinkedHashMap<>();
-        boolean other = false;
-        for (Map.Entry<String, Color> e : colours.entrySet()) {
-            if (!shown.contains(e.getKey())) {
-                continue;
-            }
-            if (e.getValue() == OTHER) {
-                other = true;
-            } else {
-                legend.put(label(e.getKey()), e.getValue());
-            }
-        }
-        if (other) {
-            legend.put("other mechanisms", OTHER);
+        for (String m : sorted) {
+            legend.put(label(m), of(m));
         }
         return legend;
+    }
+
+    private static int rank(List<String> order, String change) {
+        int i = order.indexOf(change);
+        return i < 0 ? Integer.MAX_VALUE : i;
     }
 
     /** A mechanism as a reader wants it: "founder-like" for none, markers joined by " + ". */

@@ -58,7 +58,7 @@ public final class Reporter {
     /** Reads the run in {@code dir} and writes its charts and page; returns the chart files written. */
     public static List<Path> write(Path dir, Options options) throws IOException {
         RunData data = RunData.read(dir);
-        Palette palette = palette(data.mechanisms());
+        Palette palette = Palette.of(data.scenario().space());
         List<Path> written = new ArrayList<>();
         ReportFolder.write(dir, tmp -> {
             Path charts = Files.createDirectory(tmp.resolve("charts"));
@@ -84,14 +84,5 @@ public final class Reporter {
             AtomicFiles.writeString(tmp.resolve("report.html"), HtmlPage.render(data, figures));
         });
         return written;
-    }
-
-    /** Colours by mechanism, ranked by the most cells each ever had. */
-    static Palette palette(List<MechanismRow> rows) {
-        Map<String, Double> peak = new HashMap<>();
-        for (MechanismRow r : rows) {
-            peak.merge(r.mechanism(), (double) r.cells(), Math::max);
-        }
-        return new Palette(peak);
     }
 }

@@ -73,7 +73,8 @@ public final class SweepReport {
     /** Everything the page shows; times are in {@code timeLabel} (days or months). */
     public record Page(String title, String subtitle, String design, String timeLabel, List<SurvivalPlot> plots,
                        Map<String, Map<String, Integer>> escapesByArm, Map<String, Map<String, Integer>> originsByArm,
-                       List<Swimmer> swimmers, List<Exposure> exposures, List<HeatMap> heatMaps, List<Table> tables) {
+                       List<Swimmer> swimmers, List<Exposure> exposures, List<HeatMap> heatMaps, List<Table> tables,
+                       Palette palette) {
     }
 
     /** What an endpoint is called on the page. */
@@ -108,7 +109,7 @@ public final class SweepReport {
                         + "a tick marks a censored patient; the numbers at risk stand under the time axis)."));
             }
             if (!page.escapesByArm().isEmpty()) {
-                save(escapes(page.escapesByArm()), charts, "escapes");
+                save(escapes(page.escapesByArm(), page.palette()), charts, "escapes");
                 figures.add(new HtmlPage.Figure("charts/escapes.png", "Escape mechanism dominating at progression, by arm (all points)."));
                 save(SweepCharts.origins(page.originsByArm()), charts, "escape-origin");
                 figures.add(new HtmlPage.Figure("charts/escape-origin.png",
@@ -148,10 +149,9 @@ public final class SweepReport {
         }
     }
 
-    static JFreeChart escapes(Map<String, Map<String, Integer>> byArm) {
+    static JFreeChart escapes(Map<String, Map<String, Integer>> byArm, Palette palette) {
         Map<String, Double> totals = new LinkedHashMap<>();
         byArm.values().forEach(m -> m.forEach((k, v) -> totals.merge(k, (double) v, Double::sum)));
-        Palette palette = new Palette(totals);
         DefaultCategoryDataset dataset = new DefaultCategoryDataset();
         List<String> mechanisms = new ArrayList<>(totals.keySet());
         Collections.sort(mechanisms);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
+import org.her2sim.Scenarios;
 import org.her2sim.report.Palette;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,13 +73,27 @@ class GuiTest {
         check(ImageIO.read(dir.resolve("lesson1-screen.png").toFile()), "X screen capture");
     }
 
+    /** The biology's fixed colours: the same marker combination has the same colour in every lesson. */
+    static final Palette PALETTE = Palette.of(Scenarios.compile(Scenarios.configs().resolve("lessons/tumour.yaml")).space());
+
+    /** Every colour a marker combination of the biology can have: grey, each change, and combinations (darker). */
+    static List<Color> combinationColours() {
+        List<Color> out = new java.util.ArrayList<>(List.of(Palette.GREY));
+        for (String change : Scenarios.compile(Scenarios.configs().resolve("lessons/tumour.yaml")).space().changes()) {
+            out.add(PALETTE.of(change));
+            out.add(PALETTE.of(change + "+x=y"));
+            out.add(PALETTE.of(change + "+x=y+z=w"));
+        }
+        return out;
+    }
+
     @Test
     void everyLessonOpensInTheGui(@TempDir Path dir) throws Exception {
         for (String lesson : List.of("02-pten-pi3k", "03-adaptive-her3", "04-sequential-vs-combined", "05-adaptive-therapy")) {
             BufferedImage img = ImageIO.read(gui(dir, lesson, "configs/lessons/" + lesson + ".yaml", "30").toFile());
             int colours = 0;
-            for (Color c : List.of(Palette.GREY, Palette.indexed(0), Palette.indexed(1), Palette.indexed(2))) {
-                if (count(img, c, 0, 0.6, 0, 0.7) > 20) {
+            for (Color c : combinationColours()) {
+                if (count(img, c, 0, 0.6, 0.05, 0.7) > 20) {
                     colours++;
                 }
             }
@@ -87,19 +102,48 @@ class GuiTest {
     }
 
     @Test
+    void beforePlayTheTumourIsDrawnAndTheControlsAreInTheWindow(@TempDir Path dir) throws Exception {
+        Path png = gui(dir, "before", "configs/lessons/01-p95her2.yaml", null, "--snapshot-before-play");
+        Files.copy(png, Path.of("target", "gui-before-play.png"), StandardCopyOption.REPLACE_EXISTING);
+        BufferedImage img = ImageIO.read(png.toFile());
+        // day 0: 3 000 founder cells (grey) and 10 p95HER2 cells (orange) already on the lattice
+        int grey = count(img, Palette.GREY, 0, 0.6, 0.05, 0.7);
+        assertTrue(grey > 2_000, "the day-0 tumour: " + grey + " grey pixels");
+        assertTrue(count(img, PALETTE.of("p95her2=present"), 0, 0.6, 0.05, 0.7) > 0, "the p95HER2 cells at day 0");
+        assertTrue(count(img, PALETTE.of("p95her2=present"), 0.6, 1, 0, 0.2) >= 100, "their legend swatch");
+    }
+
+    @Test
+    void twoDrugsAreDrawnInTheirOwnColours(@TempDir Path dir) throws Exception {
+        Path png = gui(dir, "combined", "configs/lessons/01-p95her2.yaml", "30", "--set",
+                "regimen=../regimens/trastuzumab-lapatinib-combined.yaml");
+        Files.copy(png, Path.of("target", "gui-two-drugs.png"), StandardCopyOption.REPLACE_EXISTING);
+        BufferedImage img = ImageIO.read(png.toFile());
+        // the drug chart (bottom right): trastuzumab (~100 mg/L) and lapatinib (~2 mg/L) on a log axis, each visible
+        int first = count(img, Palette.indexed(4), 0.67, 1, 0.72, 1);
+        int second = count(img, Palette.indexed(5), 0.67, 1, 0.72, 1);
+        assertTrue(first > 100 && second > 100, "drug lines: " + first + " and " + second + " pixels");
+    }
+
+    @Test
     void aWellMixedScenarioShowsItsComposition(@TempDir Path dir) throws Exception {
         BufferedImage img = ImageIO.read(gui(dir, "mixed", "configs/quickstart.yaml", "2").toFile());
         // the dish: 2 500 squares of the founder's grey fill most of the left panel
-        assertTrue(count(img, Palette.GREY, 0, 0.6, 0, 0.7) > 50_000, "composition view");
+        assertTrue(count(img, Palette.GREY, 0, 0.6, 0.05, 0.7) > 50_000, "composition view");
     }
 
     /** Runs her2sim gui on the Xvfb display until the snapshot at {@code day}; returns the PNG. */
-    private static Path gui(Path dir, String name, String file, String day) throws Exception {
+    private static Path gui(Path dir, String name, String file, String day, String... more) throws Exception {
         Path png = dir.resolve(name + ".png");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 "-Dher2sim.home=" + Path.of("").toAbsolutePath(), "org.her2sim.cli.Her2sim", "gui", file,
-                "--snapshot", png.toString(), "--snapshot-at", day, "--exit-after-snapshot");
+                "--snapshot", png.toString(), "--exit-after-snapshot"));
+        if (day != null) {
+            command.addAll(List.of("--snapshot-at", day));
+        }
+        command.addAll(List.of(more));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("DISPLAY", display);
         pb.redirectErrorStream(true);
         Path log = dir.resolve(name + ".log");
@@ -122,16 +166,18 @@ class GuiTest {
             }
         }
         assertTrue(histogram.size() > 50, what + " looks blank: " + histogram.size() + " colours");
-        // the lattice (left 60 %, top 70 % of the window) holds cells of the p95HER2 clone (the
-        // first palette colour) and of other combinations (grey founder, second colour)
-        int grey = count(img, Palette.GREY, 0, 0.6, 0, 0.7);
-        int first = count(img, Palette.indexed(0), 0, 0.6, 0, 0.7);
-        int second = count(img, Palette.indexed(1), 0, 0.6, 0, 0.7);
+        // the lattice (left 60 %, top 70 % of the window) holds cells of the p95HER2 clone (its
+        // fixed colour) and of other combinations (grey founder, adaptive HER3)
+        Color p95 = PALETTE.of("p95her2=present");
+        Color her3 = PALETTE.of("her3=adaptive_up");
+        int grey = count(img, Palette.GREY, 0, 0.6, 0.05, 0.7);
+        int first = count(img, p95, 0, 0.6, 0.05, 0.7);
+        int second = count(img, her3, 0, 0.6, 0.05, 0.7);
         assertTrue(first > 500, what + ": p95HER2 cells on the lattice: " + first + " pixels");
         assertTrue(second + grey > 20, what + ": other marker combinations on the lattice: " + second + " + " + grey + " pixels");
         // the legend: swatches of the same colours in the top right of the window
-        for (Color c : List.of(Palette.GREY, Palette.indexed(0), Palette.indexed(1))) {
-            assertTrue(count(img, c, 0.6, 1, 0, 0.15) >= 100, what + ": legend swatch " + c + " missing");
+        for (Color c : List.of(Palette.GREY, p95, her3)) {
+            assertTrue(count(img, c, 0.6, 1, 0, 0.2) >= 100, what + ": legend swatch " + c + " missing");
         }
     }
 
