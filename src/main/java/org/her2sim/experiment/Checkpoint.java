@@ -82,6 +82,12 @@ public record Checkpoint(TumourModel model, RunRecorder recorder, byte[] randomS
         if (e instanceof ZipException || e instanceof StreamCorruptedException) {
             return e.getMessage() == null ? "its bytes are corrupted" : e.getMessage();
         }
-        return e.getMessage() == null || e.getMessage().isBlank() ? "its content is not a her2sim checkpoint" : e.getMessage();
+        String m = e.getMessage();
+        // Java's own messages can name classes and exceptions ("ReflectiveOperationException during
+        // deserialization"): those say nothing to a user
+        if (m == null || m.isBlank() || m.contains("Exception") || m.matches(".*\\b[a-z]+\\.[a-z]+\\.[A-Za-z.$]+.*")) {
+            return "its content is not a her2sim checkpoint";
+        }
+        return m;
     }
 }

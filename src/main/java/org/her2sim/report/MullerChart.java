@@ -3,6 +3,7 @@ package org.her2sim.report;
 import java.awt.Color;
 import java.text.NumberFormat;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -140,13 +141,23 @@ final class MullerChart implements ChartKind {
         y.setNumberFormatOverride(NumberFormat.getPercentInstance(Locale.ROOT));
         XYPlot plot = new XYPlot(dataset, ChartStyle.daysAxis(data.summary().finalTimeDays()), y, renderer);
         plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
+        // clones are coloured by the heritable change they were founded with; when most of their
+        // cells have switched an adaptive state since, the legend says so in the words the
+        // composition chart and the summary use ("pten=lost, now pten=lost + her3=adaptive_up")
         Set<String> drawn = new HashSet<>();
+        Map<String, CloneInfo> largestAtEnd = new HashMap<>();
         for (int c = 0; c < n; c++) {
             if (shown[c]) {
-                drawn.add(clones.get(c).escape());
+                CloneInfo k = clones.get(c);
+                drawn.add(k.escape());
+                largestAtEnd.merge(k.escape(), k, (a, b) -> b.finalCells() > a.finalCells() ? b : a);
             }
         }
-        plot.setFixedLegendItems(ChartStyle.legend(palette.legend(drawn)));
+        plot.setFixedLegendItems(ChartStyle.legend(palette.legend(drawn, m -> {
+            CloneInfo k = largestAtEnd.get(m);
+            String now = k == null || k.finalCells() == 0 ? m : k.shownEscape();
+            return now.equals(m) ? Palette.label(m) : Palette.label(m) + ", now " + Palette.label(now);
+        })));
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
         return ChartStyle.apply(new JFreeChart("Clonal evolution (Muller plot)", ChartStyle.TITLE, plot, true));

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.her2sim.biology.StateSpace;
 
 /**
@@ -81,13 +82,18 @@ public final class Palette {
 
     /** The legend for the mechanisms a chart shows, founder first, then in the biology's order of their first change. */
     public Map<String, Color> legend(Set<String> shown) {
+        return legend(shown, Palette::label);
+    }
+
+    /** As above, with each mechanism's entry worded by {@code labeller}. */
+    public Map<String, Color> legend(Set<String> shown, Function<String, String> labeller) {
         List<String> order = new ArrayList<>(changes.keySet());
         List<String> sorted = new ArrayList<>(shown);
         sorted.sort(Comparator.<String>comparingInt(m -> m.equals(FOUNDER) ? -1 : rank(order, m.split("\\+")[0]))
                 .thenComparingInt(m -> m.split("\\+").length).thenComparing(Comparator.naturalOrder()));
         Map<String, Color> legend = new LinkedHashMap<>();
         for (String m : sorted) {
-            legend.put(label(m), of(m));
+            legend.put(labeller.apply(m), of(m));
         }
         return legend;
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,6 +92,11 @@ public record RunData(Path directory, Scenario scenario, String configText, Summ
             throw new ReportInputException(file + ": missing");
         }
         CsvSchema schema = CSV.schemaFor(type).withHeader().withStrictHeaders(true);
+        if (type == CloneInfo.class && !firstLineOf(file).contains("escape_at_end")) {
+            // a run directory written before clones.csv had escape_at_end (its last column)
+            CsvSchema.Builder older = schema.rebuild();
+            schema = older.removeColumn(older.size() - 1).build().withHeader().withStrictHeaders(true);
+        }
         try (MappingIterator<T> it = CSV.readerFor(type).with(schema).readValues(file.toFile())) {
             List<T> rows = new ArrayList<>();
             while (it.hasNextValue()) {
@@ -99,6 +105,14 @@ public record RunData(Path directory, Scenario scenario, String configText, Summ
             return rows;
         } catch (IOException | RuntimeException e) {
             throw new ReportInputException(file + ": not a valid " + name + " (" + firstLine(e.getMessage()) + ")");
+        }
+    }
+
+    private static String firstLineOf(Path file) {
+        try (var lines = Files.lines(file)) {
+            return lines.findFirst().orElse("");
+        } catch (IOException | UncheckedIOException e) {
+            return "";
         }
     }
 

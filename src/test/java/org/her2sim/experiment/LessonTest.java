@@ -98,6 +98,25 @@ class LessonTest {
     }
 
     @Test
+    void theCloneTableNamesTheEscapeAsTheCompositionAndSummaryDo() {
+        // lesson 4: PTEN-lost cells that switched HER3 on escape; the clone table names them so,
+        // not only by the PTEN loss they were founded with
+        Lesson l = Lesson.load(LESSONS.resolve("04-sequential-vs-combined.yaml"));
+        Scenario s = l.scenario(List.of(), null);
+        SingleRun.Result r = SingleRun.simulate(s, s.config().seed());
+        String escape = r.summary().dominantEscape();
+        assertEquals("pten=lost+her3=adaptive_up", escape, "the lesson's escape");
+        List<org.her2sim.observe.CloneInfo> clones = org.her2sim.observe.CloneInfo.of(r.model());
+        org.her2sim.observe.CloneInfo largest = clones.stream().max(java.util.Comparator.comparingLong(
+                org.her2sim.observe.CloneInfo::finalCells)).orElseThrow();
+        assertEquals(escape, largest.shownEscape(), "the largest clone at the end carries the summary's escape");
+        assertEquals("pten=lost", largest.escape(), "founded by PTEN loss; HER3 switched on since");
+        java.util.Set<String> mechanisms = new java.util.HashSet<>();
+        r.recorder().mechanismRows().forEach(m -> mechanisms.add(m.mechanism()));
+        assertTrue(mechanisms.contains(largest.shownEscape()), "the composition chart's name");
+    }
+
+    @Test
     void lesson5AdaptiveTherapyDelaysProgressionWithLessDrug() {
         Summary adaptive = run("05-adaptive-therapy.yaml");
         Summary continuous = run("05-adaptive-therapy.yaml", "regimen=../regimens/trastuzumab-q3w.yaml");

@@ -136,6 +136,32 @@ public class ReportTest {
     }
 
     @Test
+    void theMullerLegendSaysWhatAClonesCellsHaveSwitchedTo(@TempDir Path dir) throws Exception {
+        // lesson 4: the PTEN-lost clone's cells have switched HER3 on by the end, as the summary says
+        org.her2sim.experiment.Lesson lesson = org.her2sim.experiment.Lesson.load(
+                org.her2sim.Scenarios.configs().resolve("lessons/04-sequential-vs-combined.yaml"));
+        Path r = SingleRun.run(lesson.scenario(List.of(), null), dir.resolve("lesson4"), dir).directory();
+        String muller = Files.readString(r.resolve("charts/muller.svg"));
+        assertTrue(muller.contains("pten=lost, now pten=lost + her3=adaptive_up"), "the Muller legend names the switch");
+        assertTrue(Files.readString(r.resolve("charts/composition.svg")).contains("pten=lost + her3=adaptive_up"),
+                "as the composition chart does");
+        assertTrue(Files.readString(r.resolve("summary.json")).contains("\"dominant_escape\" : \"pten=lost+her3=adaptive_up\""),
+                "and the summary");
+    }
+
+    @Test
+    void aRunWrittenBeforeClonesHadEscapeAtEndStillReports(@TempDir Path dir) throws Exception {
+        Path copy = copyRun(dir.resolve("copy"));
+        Path clones = copy.resolve("clones.csv");
+        List<String> lines = Files.readAllLines(clones);
+        assertTrue(lines.get(0).endsWith(",escape_at_end"), lines.get(0));
+        // drop the last column, as the older format had it
+        Files.write(clones, lines.stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList());
+        List<Path> written = Reporter.write(copy, new Reporter.Options(800, 450, Set.of(ChartFormat.SVG), Set.of("muller")));
+        assertEquals(1, written.size());
+    }
+
+    @Test
     void theSameRunGivesTheSameSvgBytes(@TempDir Path dir) throws Exception {
         Path copy = copyRun(dir.resolve("copy"));
         Reporter.write(copy, new Reporter.Options(800, 450, Set.of(ChartFormat.SVG), Set.of("burden", "muller")));
