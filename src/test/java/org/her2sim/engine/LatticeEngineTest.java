@@ -36,6 +36,52 @@ class LatticeEngineTest {
     }
 
     @Test
+    void theInitialCellsFillTheSitesNearestTheCentreTiesInBoxOrder() {
+        // square (odd and even sides, the centre on a site or between four) and elongated lattices
+        int[][] cases = {{41, 41, 1000}, {40, 41, 999}, {40, 40, 1256}, {10, 200, 1500}};
+        for (int[] c : cases) {
+            int w = c[0];
+            int h = c[1];
+            int n = c[2];
+            Scenario s = textbook("lattice.width=" + w, "lattice.height=" + h, "tumour.initial_cells=" + n, "stop.max_cells=1e6");
+            TumourModel m = new TumourModel(s, 5, null);
+            m.start();
+            m.placeInitialCells();
+            java.util.Set<Integer> occupied = new java.util.HashSet<>();
+            for (int x = 0; x < w; x++) {
+                for (int y = 0; y < h; y++) {
+                    if (m.latticeGrid().field[x][y] != 0) {
+                        occupied.add(x * h + y);
+                    }
+                }
+            }
+            // the reference: every candidate of the box (or the whole lattice when the box is too
+            // small) sorted by distance to the centre, a stable sort keeping the box's x-major order
+            double cx = (w - 1) / 2.0;
+            double cy = (h - 1) / 2.0;
+            int r = (int) Math.ceil(Math.sqrt(n / Math.PI)) + 2;
+            int x0 = Math.max(0, (int) cx - r);
+            int x1 = Math.min(w - 1, (int) Math.ceil(cx) + r);
+            int y0 = Math.max(0, (int) cy - r);
+            int y1 = Math.min(h - 1, (int) Math.ceil(cy) + r);
+            if ((x1 - x0 + 1) * (y1 - y0 + 1) < n) {
+                x0 = 0;
+                x1 = w - 1;
+                y0 = 0;
+                y1 = h - 1;
+            }
+            java.util.List<Integer> box = new java.util.ArrayList<>();
+            for (int x = x0; x <= x1; x++) {
+                for (int y = y0; y <= y1; y++) {
+                    box.add(x * h + y);
+                }
+            }
+            box.sort(java.util.Comparator.comparingDouble(site -> Math.pow(site / h - cx, 2) + Math.pow(site % h - cy, 2)));
+            assertEquals(new java.util.HashSet<>(box.subList(0, n)), occupied, w + "x" + h + " with " + n + " cells");
+        }
+    }
+
+    @Test
     void lineageOfOneCellDiesOutWithProbabilityDOverB() {
         // a small lineage always has free neighbours: extinction probability d/b = 0.5
         Scenario s = textbook();
