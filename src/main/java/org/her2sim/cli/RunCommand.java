@@ -46,6 +46,9 @@ final class RunCommand implements Callable<Integer> {
             description = "Save a checkpoint every DURATION of simulated time (e.g. 30d) in DIR.partial; her2sim resume continues it")
     String checkpointEvery;
 
+    @Option(names = "--no-report", description = "Write the tables and summary only: no charts, no report.html (her2sim report DIR makes them later)")
+    boolean noReport;
+
     @Option(names = "--parquet", description = "Also write each table as TABLE.parquet beside its CSV (typed columns)")
     boolean parquet;
 
@@ -60,9 +63,9 @@ final class RunCommand implements Callable<Integer> {
         try {
             if (checkpointEvery != null) {
                 double every = Check.durationOption("--checkpoint-every", checkpointEvery);
-                result = SingleRun.runWithCheckpoints(scenario, out.out, runs, every, progress, parquet);
+                result = SingleRun.runWithCheckpoints(scenario, out.out, runs, every, progress, parquet, !noReport);
             } else {
-                result = SingleRun.run(scenario, out.out, runs, "", progress, parquet);
+                result = SingleRun.run(scenario, out.out, runs, "", progress, parquet, !noReport);
             }
         } finally {
             if (progress != null) {

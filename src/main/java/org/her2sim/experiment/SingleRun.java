@@ -85,12 +85,18 @@ public final class SingleRun {
 
     /** As above, showing the run's progress (null: nothing shown). */
     public static Result run(Scenario scenario, Path out, Path runsRoot, String notes, RunProgress progress) throws IOException {
-        return run(scenario, out, runsRoot, notes, progress, false);
+        return run(scenario, out, runsRoot, notes, progress, false, true);
     }
 
     /** As above; with {@code parquet}, each table is also written as TABLE.parquet beside its CSV. */
     public static Result run(Scenario scenario, Path out, Path runsRoot, String notes, RunProgress progress, boolean parquet)
             throws IOException {
+        return run(scenario, out, runsRoot, notes, progress, parquet, true);
+    }
+
+    /** As above; without {@code report}, no charts and no report.html (her2sim report makes them from the files later). */
+    public static Result run(Scenario scenario, Path out, Path runsRoot, String notes, RunProgress progress, boolean parquet,
+                             boolean report) throws IOException {
         String resolved = ConfigLoader.resolvedYaml(scenario.config());
         long seed = scenario.config().seed();
         Path target = out != null ? out : runsRoot.resolve(scenario.config().name() + "-"
@@ -123,8 +129,10 @@ public final class SingleRun {
                 if (!notes.isBlank()) {
                     AtomicFiles.writeString(tmp.resolve(RunData.NOTES), notes + "\n");
                 }
-                // the report is made from the files just written, as her2sim report would
-                Reporter.write(tmp, Reporter.Options.defaults());
+                // the report from the rows just written (as her2sim report makes it from the files; tested equal)
+                if (report) {
+                    Reporter.write(tmp, Reporter.Options.defaults(), RunData.of(tmp, scenario, resolved, summary, recorder, model, notes));
+                }
             } catch (IOException e) {
                 throw new IOException("cannot write the run to " + target.getParent() + ": " + IoFailure.rootCause(e), e);
             }
@@ -156,12 +164,12 @@ public final class SingleRun {
     /** As above, showing the run's progress (null: nothing shown). */
     public static Result runWithCheckpoints(Scenario scenario, Path out, Path runsRoot, double everyDays, RunProgress progress)
             throws IOException {
-        return runWithCheckpoints(scenario, out, runsRoot, everyDays, progress, false);
+        return runWithCheckpoints(scenario, out, runsRoot, everyDays, progress, false, true);
     }
 
     /** As above; with {@code parquet}, also the tables as Parquet (remembered for a resume). */
     public static Result runWithCheckpoints(Scenario scenario, Path out, Path runsRoot, double everyDays, RunProgress progress,
-                                            boolean parquet) throws IOException {
+                                            boolean parquet, boolean report) throws IOException {
         String resolved = ConfigLoader.resolvedYaml(scenario.config());
         Path target = (out != null ? out : runsRoot.resolve(scenario.config().name() + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")))).toAbsolutePath().normalize();
@@ -176,7 +184,7 @@ public final class SingleRun {
         try (FileChannel lock = lock(partial)) {
             AtomicFiles.writeString(partial.resolve("config.yaml"), resolved);
             AtomicFiles.writeString(partial.resolve("checkpoint.json"), "{\"every_days\": " + everyDays
-                    + (parquet ? ", \"parquet\": true" : "") + "}\n");
+                    + (parquet ? ", \"parquet\": true" : "") + (report ? "" : ", \"report\": false") + "}\n");
             RunRecorder recorder = recorder(scenario);
             TumourModel model = new TumourModel(scenario, scenario.config().seed(), recorder);
             long t0 = System.nanoTime();
@@ -185,7 +193,7 @@ public final class SingleRun {
             String sha = sha256(resolved);
             try {
                 model.proceed(m -> Checkpoint.write(partial.resolve("checkpoint.bin"), m, recorder, sha), everyDays);
-                return complete(scenario, model, recorder, resolved, partial, target, t0, parquet);
+                return complete(scenario, model, recorder, resolved, partial, target, t0, parquet, report);
             } catch (IOException e) {
                 throw keptOrRemoved(e, partial, target);
             }
@@ -255,10 +263,12 @@ public final class SingleRun {
         Scenario scenario = Scenario.compile(new ConfigLoader().load(partial.resolve("config.yaml"), List.of()));
         double everyDays;
         boolean parquet;
+        boolean report;
         try {
             JsonNode info = SweepRunner.JSON_READER.readTree(partial.resolve("checkpoint.json").toFile());
             everyDays = info.path("every_days").asDouble(Double.NaN);
             parquet = info.path("parquet").asBoolean(false);
+            report = info.path("report").asBoolean(true);
         } catch (JsonProcessingException e) {
             throw new ConfigException(partial.resolve("checkpoint.json") + ": not readable JSON (line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + "); start the run again");
@@ -289,17 +299,19 @@ public final class SingleRun {
         try {
             model.watch(RunProgress.watcher(progress));
             model.proceed(m -> Checkpoint.write(p.resolve("checkpoint.bin"), m, recorder, sha), everyDays);
-            return complete(scenario, model, recorder, resolved, partial, target, t0, parquet);
+            return complete(scenario, model, recorder, resolved, partial, target, t0, parquet, report);
         } catch (IOException e) {
             throw keptOrRemoved(e, partial, target);
         }
     }
 
     private static Result complete(Scenario scenario, TumourModel model, RunRecorder recorder, String resolved, Path partial,
-                                   Path target, long startNanos, boolean parquet) throws IOException {
+                                   Path target, long startNanos, boolean parquet, boolean report) throws IOException {
         Summary summary = summary(scenario, model, recorder, startNanos, resolved);
         RunOutputs.write(partial, resolved, recorder, model, summary, parquet);
-        Reporter.write(partial, Reporter.Options.defaults());
+        if (report) {
+            Reporter.write(partial, Reporter.Options.defaults(), RunData.of(partial, scenario, resolved, summary, recorder, model, ""));
+        }
         Files.deleteIfExists(partial.resolve("checkpoint.bin"));
         Files.deleteIfExists(partial.resolve("checkpoint.json"));
         Files.deleteIfExists(partial.resolve(".lock")); // still held until the channel closes

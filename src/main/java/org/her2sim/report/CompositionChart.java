@@ -2,6 +2,7 @@ package org.her2sim.report;
 
 import java.awt.Color;
 import java.text.NumberFormat;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,11 +17,11 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.StackedXYAreaRenderer2;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
-import org.jfree.data.xy.DefaultTableXYDataset;
-import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
  * Shares of the tumour by marker combination, stacked: the composition chart, and (with
@@ -72,17 +73,45 @@ final class CompositionChart implements ChartKind {
                 visible.add(m);
             }
         });
-        DefaultTableXYDataset dataset = new DefaultTableXYDataset();
-        StackedXYAreaRenderer2 renderer = new StackedXYAreaRenderer2();
-        int i = 0;
+        // one band (a single polygon) per mechanism between the shares stacked below it and its
+        // own top: a stacked area drawn per observation made SVGs of tens of megabytes
+        DeviationRenderer renderer = new DeviationRenderer(false, false);
+        renderer.setAlpha(1.0f);
+        YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
+        List<YIntervalSeries> bands = new ArrayList<>();
         for (String m : mechanisms) {
-            XYSeries series = new XYSeries(Palette.label(m), false, false);
-            for (Map.Entry<Double, Map<String, Long>> e : byTime.entrySet()) {
-                long n = totals.get(e.getKey());
-                series.add(e.getKey().doubleValue(), (double) (n == 0 ? 0.0 : e.getValue().getOrDefault(m, 0L) / (double) n), false);
+            bands.add(new YIntervalSeries(Palette.label(m), false, true));
+        }
+        int times = byTime.size();
+        double[] days = new double[times];
+        double[][] share = new double[mechanisms.size()][times];
+        int t = 0;
+        for (Map.Entry<Double, Map<String, Long>> e : byTime.entrySet()) {
+            days[t] = e.getKey();
+            long n = totals.get(e.getKey());
+            for (int k = 0; k < mechanisms.size(); k++) {
+                share[k][t] = n == 0 ? 0.0 : e.getValue().getOrDefault(mechanisms.get(k), 0L) / (double) n;
             }
-            dataset.addSeries(series);
-            renderer.setSeriesPaint(i++, palette.of(m));
+            t++;
+        }
+        double[] below = new double[times];
+        for (int k = 0; k < mechanisms.size(); k++) {
+            double[] s = share[k];
+            for (t = 0; t < times; t++) {
+                // inside a stretch where the mechanism is absent the band has no area: its ends suffice
+                boolean inside = s[t] == 0 && t > 0 && t < times - 1 && s[t - 1] == 0 && s[t + 1] == 0;
+                if (!inside) {
+                    bands.get(k).add(days[t], below[t] + s[t] / 2, below[t], below[t] + s[t]);
+                }
+            }
+            for (t = 0; t < times; t++) {
+                below[t] += s[t];
+            }
+        }
+        for (int k = 0; k < mechanisms.size(); k++) {
+            dataset.addSeries(bands.get(k));
+            renderer.setSeriesPaint(k, palette.of(mechanisms.get(k)));
+            renderer.setSeriesFillPaint(k, palette.of(mechanisms.get(k)));
         }
         NumberAxis y = new NumberAxis(resistantOnly ? "resistant share of all cells" : "share of all cells");
         y.setRange(0, 1.0);

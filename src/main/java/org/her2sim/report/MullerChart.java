@@ -97,7 +97,8 @@ final class MullerChart implements ChartKind {
         YIntervalSeries[] bands = new YIntervalSeries[n];
         for (int c = 0; c < n; c++) {
             if (shown[c]) {
-                bands[c] = new YIntervalSeries("clone " + c, false, false);
+                // times come once each and in order: no search for duplicates (quadratic over a run of years)
+                bands[c] = new YIntervalSeries("clone " + c, false, true);
             }
         }
         for (Map.Entry<Double, long[]> e : sizes.entrySet()) {

@@ -4,14 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.her2sim.config.Suggest;
 import org.her2sim.io.AtomicFiles;
-import org.her2sim.observe.RunRecorder.MechanismRow;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -57,25 +59,30 @@ public final class Reporter {
 
     /** Reads the run in {@code dir} and writes its charts and page; returns the chart files written. */
     public static List<Path> write(Path dir, Options options) throws IOException {
-        RunData data = RunData.read(dir);
+        return write(dir, options, RunData.read(dir));
+    }
+
+    /**
+     * Writes the charts and page of a run held in memory ({@code data}: the same rows its files
+     * hold, as a run just finished has them) into {@code dir}. The charts are drawn and encoded
+     * in parallel, one chart to a thread; the files do not depend on the thread count.
+     */
+    public static List<Path> write(Path dir, Options options, RunData data) throws IOException {
         Palette palette = Palette.of(data.scenario().space());
+        List<ChartKind> kinds = ALL.stream().filter(k -> options.charts().contains(k.name())).toList();
         List<Path> written = new ArrayList<>();
         ReportFolder.write(dir, tmp -> {
             Path charts = Files.createDirectory(tmp.resolve("charts"));
+            List<Boolean> drawn = draw(kinds, data, palette, options, charts);
             List<HtmlPage.Figure> figures = new ArrayList<>();
-            for (ChartKind kind : ALL) {
-                if (!options.charts().contains(kind.name())) {
+            for (int i = 0; i < kinds.size(); i++) {
+                if (!drawn.get(i)) {
                     continue;
                 }
-                JFreeChart chart = kind.build(data, palette);
-                if (chart == null) {
-                    continue;
-                }
+                ChartKind kind = kinds.get(i);
                 for (ChartFormat f : ChartFormat.values()) {
                     if (options.formats().contains(f)) {
-                        Path file = charts.resolve(kind.name() + "." + f.extension());
-                        AtomicFiles.write(file, out -> f.write(chart, options.width(), options.height(), out));
-                        written.add(dir.resolve("charts").resolve(file.getFileName()));
+                        written.add(dir.resolve("charts").resolve(kind.name() + "." + f.extension()));
                     }
                 }
                 String shown = options.formats().contains(ChartFormat.PNG) ? "png" : "svg";
@@ -84,5 +91,59 @@ public final class Reporter {
             AtomicFiles.writeString(tmp.resolve("report.html"), HtmlPage.render(data, figures));
         });
         return written;
+    }
+
+    /** Builds and writes each chart on its own thread; whether each had something to show, in order. */
+    private static List<Boolean> draw(List<ChartKind> kinds, RunData data, Palette palette, Options options, Path charts)
+            throws IOException {
+        int threads = Math.max(1, Math.min(kinds.size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "her2sim-chart");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Boolean>> futures = new ArrayList<>();
+            for (ChartKind kind : kinds) {
+                futures.add(pool.submit(() -> {
+                    JFreeChart chart = kind.build(data, palette);
+                    if (chart == null) {
+                        return false;
+                    }
+                    for (ChartFormat f : ChartFormat.values()) {
+                        if (options.formats().contains(f)) {
+                            Path file = charts.resolve(kind.name() + "." + f.extension());
+                            AtomicFiles.write(file, out -> f.write(chart, options.width(), options.height(), out));
+                        }
+                    }
+                    return true;
+                }));
+            }
+            List<Boolean> drawn = new ArrayList<>();
+            for (Future<Boolean> f : futures) {
+                drawn.add(f.get());
+            }
+            return drawn;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while drawing the charts", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(e.getCause());
+        } finally {
+            // a chart that failed (a full disk) stops the others; wait until none is still
+            // writing, so the report folder can be removed whole
+            pool.shutdownNow();
+            try {
+                pool.awaitTermination(5, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }

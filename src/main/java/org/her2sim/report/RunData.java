@@ -15,7 +15,9 @@ import java.util.List;
 import org.her2sim.config.ConfigException;
 import org.her2sim.config.ConfigLoader;
 import org.her2sim.engine.Scenario;
+import org.her2sim.engine.TumourModel;
 import org.her2sim.observe.CloneInfo;
+import org.her2sim.observe.RunRecorder;
 import org.her2sim.observe.RunRecorder.CloneRow;
 import org.her2sim.observe.RunRecorder.DrugRow;
 import org.her2sim.observe.RunRecorder.EventRow;
@@ -73,6 +75,18 @@ public record RunData(Path directory, Scenario scenario, String configText, Summ
                 csv(dir, "timeseries.csv", CloneRow.class), csv(dir, "totals.csv", TotalRow.class),
                 csv(dir, "drugs.csv", DrugRow.class), csv(dir, "mechanisms.csv", MechanismRow.class),
                 csv(dir, "clones.csv", CloneInfo.class), csv(dir, "events.csv", EventRow.class), notes(dir));
+        data.checkConsistency();
+        return data;
+    }
+
+    /**
+     * A run just finished, from memory: the same rows its files hold (so its report equals the one
+     * {@code her2sim report} makes from them), without reading them back.
+     */
+    public static RunData of(Path dir, Scenario scenario, String configText, Summary summary, RunRecorder recorder,
+                             TumourModel model, String notes) {
+        RunData data = new RunData(dir, scenario, configText, summary, recorder.cloneRows(), recorder.totalRows(),
+                recorder.drugRows(), recorder.mechanismRows(), CloneInfo.of(model), recorder.eventRows(), notes.strip());
         data.checkConsistency();
         return data;
     }

@@ -82,6 +82,22 @@ class CliTest {
     }
 
     @Test
+    void aRunWithoutItsReportGetsTheSameReportLater() throws Exception {
+        Path quiet = runs.resolve("no-report");
+        Path full = runs.resolve("full");
+        String config = Scenarios.configs().resolve("textbook-two-types.yaml").toString();
+        assertEquals(0, Cli.execute("run", config, "--out", quiet.toString(), "-q", "--no-report").code());
+        assertEquals(0, Cli.execute("run", config, "--out", full.toString(), "-q").code());
+        assertTrue(Files.isRegularFile(quiet.resolve("summary.json")) && !Files.exists(quiet.resolve("report.html"))
+                && !Files.exists(quiet.resolve("charts")), "tables only");
+        assertEquals(0, Cli.execute("report", quiet.toString()).code());
+        for (String chart : List.of("burden.png", "muller.svg", "composition.png")) {
+            assertTrue(java.util.Arrays.equals(Files.readAllBytes(full.resolve("charts").resolve(chart)),
+                    Files.readAllBytes(quiet.resolve("charts").resolve(chart))), chart);
+        }
+    }
+
+    @Test
     void everyCommandsHelpFormats() {
         // picocli treats descriptions as format strings: a bare "%" is reported on stderr and printed raw
         java.io.PrintStream old = System.err;

@@ -136,6 +136,23 @@ public class ReportTest {
     }
 
     @Test
+    void theReportARunMakesFromMemoryIsTheOneItsFilesMake(@TempDir Path dir) throws Exception {
+        // the run's report was drawn from memory, charts in parallel; her2sim report draws it from the files
+        Path copy = copyRun(dir.resolve("copy"));
+        Reporter.write(copy, Reporter.Options.defaults());
+        int compared = 0;
+        try (var files = Files.list(run.resolve("charts"))) {
+            for (Path f : files.sorted().toList()) {
+                assertTrue(java.util.Arrays.equals(Files.readAllBytes(f), Files.readAllBytes(copy.resolve("charts").resolve(f.getFileName()))),
+                        f.getFileName() + " differs");
+                compared++;
+            }
+        }
+        assertEquals(10, compared, "five charts, PNG and SVG");
+        assertEquals(Files.readString(run.resolve("report.html")), Files.readString(copy.resolve("report.html")));
+    }
+
+    @Test
     void theMullerLegendSaysWhatAClonesCellsHaveSwitchedTo(@TempDir Path dir) throws Exception {
         // lesson 4: the PTEN-lost clone's cells have switched HER3 on by the end, as the summary says
         org.her2sim.experiment.Lesson lesson = org.her2sim.experiment.Lesson.load(
