@@ -60,13 +60,13 @@ final class BenchCommand implements Callable<Integer> {
         Path file = scenario != null ? scenario : Her2sim.home().resolve("configs/benchmark.yaml");
         EngineBenchmark bench = new EngineBenchmark(file, Her2sim.home().resolve("configs/textbook-two-types.yaml"), seconds);
         PrintWriter w = spec.commandLine().getOut();
-        w.println("| design | cells at end | event probability per update | cell-updates/s | heap bytes/cell |");
-        w.println("|---|---:|---:|---:|---:|");
+        w.println("| design | cells at end | events per update | cell-updates/s | ns per event | heap bytes/cell |");
+        w.println("|---|---:|---:|---:|---:|---:|");
         w.flush();
         for (double n : cells) {
             for (EngineBenchmark.Row r : bench.run((long) n, baselines)) {
-                w.printf(Locale.ROOT, "| %s | %,d | %.3f | %,.0f | %.1f |%n", r.design(), r.cells(), r.eventsPerUpdate(),
-                        r.updatesPerSecond(), r.bytesPerCell());
+                w.printf(Locale.ROOT, "| %s | %,d | %.4f | %,.0f | %.1f | %.1f |%n", r.design(), r.cells(), r.eventsPerUpdate(),
+                        r.updatesPerSecond(), r.nanosPerEvent(), r.bytesPerCell());
                 w.flush();
             }
         }

@@ -38,4 +38,9 @@ interface CellSpace extends Serializable {
 
     /** Bytes held for the cells (for benchmarks). */
     long storeBytes();
+
+    /** Cell events (divisions, deaths, switches) since this space was built or resumed; 0 where cells are not kept one by one. */
+    default long events() {
+        return 0;
+    }
 }

@@ -42,6 +42,9 @@ final class CellStep {
         tables = new StepTables(rates, mutations, states);
     }
 
+    /** Events acted on (divisions, deaths, switches), for the cost per event. */
+    long events;
+
     void reseed(UniformRandomProvider next) {
         rng = next;
     }
@@ -80,6 +83,7 @@ final class CellStep {
         if (u >= tables.event[s]) {
             return holeCount;
         }
+        events++;
         if (u < tables.death[s]) {
             store.code[i] = CellStore.DEAD;
             lineage.add(v, -1);

@@ -38,6 +38,7 @@ final class LatticeSpace implements CellSpace {
     private int[] variantOf = new int[1024];
     private int size;
     private boolean placed;
+    private long events;
     private transient UniformRandomProvider rng;
     private transient StepTables tables;
     private transient MutationTable mutations;
@@ -100,6 +101,11 @@ final class LatticeSpace implements CellSpace {
     @Override
     public long size() {
         return size;
+    }
+
+    @Override
+    public long events() {
+        return events;
     }
 
     @Override
@@ -194,6 +200,7 @@ final class LatticeSpace implements CellSpace {
         if (u >= tables.event[s]) {
             return holeCount;
         }
+        events++;
         if (u < tables.death[s]) {
             int site = siteOf[i];
             slotOfSite[site] = -1;

@@ -534,6 +534,11 @@ public final class TumourModel extends SimState {
         return cellUpdates;
     }
 
+    /** Cell events (divisions, deaths, switches) of the per-cell engines since this model was built or resumed. */
+    public long cellEvents() {
+        return cells.events();
+    }
+
     /** Variants stepped by the clone engine (one binomial/multinomial draw set each), summed over steps. */
     public long variantSteps() {
         return variantSteps;

@@ -66,6 +66,11 @@ final class WellMixedSpace implements CellSpace {
     }
 
     @Override
+    public long events() {
+        return step.events;
+    }
+
+    @Override
     public long storeBytes() {
         return cells.capacityBytes();
     }
