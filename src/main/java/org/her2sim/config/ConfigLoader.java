@@ -43,6 +43,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongFunction;
 import org.yaml.snakeyaml.LoaderOptions;
 
@@ -61,8 +62,24 @@ public final class ConfigLoader {
 
     private final ObjectMapper yaml;
     private final ObjectMapper binder;
+    /** Files already read (caching loaders only): absolute path to the parsed tree. */
+    private final Map<Path, JsonNode> read;
 
     public ConfigLoader() {
+        this(false);
+    }
+
+    /**
+     * A loader that reads and parses each file once and hands out copies of its tree: for a sweep,
+     * whose thousands of tasks load the same scenario, biology, drugs and context files (a file
+     * changed while the sweep runs is not read again). Safe to share between threads.
+     */
+    public static ConfigLoader caching() {
+        return new ConfigLoader(true);
+    }
+
+    private ConfigLoader(boolean cache) {
+        read = cache ? new ConcurrentHashMap<>() : null;
         LoaderOptions options = new LoaderOptions();
         // limits that keep hostile files (alias bombs, deep nesting) from hanging the reader
         options.setMaxAliasesForCollections(50);
@@ -343,6 +360,13 @@ public final class ConfigLoader {
 
     /** Reads one YAML file into a tree; a missing or malformed file is a ConfigException. */
     public JsonNode readTree(Path file) {
+        if (read != null) {
+            return read.computeIfAbsent(file.toAbsolutePath().normalize(), k -> parse(file)).deepCopy();
+        }
+        return parse(file);
+    }
+
+    private JsonNode parse(Path file) {
         String name = file.toString();
         try {
             byte[] bytes;

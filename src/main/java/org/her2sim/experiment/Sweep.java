@@ -55,6 +55,8 @@ public final class Sweep {
     private final Path specDir;
     private final Adjustment adjustment;
     private final List<PatientDraw> draws;
+    /** One loader for all tasks: each file read and parsed once, the mappers' introspection done once. */
+    private final ConfigLoader loader = ConfigLoader.caching();
 
     /**
      * A change the program makes to every task of a sweep (a calibration's candidate values):
@@ -271,7 +273,7 @@ public final class Sweep {
 
     /** A task's scenario after a further typed change (a calibration's candidate, a tumour at diagnosis). */
     public Scenario scenario(Task t, ConfigChange change) {
-        ConfigLoader.Loaded l = new ConfigLoader().load(baseFile, t.overrides()).with(adjustment.change()).with(change);
+        ConfigLoader.Loaded l = loader.load(baseFile, t.overrides()).with(adjustment.change()).with(change);
         return Scenario.compile(l.config(), l.origins());
     }
 
@@ -286,7 +288,7 @@ public final class Sweep {
         String context = base.context().name();
         if (context != null) {
             Path file = ConfigLoader.contextFile(baseFile, context);
-            new ConfigLoader().context(file).patients().forEach(d -> byPath.put(d.path(), d));
+            loader.context(file).patients().forEach(d -> byPath.put(d.path(), d));
         }
         spec.patients().forEach(d -> byPath.put(d.path(), d));
         return adjustment.draws().apply(List.copyOf(byPath.values()));
@@ -306,7 +308,7 @@ public final class Sweep {
         List<String> all = new ArrayList<>();
         spec.set().forEach((k, v) -> all.add(k + "=" + local(k, text(v))));
         all.addAll(overrides);
-        return new ConfigLoader().load(baseFile, all).with(change);
+        return loader.load(baseFile, all).with(change);
     }
 
     private List<Map<String, String>> design() {

@@ -288,4 +288,20 @@ class ConfigLoaderTest {
         assertEquals(s.config(), again.config());
         assertEquals(yaml, ConfigLoader.resolvedYaml(again.config()));
     }
+
+    @Test
+    void aCachingLoaderReadsAFileOnceAndHandsOutCopies(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path f = dir.resolve("a.yaml");
+        java.nio.file.Files.writeString(f, "name: first\nseed: 1\n");
+        ConfigLoader loader = ConfigLoader.caching();
+        com.fasterxml.jackson.databind.JsonNode one = loader.readTree(f);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) one).put("name", "changed by a caller");
+        java.nio.file.Files.writeString(f, "name: second\nseed: 2\n");
+        com.fasterxml.jackson.databind.JsonNode two = loader.readTree(f);
+        org.junit.jupiter.api.Assertions.assertEquals("first", two.get("name").asText(), "read once, and a copy each time");
+        org.junit.jupiter.api.Assertions.assertEquals("second", new ConfigLoader().readTree(f).get("name").asText(), "a plain loader reads again");
+        ConfigException missing = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+                () -> loader.readTree(java.nio.file.Path.of("no/such.yaml")));
+        org.junit.jupiter.api.Assertions.assertEquals("no/such.yaml: file not found", missing.getMessage(), "named as given");
+    }
 }
