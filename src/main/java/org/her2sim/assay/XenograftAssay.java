@@ -92,7 +92,7 @@ public final class XenograftAssay {
         for (int k = 0; k < spec.mice(); k++) {
             SeedTree mouse = seeds.child("mouse", k);
             Map<String, String> drawn = PatientSampler.values(draws, PatientSampler.deviates(draws, mouse),
-                    () -> spec.line().in(dish, context).config(), "context " + context);
+                    () -> ConfigLoader.tree(spec.line().in(dish, context).config()), "context " + context);
             mice.add(drawn.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
         }
         for (var arm : spec.arms().entrySet()) {

@@ -145,9 +145,22 @@ public final class ConfigLoader {
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
     }
 
+    /** One writer for trees of configurations (a mapper is thread-safe once built; building one is slow). */
+    private static final ObjectMapper TREE_WRITER = newYamlWriter();
+
+    /** The configuration as a tree, keys as in the files. */
+    public static JsonNode tree(SimulationConfig config) {
+        return TREE_WRITER.valueToTree(config);
+    }
+
     /** The resolved value at a dotted path ({@code drugs.trastuzumab.pk.central_volume_l}), or null if there is none. */
     public static JsonNode valueAt(SimulationConfig config, String path) {
-        JsonNode v = newYamlWriter().valueToTree(config);
+        return valueAt(tree(config), path);
+    }
+
+    /** As above, in a configuration already made a tree ({@link #tree}). */
+    public static JsonNode valueAt(JsonNode tree, String path) {
+        JsonNode v = tree;
         for (String key : path.split("\\.")) {
             v = v == null ? null : v.isArray() ? (key.matches("\\d+") ? v.get(Integer.parseInt(key)) : null) : v.get(key);
         }

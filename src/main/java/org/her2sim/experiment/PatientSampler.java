@@ -11,7 +11,6 @@ import org.her2sim.config.ConfigException;
 import org.her2sim.config.ConfigLoader;
 import org.her2sim.config.Days;
 import org.her2sim.config.PatientDraw;
-import org.her2sim.config.SimulationConfig;
 import org.her2sim.random.SeedTree;
 
 /**
@@ -37,12 +36,13 @@ public final class PatientSampler {
 
     /**
      * The patient's values as {@code path → value} settings (durations with their unit);
-     * {@code scenario} gives the values draws without a median are centred on (asked at most once).
+     * {@code scenario} gives, as a tree ({@link ConfigLoader#tree}), the values draws without a median
+     * are centred on (asked at most once).
      */
-    public static Map<String, String> values(List<PatientDraw> draws, Map<String, double[]> deviates, Supplier<SimulationConfig> scenario,
+    public static Map<String, String> values(List<PatientDraw> draws, Map<String, double[]> deviates, Supplier<JsonNode> scenario,
                                              String where) {
         Map<String, String> out = new LinkedHashMap<>();
-        SimulationConfig centreOf = null;
+        JsonNode centreOf = null;
         for (PatientDraw d : draws) {
             double centre = Double.NaN;
             boolean duration = false;

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,6 +58,8 @@ public final class Sweep {
     private final List<PatientDraw> draws;
     /** One loader for all tasks: each file read and parsed once, the mappers' introspection done once. */
     private final ConfigLoader loader = ConfigLoader.caching();
+    /** The scenario of each arm × point as a tree, for the draws centred on it (built while the tasks are listed). */
+    private final Map<List<String>, JsonNode> centres = new HashMap<>();
 
     /**
      * A change the program makes to every task of a sweep (a calibration's candidate values):
@@ -301,7 +304,9 @@ public final class Sweep {
 
     /** One patient's values: each draw from its deviates, centred (when it has no median) on the task's own setting. */
     private Map<String, String> draw(Map<String, double[]> deviates, List<String> taskOverrides) {
-        return PatientSampler.values(draws, deviates, () -> loaded(taskOverrides, adjustment.change()).config(), specFile.toString());
+        // the centre depends on the arm and point only: loaded once for all their patients
+        return PatientSampler.values(draws, deviates, () -> centres.computeIfAbsent(taskOverrides,
+                k -> ConfigLoader.tree(loaded(k, adjustment.change()).config())), specFile.toString());
     }
 
     private ConfigLoader.Loaded loaded(List<String> overrides, ConfigChange change) {
