@@ -23,16 +23,22 @@ her2sim_source_dir <- (function() {
   getwd()
 })()
 
+# an error of this package: class her2sim_error (and her2sim_config_error for bad input, exit code 2)
+her2sim_stop <- function(message, exit_code = 1L) {
+  stop(structure(class = c(if (exit_code == 2) "her2sim_config_error", "her2sim_error", "error", "condition"),
+                 list(message = message, call = NULL, exit_code = exit_code)))
+}
+
 her2sim_command <- function() {
   jar <- Sys.getenv("HER2SIM_JAR")
   if (nzchar(jar)) {
-    if (!file.exists(jar)) stop(sprintf("HER2SIM_JAR=%s: no such file", jar), call. = FALSE)
+    if (!file.exists(jar)) her2sim_stop(sprintf("HER2SIM_JAR=%s: no such file", jar))
     opts <- strsplit(Sys.getenv("HER2SIM_JAVA_OPTS", "-Xmx4g"), "[[:space:]]+")[[1]]
     return(c("java", "-Djava.awt.headless=true", opts[nzchar(opts)], "-jar", jar))
   }
   home <- Sys.getenv("HER2SIM_HOME")
   if (nzchar(home)) {
-    if (!file.exists(file.path(home, "her2sim"))) stop(sprintf("HER2SIM_HOME=%s: no her2sim launcher there", home), call. = FALSE)
+    if (!file.exists(file.path(home, "her2sim"))) her2sim_stop(sprintf("HER2SIM_HOME=%s: no her2sim launcher there", home))
     return(file.path(home, "her2sim"))
   }
   d <- her2sim_source_dir
@@ -44,7 +50,7 @@ her2sim_command <- function() {
   }
   found <- Sys.which("her2sim")
   if (nzchar(found)) return(unname(found))
-  stop("cannot find her2sim: set HER2SIM_JAR to her2sim-VERSION-cli.jar or HER2SIM_HOME to a her2sim checkout", call. = FALSE)
+  her2sim_stop("cannot find her2sim: set HER2SIM_JAR to her2sim-VERSION-cli.jar or HER2SIM_HOME to a her2sim checkout")
 }
 
 # --set arguments from a named list: list(`tumour.initial_cells` = 1000)
@@ -69,9 +75,7 @@ her2sim_execute <- function(args) {
     said <- readLines(err, warn = FALSE)
     said <- said[nzchar(trimws(said))]
     message <- if (length(said)) sub("^her2sim: ", "", said[length(said)]) else sprintf("her2sim exited with code %d", status)
-    cond <- structure(class = c(if (status == 2) "her2sim_config_error", "her2sim_error", "error", "condition"),
-                      list(message = message, call = NULL, exit_code = status))
-    stop(cond)
+    her2sim_stop(message, status)
   }
   out
 }
@@ -114,7 +118,7 @@ her2sim_run <- function(config, set = list(), seed = NULL, out = NULL, parquet =
   result$summary <- her2sim_parse_json(paste(readLines(file.path(target$dir, "summary.json"), warn = FALSE, encoding = "UTF-8"),
                                              collapse = "\n"))
   result$config <- paste(readLines(file.path(target$dir, "config.yaml"), warn = FALSE, encoding = "UTF-8"), collapse = "\n")
-  result$directory <- if (target$keep) target$dir else NULL
+  result["directory"] <- list(if (target$keep) target$dir else NULL)  # listed even when NULL
   result
 }
 
@@ -129,7 +133,7 @@ her2sim_sweep <- function(spec, replicates = NULL, threads = NULL, set = list(),
   if (resume) args <- c(args, "--resume")
   her2sim_execute(args)
   result <- her2sim_read_tables(target$dir, her2sim_sweep_tables)
-  result$directory <- if (target$keep) target$dir else NULL
+  result["directory"] <- list(if (target$keep) target$dir else NULL)
   result
 }
 

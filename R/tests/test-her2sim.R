@@ -31,7 +31,7 @@ a <- her2sim_run("configs/textbook/extinction.yaml", seed = 11, set = list(`tumo
 b <- her2sim_run("configs/textbook/extinction.yaml", seed = 11, set = list(`tumour.initial_cells` = 20))
 check(identical(a$totals, b$totals), "same seed, same table")
 check(a$totals$cells[1] == 20, "the setting was applied")
-check(is.null(a$directory), "no directory kept")
+check(is.null(a$directory) && "directory" %in% names(a), "no directory kept, and the element says so")
 check(identical(list.files(tempdir(), pattern = "^her2sim-[^r]"), before), "nothing left behind")
 
 # errors: stop() with the simulator's one line, classed by exit code
@@ -56,5 +56,11 @@ ext <- tapply(s$results$extinct, s$results$arm, mean)
 check(ext[["fast-death"]] > ext[["slow-death"]], "faster death, more extinction")
 e <- tryCatch(her2sim_sweep(tempfile(fileext = ".yaml")), error = function(e) e)
 check(inherits(e, "her2sim_config_error"), "a missing sweep file is a config error")
+
+old <- Sys.getenv("HER2SIM_JAR")
+Sys.setenv(HER2SIM_JAR = "/no/such.jar")
+e <- tryCatch(her2sim_run("configs/quickstart.yaml"), error = function(e) e)
+Sys.setenv(HER2SIM_JAR = old)
+check(inherits(e, "her2sim_error") && grepl("/no/such.jar", conditionMessage(e), fixed = TRUE), "a missing program is a her2sim_error")
 
 cat(sprintf("her2sim R functions: %d checks passed\n", checks))

@@ -22,7 +22,7 @@ from .core import (
     run,
     sweep,
 )
-from .survival import kaplan_meier
+from .survival import kaplan_meier, median as km_median
 
 __all__ = [
     "ConfigError",
@@ -31,6 +31,7 @@ __all__ = [
     "SweepResult",
     "command",
     "kaplan_meier",
+    "km_median",
     "query",
     "run",
     "sweep",

@@ -171,6 +171,8 @@ class RunResult:
     def __repr__(self):
         s = self.summary
         ttp = s.get("time_to_progression_days")
+        if s.get("treatment_start_days") is None:
+            return f"<her2sim run {s.get('scenario')} seed {s.get('seed')}: untreated, {s.get('final_cells'):,} cells at the end>"
         return (f"<her2sim run {s.get('scenario')} seed {s.get('seed')}: {s.get('best_response')}, "
                 f"progression {'none' if ttp is None else f'{ttp:.0f} days after treatment start'}>")
 

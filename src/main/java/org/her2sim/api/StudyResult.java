@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.her2sim.config.ConfigException;
 import org.her2sim.experiment.Survival;
 import org.her2sim.experiment.SweepResults;
 import org.her2sim.experiment.TaskResult;
@@ -27,7 +28,7 @@ public final class StudyResult {
         return tasks.results();
     }
 
-    /** The results of one arm, in task order. */
+    /** The results of one arm, in task order (empty for an arm the study does not have). */
     public List<TaskResult> arm(String arm) {
         return tasks.results().stream().filter(t -> t.arm().equals(arm)).toList();
     }
@@ -55,8 +56,15 @@ public final class StudyResult {
         return curve(arm, 0, endpoint);
     }
 
-    /** As above at parameter point {@code point}. */
+    /** As above at parameter point {@code point}. An arm the study does not have is an error, not an empty curve. */
     public Optional<Survival.Curve> curve(String arm, int point, String endpoint) {
+        List<String> arms = List.copyOf(tasks.sweep().spec().arms().keySet());
+        if (!arms.contains(arm)) {
+            throw new ConfigException("arm: no arm '" + arm + "' in " + tasks.sweep().spec().name() + "; its arms: " + String.join(", ", arms));
+        }
+        if (point < 0 || point >= tasks.sweep().points().size()) {
+            throw new ConfigException("point: expected 0 to " + (tasks.sweep().points().size() - 1) + ", got " + point);
+        }
         return SweepResults.curve(tasks, point, arm, endpoint);
     }
 

@@ -117,7 +117,8 @@ public final class ResultsDatabase {
                 return new Answer(columns, rows);
             }
         } catch (SQLException e) {
-            throw new ConfigException("query: " + firstLine(e.getMessage()));
+            // DuckDB's messages can start with the Java exception's name: the words after it are the answer
+            throw new ConfigException("query: " + firstLine(e.getMessage()).replaceFirst("^(java\\.sql\\.)?SQLException: ", ""));
         }
     }
 

@@ -134,6 +134,8 @@ class ApiTest {
         assertTrue(memory.curve("slow-death", "pfs").isEmpty());
         assertTrue(Double.isNaN(memory.medianPfsDays("slow-death")));
         assertThrows(ConfigException.class, () -> memory.curve("slow-death", "dfs"));
+        ConfigException typo = assertThrows(ConfigException.class, () -> memory.medianPfsDays("slow_death"));
+        assertTrue(typo.getMessage().contains("slow-death, fast-death"), typo.getMessage());
     }
 
     @Test
