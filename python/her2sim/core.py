@@ -146,7 +146,17 @@ def _read_csv(path):
     return pd.read_csv(path, keep_default_na=True)
 
 
-class RunResult:
+class _Tables:
+    """Results whose tables are also attributes: ``result.totals`` is ``result.tables["totals"]``."""
+
+    def __getattr__(self, name):
+        tables = self.__dict__.get("tables", {})
+        if name in tables:
+            return tables[name]
+        raise AttributeError(name)
+
+
+class RunResult(_Tables):
     """One run: ``summary`` (a dict, summary.json), a DataFrame per table, and the run directory.
 
     Tables: ``timeseries`` (cells per clone over time), ``totals`` (cells, phase and line of
@@ -162,12 +172,6 @@ class RunResult:
         self.tables = {name: _read_csv(directory / f"{name}.csv") for name in RUN_TABLES}
         self.directory = directory if keep else None
 
-    def __getattr__(self, name):
-        tables = self.__dict__.get("tables", {})
-        if name in tables:
-            return tables[name]
-        raise AttributeError(name)
-
     def __repr__(self):
         s = self.summary
         ttp = s.get("time_to_progression_days")
@@ -177,7 +181,7 @@ class RunResult:
                 f"progression {'none' if ttp is None else f'{ttp:.0f} days after treatment start'}>")
 
 
-class SweepResult:
+class SweepResult(_Tables):
     """A sweep: ``results`` (one row per virtual patient), ``summary`` (per arm and point: response
     rates, median PFS/TTF/OS with 95 % limits), ``comparison`` (each arm against the reference:
     hazard ratio, log-rank), and the results directory.
@@ -188,12 +192,6 @@ class SweepResult:
         self.tables = {name: _read_csv(directory / f"{name}.csv") for name in SWEEP_TABLES}
         self.spec = (directory / "sweep.yaml").read_text(encoding="utf-8")
         self.directory = directory if keep else None
-
-    def __getattr__(self, name):
-        tables = self.__dict__.get("tables", {})
-        if name in tables:
-            return tables[name]
-        raise AttributeError(name)
 
     def __repr__(self):
         r = self.tables["results"]

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -14,6 +13,7 @@ import org.her2sim.config.ConfigException;
 import org.her2sim.config.ConfigLoader;
 import org.her2sim.config.SimulationConfig;
 import org.her2sim.engine.Scenario;
+import org.her2sim.experiment.Futures;
 import org.her2sim.experiment.SingleRun;
 import org.her2sim.random.SeedTree;
 
@@ -158,19 +158,7 @@ public final class Simulation {
                         return r;
                     }));
                 }
-                List<R> out = new ArrayList<>(items.size());
-                for (Future<R> f : futures) {
-                    out.add(f.get());
-                }
-                return out;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new IllegalStateException(e.getCause());
+                return Futures.all(futures);
             } finally {
                 pool.shutdownNow();
             }

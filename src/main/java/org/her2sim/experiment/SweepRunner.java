@@ -258,7 +258,7 @@ public final class SweepRunner {
         return resultOf(t, SingleRun.simulate(sweep.scenario(t), t.seed(), taskSeconds));
     }
 
-    private static TaskResult resultOf(Sweep.Task t, SingleRun.Result r) {
+    static TaskResult resultOf(Sweep.Task t, SingleRun.Result r) {
         return new TaskResult(t.id(), t.arm(), t.point(), t.replicate(), t.seed(), t.parameters(), t.overrides(),
                 r.summary(), TaskResult.phasesOf(r));
     }

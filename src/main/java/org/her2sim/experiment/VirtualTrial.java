@@ -3,7 +3,6 @@ package org.her2sim.experiment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
@@ -20,26 +19,11 @@ public final class VirtualTrial {
     public static SweepResults.Tasks run(Sweep sweep, DiagnosisSnapshots snapshots, ExecutorService pool) {
         List<Future<Optional<TaskResult>>> futures = new ArrayList<>();
         for (Sweep.Task t : sweep.tasks()) {
-            futures.add(pool.submit(() -> snapshots.fromDiagnosis(sweep.scenario(t), t.seed()).map(start -> {
-                SingleRun.Result r = SingleRun.simulate(start.scenario(), start.seed());
-                return new TaskResult(t.id(), t.arm(), t.point(), t.replicate(), t.seed(), t.parameters(), t.overrides(),
-                        r.summary(), TaskResult.phasesOf(r));
-            })));
+            futures.add(pool.submit(() -> snapshots.fromDiagnosis(sweep.scenario(t), t.seed())
+                    .map(start -> SweepRunner.resultOf(t, SingleRun.simulate(start.scenario(), start.seed())))));
         }
         List<TaskResult> results = new ArrayList<>();
-        try {
-            for (Future<Optional<TaskResult>> f : futures) {
-                f.get().ifPresent(results::add);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        Futures.all(futures).forEach(r -> r.ifPresent(results::add));
         return new SweepResults.Tasks(sweep, results);
     }
 }
