@@ -155,14 +155,7 @@ public final class TumourGui extends GUIState {
         live = new LiveData();
         state = new TumourModel(scenario, scenario.config().seed(), live);
         super.start();
-        TumourModel m = (TumourModel) state;
-        colourMap.setModel(m);
-        if (m.latticeGrid() != null) {
-            latticePortrayal.setField(m.latticeGrid());
-            latticePortrayal.setMap(colourMap);
-            display.reset();
-            display.repaint();
-        }
+        show((TumourModel) state);
         snapshotTaken = false;
         scheduleRepeatingImmediatelyAfter(s -> afterStep((TumourModel) s));
         SwingUtilities.invokeLater(() -> {
@@ -294,18 +287,23 @@ public final class TumourGui extends GUIState {
 
     private PaceControls pace;
 
+    /** Draws this model's cells: its lattice (when it has one) coloured by marker combination. */
+    private void show(TumourModel m) {
+        colourMap.setModel(m);
+        if (m.latticeGrid() != null) {
+            latticePortrayal.setField(m.latticeGrid());
+            latticePortrayal.setMap(colourMap);
+            display.reset();
+            display.repaint();
+        }
+    }
+
     /** Before play: the tumour as it starts (same seed, same cells as the run will have), legend and all. */
     private void showDayZero() {
         TumourModel preview = new TumourModel(scenario, scenario.config().seed(), null);
         preview.start();
         preview.placeInitialCells();
-        colourMap.setModel(preview);
-        if (preview.latticeGrid() != null) {
-            latticePortrayal.setField(preview.latticeGrid());
-            latticePortrayal.setMap(colourMap);
-            display.reset();
-            display.repaint();
-        }
+        show(preview);
         LiveData first = new LiveData();
         first.observed(preview);
         List<LiveData.Point> p = LiveData.drain(first.points);
