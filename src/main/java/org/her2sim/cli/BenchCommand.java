@@ -6,9 +6,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.her2sim.bench.ClassroomLoad;
+import org.her2sim.classroom.Classroom;
 import org.her2sim.bench.CloneBenchmark;
 import org.her2sim.bench.EngineBenchmark;
 import org.her2sim.bench.ReportBenchmark;
+import org.her2sim.config.ConfigException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -44,8 +47,33 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--days", description = "Simulated days timed per clone-engine row (default: ${DEFAULT-VALUE})", defaultValue = "60")
     double days;
 
+    @Option(names = "--classroom", description = "Measure the classroom instead: --students clients on loopback, each running its own "
+            + "lesson tumour at --pace and reading its frames, for --class-seconds")
+    boolean classroom;
+
+    @Option(names = "--students", description = "Students in the --classroom measurement (default: ${DEFAULT-VALUE})", defaultValue = "30")
+    int students;
+
+    @Option(names = "--pace", description = "Days per second each --classroom student runs at (default: ${DEFAULT-VALUE}, the page's)",
+            defaultValue = "2")
+    double pace;
+
+    @Option(names = "--class-seconds", description = "How long the --classroom measurement runs (default: ${DEFAULT-VALUE})", defaultValue = "30")
+    double classSeconds;
+
     @Override
     public Integer call() throws Exception {
+        if (classroom) {
+            if (students < 1 || !(classSeconds > 0)) {
+                throw new ConfigException("--students and --class-seconds: expected positive numbers");
+            }
+            if (Arrays.stream(Classroom.paces()).noneMatch(p -> p == pace)) {
+                throw new ConfigException("--pace: expected one of the page's paces " + Arrays.toString(Classroom.paces()) + ", got " + pace);
+            }
+            var r = ClassroomLoad.run(Her2sim.home().resolve("configs/lessons"), students, classSeconds, pace);
+            spec.commandLine().getOut().println(r.text());
+            return 0;
+        }
         if (clone) {
             return cloneEngine();
         }

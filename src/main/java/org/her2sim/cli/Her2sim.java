@@ -17,7 +17,7 @@ import picocli.CommandLine;
  */
 @Command(name = "her2sim", mixinStandardHelpOptions = true, versionProvider = Her2sim.VersionProvider.class,
         description = "Simulates tumour clone evolution under HER2-targeted therapy.",
-        subcommands = {RunCommand.class, ResumeCommand.class, SweepCommand.class, MergeCommand.class, QueryCommand.class, SlurmCommand.class, ReportCommand.class, ValidateCommand.class, DrugsCommand.class, BenchCommand.class, LessonCommand.class, GuiCommand.class, AssayCommand.class, CalibrateCommand.class, ValidationCommand.class, TextbookCommand.class,
+        subcommands = {RunCommand.class, ResumeCommand.class, SweepCommand.class, MergeCommand.class, QueryCommand.class, SlurmCommand.class, ReportCommand.class, ValidateCommand.class, DrugsCommand.class, BenchCommand.class, LessonCommand.class, GuiCommand.class, ClassroomCommand.class, AssayCommand.class, CalibrateCommand.class, ValidationCommand.class, TextbookCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Her2sim implements Runnable {
     public static final int EXIT_INPUT = 2;

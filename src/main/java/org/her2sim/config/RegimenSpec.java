@@ -143,6 +143,12 @@ public record RegimenSpec(String name, String description, List<PhaseSpec> phase
                 throw new ConfigProblem(e.path(), e.problem() + " (drug '" + drug + "')");
             }
         }
+
+        /** The dosing as a reader wants it: "6 mg/kg every 21d (first dose 8 mg/kg)", or the fixed concentration. */
+        public String dosing() {
+            return dose != null ? dose + " every " + every + (loadingDose != null ? " (first dose " + loadingDose + ")" : "")
+                    : String.valueOf(concentration);
+        }
     }
 
     /** When a phase ends: the first of its conditions met; none given means never. */

@@ -430,7 +430,6 @@ public final class TumourModel extends SimState {
         return cells.size();
     }
 
-    /** The lattice (each site's variant + 1, 0 for empty) in spatial mode, else null. */
     /**
      * For a view of day 0 before any step: the lattice's initial cells placed where the first
      * step puts them (the same random draws, so a run started afterwards is unchanged).
@@ -441,6 +440,7 @@ public final class TumourModel extends SimState {
         }
     }
 
+    /** The lattice (each site's variant + 1, 0 for empty) in spatial mode, else null. */
     public IntGrid2D latticeGrid() {
         return cells instanceof LatticeSpace l ? l.grid : null;
     }

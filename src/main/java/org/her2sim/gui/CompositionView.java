@@ -6,6 +6,7 @@ import java.awt.Graphics;
 import java.util.Locale;
 import java.util.Map;
 import javax.swing.JComponent;
+import org.her2sim.observe.LiveData;
 
 /**
  * A well-mixed tumour has no positions to draw, so its view is a 50 × 50 "dish" of squares, each

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import javax.swing.JPanel;
+import org.her2sim.observe.LiveData;
 import org.her2sim.pharmacology.Drug;
 import org.her2sim.report.ChartStyle;
 import org.her2sim.report.Palette;

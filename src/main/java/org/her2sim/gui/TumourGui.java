@@ -40,6 +40,7 @@ import org.her2sim.engine.Scenario;
 import org.her2sim.engine.TumourModel;
 import org.her2sim.experiment.Lesson;
 import org.her2sim.io.AtomicFiles;
+import org.her2sim.observe.LiveData;
 import org.her2sim.random.SeedTree;
 import org.her2sim.report.HtmlPage;
 import org.her2sim.report.Palette;
@@ -320,8 +321,7 @@ public final class TumourGui extends GUIState {
         p.setBorder(BorderFactory.createTitledBorder("Treatment (applies now)"));
         p.setAlignmentX(Component.LEFT_ALIGNMENT);
         for (RegimenSpec.DoseSpec d : controlDrugs()) {
-            String dosing = d.dose() != null ? d.dose() + " every " + d.every()
-                    + (d.loadingDose() != null ? " (first dose " + d.loadingDose() + ")" : "") : String.valueOf(d.concentration());
+            String dosing = d.dosing();
             // the name on its own line and the dosing below: nothing cut off in a narrow panel
             JCheckBox box = new JCheckBox("<html><b>" + HtmlPage.esc(d.drug()) + "</b><br>" + HtmlPage.esc(dosing) + "</html>");
             box.setToolTipText(d.drug() + " " + dosing);

@@ -1,4 +1,4 @@
-package org.her2sim.gui;
+package org.her2sim.observe;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,19 +12,20 @@ import org.her2sim.engine.TumourModel;
 import org.her2sim.pharmacology.Drug;
 
 /**
- * What the GUI shows over time, taken from the model at each observation (on the model's
- * thread) and handed to Swing through a queue: the charts drain it on the event thread.
+ * What a live view (the desktop GUI, the classroom's web page) shows over time, taken from the
+ * model at each observation (on the model's thread) and handed over through queues that the
+ * view drains on its own thread.
  */
-final class LiveData implements SimulationListener {
+public final class LiveData implements SimulationListener {
     /** One observation: day, cells, cells per mechanism, whether drugs are given, free concentrations (mg/L) per drug. */
-    record Point(double day, long cells, Map<String, Long> byMechanism, boolean treating, String phase, double[] concentrations) {
+    public record Point(double day, long cells, Map<String, Long> byMechanism, boolean treating, String phase, double[] concentrations) {
     }
 
-    final ConcurrentLinkedQueue<Point> points = new ConcurrentLinkedQueue<>();
-    final ConcurrentLinkedQueue<String> events = new ConcurrentLinkedQueue<>();
+    public final ConcurrentLinkedQueue<Point> points = new ConcurrentLinkedQueue<>();
+    public final ConcurrentLinkedQueue<String> events = new ConcurrentLinkedQueue<>();
 
-    @Override
-    public void observed(TumourModel m) {
+    /** The model's cells by marker combination (its difference from the founder, the reports' "mechanism"). */
+    public static Map<String, Long> byMechanism(TumourModel m) {
         var lineage = m.lineage();
         var space = m.scenario().space();
         int founder = m.scenario().founder();
@@ -35,6 +36,12 @@ final class LiveData implements SimulationListener {
                 by.merge(space.difference(s, founder), n, Long::sum);
             }
         }
+        return by;
+    }
+
+    @Override
+    public void observed(TumourModel m) {
+        Map<String, Long> by = byMechanism(m);
         List<Drug> drugs = m.scenario().drugs().drugs();
         double[] c = new double[drugs.size()];
         for (Drug d : drugs) {
@@ -51,7 +58,7 @@ final class LiveData implements SimulationListener {
         events.add(String.format(Locale.ROOT, "day %.1f  %s  %s", day, kind.text().replace('_', ' '), detail));
     }
 
-    static List<Point> drain(ConcurrentLinkedQueue<Point> q) {
+    public static List<Point> drain(ConcurrentLinkedQueue<Point> q) {
         List<Point> out = new ArrayList<>();
         Point p;
         while ((p = q.poll()) != null) {

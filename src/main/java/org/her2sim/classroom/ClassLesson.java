@@ -1,0 +1,26 @@
+package org.her2sim.classroom;
+
+import java.util.List;
+import org.her2sim.config.RegimenSpec;
+import org.her2sim.experiment.Lesson;
+
+/**
+ * A lesson as the classroom offers it: its id (the file name without .yaml), the lesson, and
+ * the text the page shows (compression note, questions, drug controls with their dosing), the
+ * seed of the class's shared tumour, the scenario's drugs (in the order of a frame's
+ * concentrations) and the lattice's size.
+ */
+record ClassLesson(String id, Lesson lesson, String timeNote, long classSeed, List<String> drugs, int width, int height) {
+    /** The drug the lesson lets students give, by name, or null if it offers none of that name. */
+    RegimenSpec.DoseSpec control(String drug) {
+        return lesson.spec().controls().stream().filter(d -> d.drug().equals(drug)).findFirst().orElse(null);
+    }
+
+    List<RegimenSpec.DoseSpec> controls() {
+        return lesson.spec().controls();
+    }
+
+    String title() {
+        return lesson.spec().title();
+    }
+}

@@ -1,0 +1,301 @@
+package org.her2sim.classroom;
+
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.her2sim.config.RegimenSpec;
+import org.her2sim.engine.EventKind;
+import org.her2sim.engine.Scenario;
+import org.her2sim.engine.SimulationListener;
+import org.her2sim.engine.TumourModel;
+import org.her2sim.experiment.Lesson;
+import org.her2sim.observe.LiveData;
+import org.her2sim.observe.Outcomes;
+import org.her2sim.report.Palette;
+import sim.field.grid.IntGrid2D;
+
+/**
+ * One student's tumour: an unchanged {@link TumourModel} of a lesson, stepped by the classroom at
+ * the student's pace (simulated days per wall-clock second), and what the student and the
+ * teacher see of it. Every method is synchronized: the classroom's workers step the model while
+ * requests change the pace or the drugs between steps.
+ */
+final class ClassTumour {
+    /** What the tumour is doing. */
+    enum Status { READY, RUNNING, PAUSED, FINISHED }
+
+    /** A student may choose among these paces, days per second (the web page's speed control). */
+    static final double[] PACES = {0.5, 1, 2, 4, 8, 16, 32};
+    static final double DEFAULT_PACE = 2;
+    /** Behind by more than this many seconds of its pace (an overloaded server), a tumour stops catching up. */
+    private static final double MAX_LAG_SECONDS = 1;
+
+    final String id;
+    final ClassLesson lesson;
+    final long seed;
+    private final Scenario scenario;
+    private final TumourModel model;
+    private final Palette palette;
+    private final LiveData live = new LiveData();
+    private final Outcomes outcomes;
+    private final List<Observation> history = new ArrayList<>();
+    private final List<String> eventLog = new ArrayList<>();
+    private final Map<String, Integer> legendIndex = new LinkedHashMap<>();
+    private final List<String> strategy = new ArrayList<>();
+    private int historySent;
+    private int eventsSent;
+    private boolean legendChanged = true;
+    private Status status = Status.READY;
+    private double pace = DEFAULT_PACE;
+    private double targetDay;
+    private String prediction = "";
+    private double progressionDay = Double.NaN;
+    private double extinctionDay = Double.NaN;
+    private String escape = "";
+
+    /** One day's observation as the page charts it. */
+    record Observation(double day, long cells, Map<String, Long> byMechanism, boolean treating, double[] drugs) {
+    }
+
+    ClassTumour(String id, ClassLesson lesson, long seed) {
+        this.id = id;
+        this.lesson = lesson;
+        this.seed = seed;
+        this.scenario = lesson.lesson().scenario(List.of(), seed);
+        this.palette = Palette.of(scenario.space());
+        this.outcomes = new Outcomes(scenario.config().outcomes(), scenario.config().observe().at());
+        this.model = new TumourModel(scenario, seed, new Listener());
+        model.start();
+        // day 0 is drawn before play, from the same placement the run then continues with
+        model.placeInitialCells();
+        live.observed(model);
+        collect();
+    }
+
+    /** Records the student's prediction; the first play needs one. */
+    synchronized void predict(String text) {
+        prediction = text;
+    }
+
+    synchronized String prediction() {
+        return prediction;
+    }
+
+    /** Starts or resumes running at the current pace; false when no prediction has been written. */
+    synchronized boolean play() {
+        if (prediction.isBlank()) {
+            return false;
+        }
+        if (status == Status.READY || status == Status.PAUSED) {
+            status = Status.RUNNING;
+            targetDay = model.now();
+        }
+        return true;
+    }
+
+    synchronized void pause() {
+        if (status == Status.RUNNING) {
+            status = Status.PAUSED;
+        }
+    }
+
+    /** One simulated day, then paused (a student's "Step"); false without a prediction. */
+    synchronized boolean step() {
+        if (prediction.isBlank()) {
+            return false;
+        }
+        if (status != Status.FINISHED) {
+            status = Status.PAUSED;
+            runUntil(Math.floor(model.now() + 1e-9) + 1);
+        }
+        return true;
+    }
+
+    synchronized void pace(double daysPerSecond) {
+        pace = daysPerSecond;
+    }
+
+    synchronized double pace() {
+        return pace;
+    }
+
+    /**
+     * Gives exactly these drugs from now on (none: stop all), at the lesson's dosing; the names
+     * were checked against the lesson's controls by the caller. False once the run has ended.
+     */
+    synchronized boolean give(List<RegimenSpec.DoseSpec> drugs) {
+        if (status == Status.FINISHED) {
+            return false;
+        }
+        model.replaceRegimen(Lesson.phaseOf(scenario, drugs));
+        return true;
+    }
+
+    /** Advances by {@code wallSeconds} of the student's pace when running; true if anything changed. */
+    synchronized boolean advance(double wallSeconds) {
+        if (status != Status.RUNNING) {
+            return false;
+        }
+        // an overloaded server slows the tumour down rather than making it jump
+        targetDay = Math.max(targetDay + pace * wallSeconds, model.now() - pace * MAX_LAG_SECONDS);
+        targetDay = Math.min(targetDay, model.now() + pace * MAX_LAG_SECONDS);
+        return runUntil(targetDay);
+    }
+
+    private boolean runUntil(double day) {
+        boolean stepped = false;
+        while (model.now() < day - 1e-9 && status != Status.FINISHED) {
+            if (!model.schedule.step(model) || model.stopReason() != null) {
+                status = Status.FINISHED;
+            }
+            stepped = true;
+        }
+        if (stepped) {
+            collect();
+        }
+        return stepped;
+    }
+
+    /** Moves the model's new observations and events into this tumour's history. */
+    private void collect() {
+        for (LiveData.Point p : LiveData.drain(live.points)) {
+            if (!history.isEmpty() && history.get(history.size() - 1).day() == p.day()) {
+                history.remove(history.size() - 1); // the final observation repeats the last day's
+            }
+            history.add(new Observation(p.day(), p.cells(), p.byMechanism(), p.treating(), p.concentrations()));
+            for (String m : p.byMechanism().keySet()) {
+                if (!legendIndex.containsKey(m)) {
+                    legendIndex.put(m, legendIndex.size() + 1);
+                    legendChanged = true;
+                }
+            }
+        }
+        String e;
+        while ((e = live.events.poll()) != null) {
+            eventLog.add(e);
+        }
+    }
+
+    synchronized Status status() {
+        return status;
+    }
+
+    synchronized double day() {
+        return model.now();
+    }
+
+    /**
+     * What the page needs to draw now: the observations and events it has not had (all of them
+     * when {@code everything}, e.g. a page reloaded), the legend when it changed, and the lattice.
+     */
+    synchronized Frame frame(boolean everything) {
+        if (everything) {
+            historySent = 0;
+            eventsSent = 0;
+            legendChanged = true;
+        }
+        List<Observation> points = List.copyOf(history.subList(historySent, history.size()));
+        List<String> events = List.copyOf(eventLog.subList(eventsSent, eventLog.size()));
+        historySent = history.size();
+        eventsSent = eventLog.size();
+        List<Frame.LegendEntry> legend = null;
+        if (legendChanged) {
+            legend = new ArrayList<>();
+            for (var entry : palette.legend(legendIndex.keySet(), m -> m).entrySet()) {
+                legend.add(new Frame.LegendEntry(legendIndex.get(entry.getKey()), entry.getKey(), Palette.label(entry.getKey()), hex(entry.getValue())));
+            }
+            legendChanged = false;
+        }
+        return new Frame(id, model.now(), model.cellCount(), model.phaseName(), status.name().toLowerCase(Locale.ROOT), pace,
+                points, events, legend, lattice(), outcome());
+    }
+
+    /** The lattice as one byte per site (row by row): 0 empty, else the legend index of the cell's marker combination. */
+    private String lattice() {
+        IntGrid2D g = model.latticeGrid();
+        if (g == null) {
+            return null;
+        }
+        int w = g.getWidth();
+        int h = g.getHeight();
+        byte[] out = new byte[w * h];
+        int[] byState = new int[model.lineage().states()];
+        var space = scenario.space();
+        int founder = scenario.founder();
+        for (int x = 0; x < w; x++) {
+            int[] column = g.field[x];
+            for (int y = 0; y < h; y++) {
+                int v = column[y] - 1;
+                if (v < 0) {
+                    continue;
+                }
+                int s = model.lineage().stateOfVariant(v);
+                if (byState[s] == 0) {
+                    String m = space.difference(s, founder);
+                    Integer k = legendIndex.get(m);
+                    if (k == null) { // a clone born since the last observation
+                        k = legendIndex.size() + 1;
+                        legendIndex.put(m, k);
+                        legendChanged = true;
+                    }
+                    byState[s] = Math.min(k, 255);
+                }
+                out[y * w + x] = (byte) byState[s];
+            }
+        }
+        return Base64.getEncoder().encodeToString(out);
+    }
+
+    /** The outcome so far, as the teacher's table shows it. */
+    synchronized Outcome outcome() {
+        String result;
+        if (!Double.isNaN(extinctionDay)) {
+            result = "cured";
+        } else if (!Double.isNaN(progressionDay)) {
+            result = "progressed";
+        } else if (status == Status.FINISHED) {
+            result = "ended without progression";
+        } else {
+            result = status == Status.READY ? "not started" : "no progression yet";
+        }
+        double start = model.treatmentStart();
+        return new Outcome(result, model.now(), model.cellCount(), Outcome.day(progressionDay), Outcome.day(progressionDay - start),
+                Outcome.day(extinctionDay),
+                escape.isEmpty() ? "" : Palette.label(escape), String.join(" → ", strategy));
+    }
+
+    private static String hex(Color c) {
+        return String.format(Locale.ROOT, "#%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue());
+    }
+
+    /** The model's feed: the live view's points and events, and the outcomes read as a run's report reads them. */
+    private final class Listener implements SimulationListener {
+        @Override
+        public void observed(TumourModel m) {
+            live.observed(m);
+            for (EventKind h : outcomes.observe(m, m.growingCells())) {
+                if (h == EventKind.PROGRESSION) {
+                    progressionDay = m.now();
+                    escape = outcomes.dominantEscape();
+                    live.event(h, m.now(), -1, "escape: " + Palette.label(escape));
+                } else {
+                    live.event(h, m.now(), -1, "resistant cells now grow under the drugs given");
+                }
+            }
+        }
+
+        @Override
+        public void event(EventKind kind, double day, int clone, String detail) {
+            live.event(kind, day, clone, detail);
+            if (kind == EventKind.PHASE && !detail.equals(TumourModel.GROWTH)) {
+                strategy.add(detail);
+            } else if (kind == EventKind.EXTINCTION) {
+                extinctionDay = day;
+            }
+        }
+    }
+}

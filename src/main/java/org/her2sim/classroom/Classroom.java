@@ -1,0 +1,402 @@
+package org.her2sim.classroom;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.stream.Stream;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
+import org.her2sim.config.ConfigException;
+import org.her2sim.config.RegimenSpec;
+import org.her2sim.experiment.Lesson;
+
+/**
+ * The class: lessons on offer, students who joined with the join code, each student's tumour,
+ * and the clock that steps every running tumour a few times a second on a pool of worker
+ * threads (one per core) and hands each its frame. Outcomes of tumours a student has replaced
+ * or that were freed stay in the teacher's table.
+ *
+ * <p>Bounds: at most {@link Limits#maxStudents} students and {@link Limits#maxTumours} tumours
+ * per student, one live tumour per student (a new one replaces it); a running tumour whose page
+ * has gone for {@link Limits#idlePauseMillis} is paused and one gone for
+ * {@link Limits#idleFreeMillis} is freed (its outcome kept).
+ */
+public final class Classroom implements AutoCloseable {
+    /** How the class is bounded. */
+    public record Limits(int maxStudents, int maxTumours, long idlePauseMillis, long idleFreeMillis) {
+        public static final Limits DEFAULT = new Limits(60, 40, 60_000, 15 * 60_000);
+    }
+
+    /** Something that delivers a tumour's frames to a page; false once the page has gone. */
+    @FunctionalInterface
+    interface FrameSink {
+        boolean send(Frame frame);
+    }
+
+    /** What a request did wrong, worded for the student, with the HTTP status it gets. */
+    static final class Refused extends RuntimeException {
+        final int status;
+
+        Refused(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+    }
+
+    /** A row of the teacher's table: one tumour of one student. */
+    record Row(String student, String lesson, String lessonTitle, long seed, boolean classTumour, String status, String prediction,
+               Outcome outcome) {
+    }
+
+    static final long TICK_MILLIS = 125;
+
+    private final Map<String, ClassLesson> lessons;
+    private final String joinCode;
+    private final String teacherCode;
+    private final Limits limits;
+    private final LongSupplier clock;
+    private final Map<String, Student> students = new ConcurrentHashMap<>();
+    private final Map<String, Integer> tumoursMadePerLesson = new ConcurrentHashMap<>();
+    private final List<Row> finished = new CopyOnWriteArrayList<>();
+    private final ExecutorService workers;
+    private final ScheduledExecutorService ticker;
+    private long lastTick;
+    private volatile long ticks;
+
+    /** One student: a name, their tumour (or none), how many they made, when they were last seen, their pages. */
+    static final class Student {
+        final String token;
+        final String name;
+        ClassTumour tumour;
+        boolean classTumour;
+        int tumoursMade;
+        volatile long lastSeen;
+        final List<FrameSink> pages = new CopyOnWriteArrayList<>();
+
+        Student(String token, String name, long now) {
+            this.token = token;
+            this.name = name;
+            this.lastSeen = now;
+        }
+    }
+
+    /**
+     * A class for the lessons in {@code dir} (every lesson file there, in name order), with the
+     * given codes (random when null); the clock (milliseconds) is the system's unless a test gives one.
+     */
+    public Classroom(Path dir, String joinCode, String teacherCode, Limits limits, LongSupplier clock, boolean tick) {
+        this.lessons = load(dir);
+        this.joinCode = joinCode != null ? joinCode : code(3);
+        this.teacherCode = teacherCode != null ? teacherCode : code(4);
+        this.limits = limits;
+        this.clock = clock;
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        this.workers = Executors.newFixedThreadPool(threads, daemon("classroom-worker"));
+        this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("classroom-clock"));
+        this.lastTick = clock.getAsLong();
+        if (tick) {
+            ticker.scheduleWithFixedDelay(this::tickSafely, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private static Map<String, ClassLesson> load(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new ConfigException(dir + ": not a directory of lessons (expected e.g. configs/lessons)");
+        }
+        Map<String, ClassLesson> out = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                if (!Lesson.isLesson(f)) {
+                    continue; // the lessons' shared scenario lives beside them
+                }
+                Lesson l = Lesson.load(f);
+                var scenario = l.scenario(List.of(), null);
+                var config = scenario.config();
+                var lattice = config.lattice();
+                List<String> drugs = scenario.drugs().drugs().stream().map(d -> d.name()).toList();
+                String id = f.getFileName().toString().replaceFirst("\\.yaml$", "");
+                out.put(id, new ClassLesson(id, l, l.timeNote(), config.seed(), drugs, lattice == null ? 0 : lattice.width(),
+                        lattice == null ? 0 : lattice.height()));
+            }
+        } catch (java.io.IOException e) {
+            throw new ConfigException(dir + ": cannot list the lessons (" + e.getMessage() + ")");
+        }
+        if (out.isEmpty()) {
+            throw new ConfigException(dir + ": no lesson files (YAML with title, scenario and predict) found");
+        }
+        return out;
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private static String code(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return HexFormat.of().formatHex(b).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    public String joinCode() {
+        return joinCode;
+    }
+
+    public String teacherCode() {
+        return teacherCode;
+    }
+
+    /** The paces a student may choose, days per second. */
+    public static double[] paces() {
+        return ClassTumour.PACES.clone();
+    }
+
+    public int lessonCount() {
+        return lessons.size();
+    }
+
+    Collection<ClassLesson> lessons() {
+        return lessons.values();
+    }
+
+    ClassLesson lesson(String id) {
+        ClassLesson l = id == null ? null : lessons.get(id);
+        if (l == null) {
+            throw new Refused(400, "lesson: expected one of " + String.join(", ", lessons.keySet()));
+        }
+        return l;
+    }
+
+    /** A student joins with the class's code; returns their token (kept in a cookie). */
+    Student join(String name, String code) {
+        if (!joinCode.equalsIgnoreCase(code == null ? "" : code.strip())) {
+            throw new Refused(403, "code: that is not this class's join code (the teacher has it)");
+        }
+        synchronized (students) {
+            if (students.size() >= limits.maxStudents()) {
+                throw new Refused(403, "the class is full (" + limits.maxStudents() + " students); ask the teacher");
+            }
+            Student s = new Student(code(16), name, clock.getAsLong());
+            students.put(s.token, s);
+            return s;
+        }
+    }
+
+    /** The student with this token (and marks them seen), or refused. */
+    Student student(String token) {
+        Student s = token == null ? null : students.get(token);
+        if (s == null) {
+            throw new Refused(401, "join the class first (name and join code)");
+        }
+        s.lastSeen = clock.getAsLong();
+        return s;
+    }
+
+    boolean teacher(String code) {
+        return code != null && teacherCode.equals(code.strip());
+    }
+
+    /** A new tumour of a lesson for this student (replacing their current one): the class's tumour, or one of their own. */
+    ClassTumour newTumour(Student s, String lessonId, boolean classTumour) {
+        ClassLesson l = lesson(lessonId);
+        synchronized (s) {
+            if (s.tumoursMade >= limits.maxTumours()) {
+                throw new Refused(429, "you have made " + limits.maxTumours() + " tumours, the most a student may; ask the teacher");
+            }
+            // the class's tumour is the lesson's own; otherwise the next of the lesson's numbered tumours
+            long seed = classTumour ? l.classSeed() : l.lesson().newTumourSeed(tumoursMadePerLesson.merge(l.id(), 1, Integer::sum));
+            retire(s);
+            s.tumour = new ClassTumour(code(8), l, seed);
+            s.classTumour = classTumour;
+            s.tumoursMade++;
+            return s.tumour;
+        }
+    }
+
+    /** The student's tumour if it has this id, else refused. */
+    ClassTumour tumour(Student s, String id) {
+        ClassTumour t = s.tumour;
+        if (t == null || !t.id.equals(id)) {
+            throw new Refused(404, "no such tumour of yours (it may have been freed after a long pause: start a new one)");
+        }
+        return t;
+    }
+
+    /** The lesson's control of that name, else refused (students give only the lesson's drugs, at its dosing). */
+    static List<RegimenSpec.DoseSpec> controls(ClassLesson l, List<String> drugs) {
+        List<RegimenSpec.DoseSpec> out = new ArrayList<>();
+        for (String d : drugs) {
+            RegimenSpec.DoseSpec c = l.control(d);
+            if (c == null) {
+                throw new Refused(400, "drugs: '" + d + "' is not offered in this lesson; expected some of "
+                        + String.join(", ", l.controls().stream().map(RegimenSpec.DoseSpec::drug).toList()));
+            }
+            if (!out.contains(c)) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** Sends a frame of the student's tumour to each of their pages now (after a change the student made). */
+    void push(Student s, boolean everything) {
+        ClassTumour t = s.tumour;
+        if (t != null) {
+            deliver(s, t.frame(everything));
+        }
+    }
+
+    private void deliver(Student s, Frame f) {
+        for (FrameSink page : s.pages) {
+            if (!page.send(f)) {
+                s.pages.remove(page);
+            }
+        }
+    }
+
+    /** Moves a replaced or freed tumour's outcome to the teacher's table and drops its model. */
+    private void retire(Student s) {
+        ClassTumour t = s.tumour;
+        if (t != null) {
+            if (t.status() != ClassTumour.Status.READY) {
+                finished.add(row(s, t));
+            }
+            s.tumour = null;
+        }
+    }
+
+    private static Row row(Student s, ClassTumour t) {
+        return new Row(s.name, t.lesson.id(), t.lesson.title(), t.seed, s.classTumour, t.status().name().toLowerCase(java.util.Locale.ROOT),
+                t.prediction(), t.outcome());
+    }
+
+    private void tickSafely() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            System.err.println("classroom: a tumour failed to step: " + e.getMessage());
+        }
+    }
+
+    /**
+     * One beat of the clock: steps every running tumour by the wall time since the last beat (in
+     * parallel, one worker per core), sends each its frame, then pauses and frees idle tumours.
+     * The next beat waits for this one, so an overloaded server lowers the frame rate evenly.
+     */
+    void tick() {
+        long now = clock.getAsLong();
+        double seconds = Math.min(1.0, (now - lastTick) / 1000.0);
+        lastTick = now;
+        List<Future<?>> work = new ArrayList<>();
+        for (Student s : students.values()) {
+            ClassTumour t = s.tumour;
+            if (t != null && t.status() == ClassTumour.Status.RUNNING) {
+                work.add(workers.submit(() -> {
+                    if (t.advance(seconds) && s.tumour == t) {
+                        deliver(s, t.frame(false));
+                    }
+                }));
+            }
+        }
+        for (Future<?> f : work) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+            }
+        }
+        ticks++;
+        idle(now);
+    }
+
+    /** Pauses running tumours whose pages have gone quiet; frees tumours left alone for long. */
+    void idle(long now) {
+        for (Student s : students.values()) {
+            ClassTumour t = s.tumour;
+            if (t == null || !s.pages.isEmpty()) {
+                continue;
+            }
+            long quiet = now - s.lastSeen;
+            if (quiet >= limits.idleFreeMillis()) {
+                synchronized (s) {
+                    retire(s);
+                }
+            } else if (quiet >= limits.idlePauseMillis()) {
+                t.pause();
+            }
+        }
+    }
+
+    long ticks() {
+        return ticks;
+    }
+
+    int liveTumours() {
+        return (int) students.values().stream().filter(s -> s.tumour != null).count();
+    }
+
+    /** The teacher's table: every student's current tumour (or their joining, if none yet) and earlier tumours' outcomes. */
+    List<Row> table() {
+        List<Row> rows = new ArrayList<>(finished);
+        for (Student s : students.values()) {
+            ClassTumour t = s.tumour;
+            if (t != null) {
+                rows.add(row(s, t));
+            } else if (s.tumoursMade == 0) {
+                rows.add(new Row(s.name, "", "", 0, false, "joined", "", null));
+            }
+        }
+        rows.sort(java.util.Comparator.comparing(Row::student).thenComparing(Row::lesson));
+        return rows;
+    }
+
+    /** A summary line of the class: for a lesson and strategy, how many tumours, cured, progressed, and the median days to progression. */
+    record Summary(String lesson, String strategy, int tumours, int cured, int progressed, Double medianDaysToProgression) {
+    }
+
+    /** Outcomes by lesson and by strategy chosen, over the tumours that have run. */
+    List<Summary> summary() {
+        Map<List<String>, List<Outcome>> groups = new TreeMap<>(java.util.Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
+        for (Row r : table()) {
+            if (r.outcome() != null && !r.status().equals("ready")) {
+                groups.computeIfAbsent(List.of(r.lesson(), r.outcome().strategy()), k -> new ArrayList<>()).add(r.outcome());
+            }
+        }
+        List<Summary> out = new ArrayList<>();
+        groups.forEach((k, list) -> {
+            double[] days = list.stream().filter(o -> o.daysToProgression() != null).mapToDouble(Outcome::daysToProgression).toArray();
+            Double median = days.length == 0 ? null : new Median().evaluate(days);
+            out.add(new Summary(k.get(0), k.get(1), list.size(), (int) list.stream().filter(o -> o.result().equals("cured")).count(),
+                    (int) list.stream().filter(o -> o.progressionDay() != null).count(), median));
+        });
+        return out;
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+        workers.shutdownNow();
+    }
+}
