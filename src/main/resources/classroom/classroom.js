@@ -196,7 +196,6 @@ function drawLattice(b64) {
 
 // room for "100,000" on the log axes; the legend names the lines (no values under the cursor)
 const AXES = [{label: "day"}, {size: 64}];
-const DRUG_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"];
 
 function markersKey() { return [...legend.values()].map(l => l.mechanism).join("|"); }
 
@@ -228,9 +227,7 @@ function newCharts(f) {
 function ensureDrugChart(n) {
   if (!charts.drugsPending) return;
   charts.drugsPending = false;
-  const names = lesson.drugs;
-  const series = [{label: "day"}];
-  for (let i = 0; i < n; i++) series.push({label: (names[i] || "drug " + (i + 1)) + " (mg/L)", stroke: DRUG_COLOURS[i % DRUG_COLOURS.length], width: 2});
+  const series = [{label: "day"}, ...lesson.drugs.slice(0, n).map(d => ({label: d.name + " (mg/L)", stroke: d.colour, width: 2}))];
   charts.drugs = new uPlot({width: 420, height: 240, title: "Free drug concentration (log, mg/L)",
     scales: {x: {time: false}, y: {distr: 3, log: 10}}, series, axes: AXES, legend: {live: false}},
     series.map(() => []), $("chart-drugs"));

@@ -24,14 +24,19 @@ import org.her2sim.classroom.ClassroomServer;
  * A class on loopback: a classroom server and {@code students} clients in this process, each
  * joining, starting its own tumour of a lesson (the lessons in turn), writing a prediction,
  * choosing a pace, pressing play and reading its stream of frames as a browser would. Measures
- * the frames each student received per second while its tumour ran, the gaps between frames, the simulated days
- * covered, the bytes sent and the server's heap after a full collection with every tumour live.
+ * the frames each student received per second while its tumour ran, the gaps between frames,
+ * the simulated days per second achieved (below the pace asked for when the server is short of
+ * computing time), the bytes sent and the server's heap after a full collection with every
+ * tumour live.
  * The clients share the machine with the server, so the figures are a floor.
  */
 public final class ClassroomLoad {
-    /** Per student: frames per second, the 95th percentile gap between frames (ms), days simulated; and the class's memory. */
+    /**
+     * Per student: frames per second, the 95th percentile gap between frames (ms), days simulated
+     * and days per second achieved; how many tumours ended; the bytes sent and the server's heap.
+     */
     public record Result(int students, double seconds, double pace, double[] framesPerSecond, double[] gapP95Millis, double[] daysRun,
-                         long frameBytes, long heapBytes, int lessons) {
+                         double[] daysPerSecond, int ended, long frameBytes, long heapBytes, int lessons) {
         public double min(double[] v) {
             return Arrays.stream(v).min().orElse(Double.NaN);
         }
@@ -47,10 +52,10 @@ public final class ClassroomLoad {
         /** A one-paragraph account, as docs/performance.md quotes it. */
         public String text() {
             return String.format(Locale.ROOT, "%d students (%d lessons in turn) at %s days/s for %.0f s: frames/s per student min %.1f, median %.1f, max %.1f; "
-                    + "95th-percentile gap between frames, worst student %.0f ms, median %.0f ms; simulated days per student median %.0f; "
-                    + "%.1f MB of frames sent; server heap after GC with every tumour live %.0f MB",
+                    + "95th-percentile gap between frames, worst student %.0f ms, median %.0f ms; simulated days per second achieved min %.1f, "
+                    + "median %.1f (%d of the tumours ended within the time); %.1f MB of frames sent; server heap after GC with every tumour live %.0f MB",
                     students, lessons, pace, seconds, min(framesPerSecond), median(framesPerSecond), max(framesPerSecond), max(gapP95Millis),
-                    median(gapP95Millis), median(daysRun), frameBytes / 1e6, heapBytes / 1048576.0);
+                    median(gapP95Millis), min(daysPerSecond), median(daysPerSecond), ended, frameBytes / 1e6, heapBytes / 1048576.0);
         }
     }
 
@@ -94,15 +99,19 @@ public final class ClassroomLoad {
             double[] fps = new double[students];
             double[] gaps = new double[students];
             double[] days = new double[students];
+            double[] achieved = new double[students];
+            int ended = 0;
             long bytes = 0;
             for (int i = 0; i < students; i++) {
                 Student s = class_.get(i);
                 fps[i] = s.frames.isEmpty() ? 0 : s.frames.size() / ((s.endNanos - s.startNanos) / 1e9);
                 gaps[i] = s.gapP95Millis();
                 days[i] = s.lastDay - s.firstDay;
+                achieved[i] = s.frames.isEmpty() ? 0 : days[i] / ((s.endNanos - s.startNanos) / 1e9);
+                ended += s.ended ? 1 : 0;
                 bytes += s.bytes;
             }
-            return new Result(students, seconds, pace, fps, gaps, days, bytes, heap, ids.size());
+            return new Result(students, seconds, pace, fps, gaps, days, achieved, ended, bytes, heap, ids.size());
         }
     }
 
@@ -117,6 +126,7 @@ public final class ClassroomLoad {
         double firstDay = Double.NaN;
         double lastDay = Double.NaN;
         long startNanos;
+        boolean ended;
         long endNanos;
         long bytes;
 
@@ -180,6 +190,7 @@ public final class ClassroomLoad {
                                 endNanos = now;
                             }
                             if (line.contains("\"status\":\"finished\"")) {
+                                ended = true;
                                 break; // a finished tumour sends no more frames: its rate counts while it ran
                             }
                         }

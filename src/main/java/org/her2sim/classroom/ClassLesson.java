@@ -7,10 +7,14 @@ import org.her2sim.experiment.Lesson;
 /**
  * A lesson as the classroom offers it: its id (the file name without .yaml), the lesson, and
  * the text the page shows (compression note, questions, drug controls with their dosing), the
- * seed of the class's shared tumour, the scenario's drugs (in the order of a frame's
- * concentrations) and the lattice's size.
+ * seed of the class's shared tumour, the drugs its charts show (those its regimen and controls
+ * give, in the order of a frame's concentrations) and the lattice's size.
  */
-record ClassLesson(String id, Lesson lesson, String timeNote, long classSeed, List<String> drugs, int width, int height) {
+record ClassLesson(String id, Lesson lesson, String timeNote, long classSeed, List<ShownDrug> drugs, int width, int height) {
+    /** A drug the lesson's regimen or controls give, as its chart shows it: name, the model's drug bit, line colour. */
+    record ShownDrug(String name, int bit, String colour) {
+    }
+
     /** The drug the lesson lets students give, by name, or null if it offers none of that name. */
     RegimenSpec.DoseSpec control(String drug) {
         return lesson.spec().controls().stream().filter(d -> d.drug().equals(drug)).findFirst().orElse(null);

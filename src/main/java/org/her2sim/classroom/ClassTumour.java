@@ -57,7 +57,7 @@ final class ClassTumour {
     private double extinctionDay = Double.NaN;
     private String escape = "";
 
-    /** One day's observation as the page charts it. */
+    /** One day's observation as the page charts it (concentrations in mg/L of the lesson's shown drugs, in order). */
     record Observation(double day, long cells, Map<String, Long> byMechanism, boolean treating, double[] drugs) {
     }
 
@@ -135,20 +135,27 @@ final class ClassTumour {
         return true;
     }
 
-    /** Advances by {@code wallSeconds} of the student's pace when running; true if anything changed. */
-    synchronized boolean advance(double wallSeconds) {
+    /**
+     * Advances by {@code wallSeconds} of the student's pace when running, spending at most about
+     * {@code budgetNanos} of computing time (at least one step); true if anything changed.
+     */
+    synchronized boolean advance(double wallSeconds, long budgetNanos) {
         if (status != Status.RUNNING) {
             return false;
         }
         // an overloaded server slows the tumour down rather than making it jump
         targetDay = Math.max(targetDay + pace * wallSeconds, model.now() - pace * MAX_LAG_SECONDS);
         targetDay = Math.min(targetDay, model.now() + pace * MAX_LAG_SECONDS);
-        return runUntil(targetDay);
+        return runUntil(targetDay, System.nanoTime() + budgetNanos);
     }
 
     private boolean runUntil(double day) {
+        return runUntil(day, Long.MAX_VALUE);
+    }
+
+    private boolean runUntil(double day, long deadlineNanos) {
         boolean stepped = false;
-        while (model.now() < day - 1e-9 && status != Status.FINISHED) {
+        while (model.now() < day - 1e-9 && status != Status.FINISHED && !(stepped && System.nanoTime() - deadlineNanos > 0)) {
             if (!model.schedule.step(model) || model.stopReason() != null) {
                 status = Status.FINISHED;
             }
@@ -166,7 +173,11 @@ final class ClassTumour {
             if (!history.isEmpty() && history.get(history.size() - 1).day() == p.day()) {
                 history.remove(history.size() - 1); // the final observation repeats the last day's
             }
-            history.add(new Observation(p.day(), p.cells(), p.byMechanism(), p.treating(), p.concentrations()));
+            double[] shown = new double[lesson.drugs().size()];
+            for (int k = 0; k < shown.length; k++) {
+                shown[k] = p.concentrations()[lesson.drugs().get(k).bit()];
+            }
+            history.add(new Observation(p.day(), p.cells(), p.byMechanism(), p.treating(), shown));
             for (String m : p.byMechanism().keySet()) {
                 if (!legendIndex.containsKey(m)) {
                     legendIndex.put(m, legendIndex.size() + 1);
@@ -268,7 +279,7 @@ final class ClassTumour {
                 escape.isEmpty() ? "" : Palette.label(escape), String.join(" → ", strategy));
     }
 
-    private static String hex(Color c) {
+    static String hex(Color c) {
         return String.format(Locale.ROOT, "#%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue());
     }
 

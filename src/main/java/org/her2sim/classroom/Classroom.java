@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,11 +24,14 @@ import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.her2sim.config.ConfigException;
 import org.her2sim.config.RegimenSpec;
 import org.her2sim.experiment.Lesson;
+import org.her2sim.report.Palette;
 
 /**
  * The class: lessons on offer, students who joined with the join code, each student's tumour,
  * and the clock that steps every running tumour a few times a second on a pool of worker
- * threads (one per core) and hands each its frame. Outcomes of tumours a student has replaced
+ * threads (one per core) and hands each its frame. When the class asks for more than the
+ * workers can compute, every tumour gets an equal share of each beat and runs slower than its
+ * pace, while frames keep their rate. Outcomes of tumours a student has replaced
  * or that were freed stay in the teacher's table.
  *
  * <p>Bounds: at most {@link Limits#maxStudents} students and {@link Limits#maxTumours} tumours
@@ -72,6 +76,7 @@ public final class Classroom implements AutoCloseable {
     private final Map<String, Student> students = new ConcurrentHashMap<>();
     private final Map<String, Integer> tumoursMadePerLesson = new ConcurrentHashMap<>();
     private final List<Row> finished = new CopyOnWriteArrayList<>();
+    private final int threads;
     private final ExecutorService workers;
     private final ScheduledExecutorService ticker;
     private long lastTick;
@@ -104,12 +109,12 @@ public final class Classroom implements AutoCloseable {
         this.teacherCode = teacherCode != null ? teacherCode : code(4);
         this.limits = limits;
         this.clock = clock;
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        this.threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         this.workers = Executors.newFixedThreadPool(threads, daemon("classroom-worker"));
         this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("classroom-clock"));
         this.lastTick = clock.getAsLong();
         if (tick) {
-            ticker.scheduleWithFixedDelay(this::tickSafely, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+            ticker.scheduleAtFixedRate(this::tickSafely, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -135,7 +140,15 @@ public final class Classroom implements AutoCloseable {
                 var scenario = l.scenario(List.of(), null);
                 var config = scenario.config();
                 var lattice = config.lattice();
-                List<String> drugs = scenario.drugs().drugs().stream().map(d -> d.name()).toList();
+                Set<String> given = new java.util.HashSet<>();
+                config.regimen().phases().forEach(ph -> ph.drugs().forEach(d -> given.add(d.drug())));
+                l.spec().controls().forEach(d -> given.add(d.drug()));
+                List<ClassLesson.ShownDrug> drugs = new ArrayList<>();
+                for (var d : scenario.drugs().drugs()) {
+                    if (given.contains(d.name())) {
+                        drugs.add(new ClassLesson.ShownDrug(d.name(), d.bit(), ClassTumour.hex(Palette.drug(drugs.size()))));
+                    }
+                }
                 String id = f.getFileName().toString().replaceFirst("\\.yaml$", "");
                 out.put(id, new ClassLesson(id, l, l.timeNote(), config.seed(), drugs, lattice == null ? 0 : lattice.width(),
                         lattice == null ? 0 : lattice.height()));
@@ -300,22 +313,26 @@ public final class Classroom implements AutoCloseable {
     /**
      * One beat of the clock: steps every running tumour by the wall time since the last beat (in
      * parallel, one worker per core), sends each its frame, then pauses and frees idle tumours.
-     * The next beat waits for this one, so an overloaded server lowers the frame rate evenly.
+     * Beats come at a fixed rate; one that overruns delays the next (they never overlap).
      */
     void tick() {
         long now = clock.getAsLong();
         double seconds = Math.min(1.0, (now - lastTick) / 1000.0);
         lastTick = now;
+        List<Student> running = students.values().stream()
+                .filter(s -> s.tumour != null && s.tumour.status() == ClassTumour.Status.RUNNING).toList();
+        // each running tumour's share of the workers' beat (less two fifths for the frames and the
+        // requests): with more work than the workers can do, every tumour slows down alike and the
+        // frames keep coming
+        long budget = running.isEmpty() ? 0 : (long) (TICK_MILLIS * 1e6 * 0.6 * threads / running.size());
         List<Future<?>> work = new ArrayList<>();
-        for (Student s : students.values()) {
+        for (Student s : running) {
             ClassTumour t = s.tumour;
-            if (t != null && t.status() == ClassTumour.Status.RUNNING) {
-                work.add(workers.submit(() -> {
-                    if (t.advance(seconds) && s.tumour == t) {
-                        deliver(s, t.frame(false));
-                    }
-                }));
-            }
+            work.add(workers.submit(() -> {
+                if (t.advance(seconds, budget) && s.tumour == t) {
+                    deliver(s, t.frame(false));
+                }
+            }));
         }
         for (Future<?> f : work) {
             try {

@@ -1,7 +1,16 @@
 package org.her2sim.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.ServerSocket;
+import java.net.SocketException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.her2sim.classroom.Classroom;
@@ -54,6 +63,15 @@ final class ClassroomCommand implements Callable<Integer> {
         Path dir = lessons != null ? lessons : Her2sim.home().resolve("configs/lessons");
         var limits = new Classroom.Limits(maxStudents, maxTumours, Classroom.Limits.DEFAULT.idlePauseMillis(),
                 Classroom.Limits.DEFAULT.idleFreeMillis());
+        if (port != 0) {
+            // say why before the server starts (its own log would print a stack of its failure)
+            try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getByName(host))) {
+                probe.setReuseAddress(true);
+            } catch (IOException e) {
+                throw new ConfigException("classroom: cannot listen on " + host + ":" + port + " (" + e.getMessage()
+                        + "); choose another --port, or 0 for any free one");
+            }
+        }
         Classroom room = new Classroom(dir, joinCode, null, limits, System::currentTimeMillis, true);
         ClassroomServer server;
         try {
@@ -62,19 +80,49 @@ final class ClassroomCommand implements Callable<Integer> {
             room.close();
             throw new ConfigException("classroom: cannot listen on " + host + ":" + port + " (" + rootMessage(e) + ")");
         }
-        String shown = host.equals("0.0.0.0") ? "THIS-COMPUTER'S-ADDRESS" : host.contains(":") ? "[" + host + "]" : host;
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("Classroom open: students go to http://%s:%d/ and join with code %s%n", shown, server.port(), room.joinCode());
-        out.printf("Teacher: http://%s:%d/teacher with code %s%n", shown, server.port(), room.teacherCode());
+        List<String> addresses = addresses(host);
+        out.printf("Classroom open: students go to %s and join with code %s%n",
+                String.join(" or ", addresses.stream().map(a -> "http://" + a + ":" + server.port() + "/").toList()), room.joinCode());
+        out.printf("Teacher: http://%s:%d/teacher with code %s%n", addresses.get(0), server.port(), room.teacherCode());
         out.printf("%d lessons from %s. Stop with Ctrl-C.%n", room.lessonCount(), dir);
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
+            try {
+                server.close();
+            } catch (RuntimeException e) {
+                System.err.println("classroom: stopped (" + e.getMessage() + ")");
+            }
             stopped.countDown();
         }));
         stopped.await();
         return 0;
+    }
+
+    /** The addresses students type: the host given, or every address of this computer's networks when listening on all. */
+    static List<String> addresses(String host) {
+        if (!host.equals("0.0.0.0") && !host.equals("::")) {
+            return List.of(host.contains(":") ? "[" + host + "]" : host);
+        }
+        List<String> out = new ArrayList<>();
+        try {
+            for (NetworkInterface n : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                if (n.isUp() && !n.isLoopback()) {
+                    for (InetAddress a : Collections.list(n.getInetAddresses())) {
+                        if (a instanceof Inet4Address) {
+                            out.add(a.getHostAddress());
+                        }
+                    }
+                }
+            }
+        } catch (SocketException e) {
+            // fall through: the computer's name is the next best thing
+        }
+        if (out.isEmpty()) {
+            out.add("THIS-COMPUTER'S-ADDRESS");
+        }
+        return out;
     }
 
     private static String rootMessage(Throwable e) {

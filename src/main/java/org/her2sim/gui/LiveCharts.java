@@ -168,7 +168,7 @@ final class LiveCharts {
             }
             if (s.getItemCount() > 0) {
                 data.addSeries(s);
-                r.setSeriesPaint(k, DRUG_COLOURS[k % DRUG_COLOURS.length]);
+                r.setSeriesPaint(k, Palette.drug(k));
                 r.setSeriesStroke(k++, new BasicStroke(2f));
             }
         }
@@ -177,10 +177,6 @@ final class LiveCharts {
         XYPlot plot = new XYPlot(data, dayAxis(), y, r);
         return chart("Drug concentrations", plot, true);
     }
-
-    /** Drug line colours, as the run report's drug chart takes them (Okabe–Ito from blue on). */
-    private static final Color[] DRUG_COLOURS = {Palette.indexed(4), Palette.indexed(5), Palette.indexed(6), Palette.indexed(0),
-        Palette.indexed(1), Palette.indexed(2), Palette.indexed(3)};
 
     /** Days from 0 to a little past the last observation (at least a month, at most the run's end): stable, never empty. */
     private NumberAxis dayAxis() {

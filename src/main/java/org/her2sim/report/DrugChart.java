@@ -68,7 +68,7 @@ final class DrugChart implements ChartKind {
                 low = Math.min(low, e.getValue().getMinY());
                 high = Math.max(high, e.getValue().getMaxY());
             }
-            Color colour = Palette.indexed(i + 4);
+            Color colour = Palette.drug(i);
             renderer.setSeriesPaint(i, colour);
             renderer.setSeriesStroke(i, new BasicStroke(2f));
             Drug d = data.scenario().drugs().get(e.getKey());

@@ -108,6 +108,12 @@ public final class Palette {
         return mechanism.equals(FOUNDER) ? "founder's own markers (no new escape)" : mechanism.replace("+", " + ");
     }
 
+    /** Drug line colours: the k-th drug a chart shows (in the drug library's order), Okabe–Ito from blue on. */
+    public static Color drug(int k) {
+        int[] order = {4, 5, 6, 0, 1, 2, 3};
+        return indexed(order[k % order.length]);
+    }
+
     /** The i-th palette colour, for drugs. */
     public static Color indexed(int i) {
         return OKABE_ITO[i % OKABE_ITO.length];
