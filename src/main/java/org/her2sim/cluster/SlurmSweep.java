@@ -1,8 +1,11 @@
 package org.her2sim.cluster;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -85,12 +88,16 @@ public final class SlurmSweep {
         Files.createDirectories(slurm.resolve("logs"));
         boolean jarWasThere = Files.exists(abs.resolve("her2sim.jar"));
         String launcher = installProgram(abs);
-        StringBuilder list = new StringBuilder("task_id,element,arm,point,replicate,seed\n");
-        for (Sweep.Task t : sweep.tasks()) {
-            list.append(t.id()).append(',').append(t.id() % elements).append(',').append('"').append(t.arm()).append('"').append(',')
-                    .append(t.point()).append(',').append(t.replicate()).append(',').append(t.seed()).append('\n');
-        }
-        AtomicFiles.writeString(slurm.resolve("tasks.csv"), list.toString());
+        int listed = elements;
+        // streamed: a million tasks' list is never in memory
+        AtomicFiles.write(slurm.resolve("tasks.csv"), stream -> {
+            Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+            w.write("task_id,element,arm,point,replicate,seed\n");
+            for (Sweep.Task t : sweep.tasks()) {
+                w.write(t.id() + "," + t.id() % listed + ",\"" + t.arm() + "\"," + t.point() + "," + t.replicate() + "," + t.seed() + "\n");
+            }
+            w.flush();
+        });
         if (o.calibrate()) {
             long advisedMb = advise(sweep, o, out);
             if (o.mem() == null) {
@@ -157,12 +164,12 @@ public final class SlurmSweep {
                 .path("elements").asInt();
         boolean[] missing = new boolean[elements];
         int done = 0;
-        for (Sweep.Task t : sweep.tasks()) {
-            Path file = SweepRunner.taskFile(dir.resolve("tasks"), t.id());
-            if (Files.isRegularFile(file) && TaskFiles.problem(file, t) == null) {
+        for (int id = 0; id < sweep.tasks().size(); id++) {
+            Path file = SweepRunner.taskFile(dir.resolve("tasks"), id);
+            if (Files.isRegularFile(file) && TaskFiles.problem(file, sweep.task(id)) == null) {
                 done++;
             } else {
-                missing[t.id() % elements] = true;
+                missing[id % elements] = true;
             }
         }
         List<String> jobs = jobs(dir);
@@ -397,14 +404,17 @@ public final class SlurmSweep {
      */
     private static long advise(Sweep sweep, Options o, PrintWriter out) {
         double seconds = 0;
+        double sumSeconds = 0;
         long live = 0;
         long baseline = 0;
         List<String> measured = new ArrayList<>();
-        for (Sweep.Task t : sweep.tasks()) {
-            if (t.point() == 0 && t.replicate() == 0 && !measured.contains(t.arm()) && measured.size() < ADVICE_ARMS) {
+        // the first tasks are point 0, replicate 0 of each arm
+        for (Sweep.Task t : sweep.tasks().subList(0, Math.min(sweep.spec().arms().size(), sweep.tasks().size()))) {
+            if (measured.size() < ADVICE_ARMS) {
                 measured.add(t.arm());
                 TaskFootprint f = TaskFootprint.measure(sweep.scenario(t), t.seed());
                 seconds = Math.max(seconds, f.seconds());
+                sumSeconds += f.seconds();
                 live = Math.max(live, f.liveBytes());
                 baseline = Math.max(baseline, f.baselineBytes());
             }
@@ -416,6 +426,9 @@ public final class SlurmSweep {
                         + "alive; an element of %d tasks on %d threads needs about %s (x1.5 margin) and --mem=%dM "
                         + "(heap -Xmx%dm: the program's %.0f MB plus one task per thread, x2 margin; 1/4 more outside the heap)%n",
                 measured.size(), seconds, live / MB, o.tasksPerJob(), o.threads(), hms(perElement), memMb, heapMb, baseline / MB);
+        double mean = sumSeconds / measured.size();
+        out.printf(Locale.ROOT, "the whole sweep: about %,.0f CPU-hours (%,d tasks x %.2f s, the measured tasks' mean on this machine; "
+                + "patients differ, so take it as a first figure)%n", sweep.tasks().size() * mean / 3600, sweep.tasks().size(), mean);
         return memMb;
     }
 

@@ -7,13 +7,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.RandomAccess;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.PermutationSampler;
@@ -49,7 +52,9 @@ public final class Sweep {
     private final Path specFile;
     private final Path baseFile;
     private final List<Map<String, String>> points;
-    private final List<Task> tasks;
+    private final TaskList taskList;
+    private final SeedTree root;
+    private final List<String> armNames;
     private final String specText;
     private final StringBuilder resolved = new StringBuilder();
 
@@ -58,8 +63,8 @@ public final class Sweep {
     private final List<PatientDraw> draws;
     /** One loader for all tasks: each file read and parsed once, the mappers' introspection done once. */
     private final ConfigLoader loader = ConfigLoader.caching();
-    /** The scenario of each arm × point as a tree, for the draws centred on it (built while the tasks are listed). */
-    private final Map<List<String>, JsonNode> centres = new HashMap<>();
+    /** The scenario of each arm × point as a tree, for the draws centred on it (built when a first task asks; tasks may be computed on any thread). */
+    private final Map<List<String>, JsonNode> centres = new ConcurrentHashMap<>();
 
     /**
      * A change the program makes to every task of a sweep (a calibration's candidate values):
@@ -80,40 +85,73 @@ public final class Sweep {
             throw ConfigException.at(specFile.toString(), "base", "scenario file '" + spec.base() + "' not found (looked at " + baseFile + ")");
         }
         points = design();
-        tasks = new ArrayList<>();
-        SeedTree root = new SeedTree(spec.seed());
-        int id = 0;
         draws = draws();
-        List<Map<String, double[]>> patients = new ArrayList<>();
-        for (int r = 0; r < spec.replicates(); r++) {
-            patients.add(deviates(root.child("patient", r)));
+        root = new SeedTree(spec.seed());
+        armNames = List.copyOf(spec.arms().keySet());
+        long n = (long) points.size() * spec.replicates() * armNames.size();
+        if (n > Integer.MAX_VALUE) {
+            throw ConfigException.at(specFile.toString(), "replicates", "expected at most " + Integer.MAX_VALUE
+                    + " tasks in all (points × replicates × arms), got " + n);
         }
+        // the tasks are computed from their number when asked for, never held: a million patients take no memory
+        taskList = new TaskList((int) n);
+    }
+
+    /**
+     * Task {@code id}: ids run over points, then replicates, then arms (the arm varies fastest),
+     * each with its seed, drawn patient values and overrides, computed from the id alone.
+     */
+    public Task task(int id) {
+        int arms = armNames.size();
+        int a = id % arms;
+        int r = (id / arms) % spec.replicates();
+        int p = id / (arms * spec.replicates());
+        String armName = armNames.get(a);
+        Map<String, JsonNode> arm = spec.arms().get(armName);
         boolean paired = spec.allocation() == SweepSpec.Allocation.PAIRED;
-        for (int p = 0; p < points.size(); p++) {
-            for (int r = 0; r < spec.replicates(); r++) {
-                for (Map.Entry<String, Map<String, JsonNode>> arm : spec.arms().entrySet()) {
-                    // parallel groups: each arm's patients are its own (own tumour, own drawn characteristics)
-                    long seed = paired ? root.child("point", p).child("replicate", r).seed()
-                            : root.child("point", p).child("arm:" + arm.getKey()).child("replicate", r).seed();
-                    List<String> own = new ArrayList<>();
-                    arm.getValue().forEach((k, v) -> own.add(k + "=" + local(k, text(v))));
-                    points.get(p).forEach((k, v) -> own.add(k + "=" + v));
-                    Map<String, String> patient = draw(paired ? patients.get(r)
-                            : deviates(root.child("arm:" + arm.getKey()).child("patient", r)), own);
-                    Map<String, String> values = new LinkedHashMap<>(points.get(p));
-                    values.putAll(patient);
-                    List<String> o = new ArrayList<>();
-                    spec.set().forEach((k, v) -> o.add(k + "=" + local(k, text(v))));
-                    patient.forEach((k, v) -> o.add(k + "=" + v));
-                    o.addAll(own);
-                    if (spec.randomise().line() > 1) {
-                        o.add("randomisation_line=" + spec.randomise().line());
-                    }
-                    o.add("seed=" + seed);
-                    o.add("arm=" + arm.getKey());
-                    tasks.add(new Task(id++, arm.getKey(), p, r, seed, values, List.copyOf(o)));
-                }
-            }
+        // parallel groups: each arm's patients are its own (own tumour, own drawn characteristics)
+        long seed = paired ? root.child("point", p).child("replicate", r).seed()
+                : root.child("point", p).child("arm:" + armName).child("replicate", r).seed();
+        List<String> own = new ArrayList<>();
+        arm.forEach((k, v) -> own.add(k + "=" + local(k, text(v))));
+        points.get(p).forEach((k, v) -> own.add(k + "=" + v));
+        Map<String, String> patient = draw(deviates(paired ? root.child("patient", r) : root.child("arm:" + armName).child("patient", r)), own);
+        Map<String, String> values = new LinkedHashMap<>(points.get(p));
+        values.putAll(patient);
+        List<String> o = new ArrayList<>();
+        spec.set().forEach((k, v) -> o.add(k + "=" + local(k, text(v))));
+        patient.forEach((k, v) -> o.add(k + "=" + v));
+        o.addAll(own);
+        if (spec.randomise().line() > 1) {
+            o.add("randomisation_line=" + spec.randomise().line());
+        }
+        o.add("seed=" + seed);
+        o.add("arm=" + armName);
+        return new Task(id, armName, p, r, seed, values, List.copyOf(o));
+    }
+
+    /** The number of the task of point p, replicate r and arm a. */
+    private int id(int p, int r, int a) {
+        return (p * spec.replicates() + r) * armNames.size() + a;
+    }
+
+    /** Every task in id order, each computed when read (a view: nothing is stored). */
+    private final class TaskList extends AbstractList<Task> implements RandomAccess {
+        private final int size;
+
+        TaskList(int size) {
+            this.size = size;
+        }
+
+        @Override
+        public Task get(int id) {
+            Objects.checkIndex(id, size);
+            return task(id);
+        }
+
+        @Override
+        public int size() {
+            return size;
         }
     }
 
@@ -204,12 +242,18 @@ public final class Sweep {
         if (spec.randomise().line() > 1 && spec.allocation() == SweepSpec.Allocation.PAIRED) {
             checkSharedTreatment();
         }
-        for (Task t : tasks) {
-            // replicates differ only by seed, unless patients draw characteristics
-            boolean firstArm = t.arm().equals(spec.arms().keySet().iterator().next());
-            if (t.replicate() != 0 && (spec.patients().isEmpty() || !firstArm || t.point() != 0)) {
-                continue;
+        // replicates differ only by seed, unless patients draw characteristics: then every patient of the first arm and point
+        List<Task> checked = new ArrayList<>();
+        for (int p = 0; p < points.size(); p++) {
+            for (int a = 0; a < armNames.size(); a++) {
+                checked.add(task(id(p, 0, a)));
             }
+        }
+        for (int r = 1; r < (spec.patients().isEmpty() ? 0 : spec.replicates()); r++) {
+            checked.add(task(id(0, r, 0)));
+        }
+        checked.sort(java.util.Comparator.comparingInt(Task::id)); // the resolved text in task order, as before
+        for (Task t : checked) {
             try {
                 String yaml = ConfigLoader.resolvedYaml(scenario(t).config());
                 if (t.replicate() == 0) {
@@ -233,10 +277,8 @@ public final class Sweep {
             Task first = null;
             String rest = null;
             List<RegimenSpec.PhaseSpec> prefix = null;
-            for (Task t : tasks) {
-                if (t.point() != p || t.replicate() != 0) {
-                    continue;
-                }
+            for (int a = 0; a < armNames.size(); a++) {
+                Task t = task(id(p, 0, a));
                 var config = scenario(t).config();
                 ObjectNode tree = ConfigLoader.newYamlWriter().valueToTree(config.withArm(""));
                 tree.remove("regimen");
@@ -384,8 +426,9 @@ public final class Sweep {
         return spec;
     }
 
+    /** Every task, in id order: a view whose tasks are computed as they are read. */
     public List<Task> tasks() {
-        return tasks;
+        return taskList;
     }
 
     /** Above this many tasks a sweep says what it is about to do before it starts. */
@@ -400,12 +443,12 @@ public final class Sweep {
      * zeros too many) is noticed before hours are spent; empty otherwise.
      */
     public Optional<String> sizeWarning() {
-        if (tasks.size() <= LARGE) {
+        if (taskList.size() <= LARGE) {
             return Optional.empty();
         }
         return Optional.of(String.format(Locale.ROOT, "warning: %,d tasks: about %.1f GB of task files (one of ~4 kB per task, in one "
                 + "directory) and hours of computing; try a pilot first (--replicates), or spread it over a cluster (her2sim slurm)",
-                tasks.size(), tasks.size() * TASK_FILE_BYTES / 1e9));
+                taskList.size(), taskList.size() * TASK_FILE_BYTES / 1e9));
     }
 
     public List<Map<String, String>> points() {
@@ -441,12 +484,12 @@ public final class Sweep {
         return draws.stream().map(PatientDraw::path).toList();
     }
 
-    /** The base scenario with the sweep file's settings (and the adjustment), before any arm, point or patient. */
     /** The markers and states of the base scenario's biology (the arms share them), e.g. for fixed colours. */
     public StateSpace space() {
         return new StateSpace(baseScenario().biology());
     }
 
+    /** The base scenario with the sweep file's settings (and the adjustment), before any arm, point or patient. */
     public SimulationConfig baseScenario() {
         return loaded(List.of(), adjustment.change()).config();
     }

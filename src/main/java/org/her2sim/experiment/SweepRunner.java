@@ -95,10 +95,11 @@ public final class SweepRunner {
         Path tasksDir = dir.resolve("tasks");
         List<Sweep.Task> todo = new ArrayList<>();
         int done = 0;
-        for (Sweep.Task t : sweep.tasks()) {
-            if (shard != null && !shard.owns(t.id())) {
-                continue;
+        for (int id = 0; id < sweep.tasks().size(); id++) {
+            if (shard != null && !shard.owns(id)) {
+                continue; // another shard's: not even computed
             }
+            Sweep.Task t = sweep.task(id);
             Path file = taskFile(tasksDir, t.id());
             String problem = Files.isRegularFile(file) ? TaskFiles.problem(file, t) : "missing";
             if (problem == null) {
@@ -154,8 +155,8 @@ public final class SweepRunner {
             bar.finish();
         }
         int missing = 0;
-        for (Sweep.Task t : sweep.tasks()) {
-            if (!Files.isRegularFile(taskFile(tasksDir, t.id()))) {
+        for (int id = 0; id < sweep.tasks().size(); id++) {
+            if (!Files.isRegularFile(taskFile(tasksDir, id))) {
                 missing++;
             }
         }

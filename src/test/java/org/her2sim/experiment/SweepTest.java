@@ -71,6 +71,38 @@ class SweepTest {
     }
 
     @Test
+    void aThousandShardsMergeIntoTheTablesOfOneRun() throws Exception {
+        // the textbook extinction sweep, 3 arms x 334 one-cell lineages: 1 002 quick tasks
+        Path file = Scenarios.home().resolve("configs/textbook/extinction-sweep.yaml");
+        Sweep sweep = Sweep.load(file, null, null, new Sweep.Overrides(List.of(), 334));
+        assertEquals(1002, sweep.tasks().size());
+        Path whole = dir.resolve("whole");
+        SweepRunner.run(sweep, whole, 2, false, null, false, null);
+        complete(sweep, whole);
+        List<String> args = new ArrayList<>(List.of("merge"));
+        int ran = 0;
+        for (int i = 1; i <= 1000; i++) {
+            Path s = dir.resolve("shard" + i);
+            ran += SweepRunner.run(sweep, s, 1, false, new SweepRunner.Shard(i, 1000), false, null).ran();
+            args.add(s.toString());
+        }
+        assertEquals(1002, ran, "every task ran in exactly one shard");
+        Path merged = dir.resolve("merged");
+        args.addAll(List.of("--out", merged.toString()));
+        Cli.Outcome o = Cli.execute(args.toArray(String[]::new));
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().startsWith("1002 tasks from 1000 directories merged"), o.out());
+        for (String table : TABLES) {
+            assertArrayEquals(Files.readAllBytes(whole.resolve(table)), Files.readAllBytes(merged.resolve(table)), table + ": 1 000 merged shards");
+        }
+        assertEquals(1003, Files.readAllLines(merged.resolve("results.csv")).size());
+        // a shard missing from the merge is named, not silently dropped
+        Cli.Outcome short_ = Cli.execute(args.subList(0, args.size() - 3).toArray(String[]::new));
+        assertEquals(2, short_.code());
+        assertTrue(short_.err().contains("the sweep is incomplete"), short_.err());
+    }
+
+    @Test
     void resumeRunsOnlyTheMissingTasks() throws Exception {
         Sweep sweep = Sweep.load(SMALL);
         Path out = dir.resolve("out");
