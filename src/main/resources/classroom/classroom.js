@@ -11,7 +11,6 @@ let stream = null;     // the EventSource of frames
 let legend = new Map(); // index -> {mechanism, label, colour}
 let data = null;       // what the charts show, rebuilt when a stream (re)opens
 let charts = {};
-let predicted = false;
 
 async function api(method, path, body) {
   const r = await fetch(path, {
@@ -20,7 +19,8 @@ async function api(method, path, body) {
     body: body === undefined ? undefined : JSON.stringify(body)
   });
   const text = await r.text();
-  const json = text ? JSON.parse(text) : {};
+  let json = {};
+  try { json = text ? JSON.parse(text) : {}; } catch (e) { json = {error: text.split("\n")[0]}; }
   if (!r.ok) throw new Error(json.error || ("the server answered " + r.status));
   return json;
 }
@@ -67,13 +67,33 @@ async function start(l) {
   $("pick-error").textContent = "";
   try {
     const t = await api("POST", "/api/tumours", {lesson: l.id, classTumour: $("class-tumour").checked});
-    lesson = l;
-    tumour = t;
-    predicted = false;
-    setUpLesson();
-    show("lesson");
-    listen();
+    openTumour(l, t, "", "ready");
   } catch (e) { $("pick-error").textContent = e.message; }
+}
+
+// shows a tumour's lesson (a new one, or the one the student had before the page was reloaded)
+function openTumour(l, t, prediction, status) {
+  lesson = l;
+  tumour = t;
+  setUpLesson();
+  if (prediction) {
+    $("prediction").value = prediction;
+    predictionSaved(status);
+  }
+  show("lesson");
+  listen();
+}
+
+// a page opened again finds its student and tumour through the cookie
+async function resume() {
+  let me;
+  try { me = await api("GET", "/api/me"); } catch (e) { return; }
+  $("who").textContent = me.name;
+  await loadLessons();
+  show("pick");
+  const t = me.tumour;
+  const l = t && lessons.find(x => x.id === t.lesson);
+  if (l) openTumour(l, {id: t.id, seed: t.seed}, t.prediction, t.status);
 }
 
 function setUpLesson() {
@@ -109,11 +129,21 @@ function setUpLesson() {
 async function savePrediction() {
   try {
     await api("POST", `/api/tumours/${tumour.id}/prediction`, {text: $("prediction").value});
-    predicted = true;
-    $("prediction-saved").textContent = "saved; now press Play";
-    for (const id of ["play", "pause", "step", "give"]) $(id).disabled = false;
+    predictionSaved("ready");
     $("run-error").textContent = "";
   } catch (e) { $("run-error").textContent = e.message; }
+}
+
+function predictionSaved(status) {
+  $("prediction-saved").textContent = status === "ready" ? "saved; now press Play" : "";
+  for (const id of ["play", "pause", "step", "give"]) $(id).disabled = status === "finished";
+}
+
+// once the tumour has run, the prediction stays as written (to compare with what happened)
+function lockPrediction() {
+  $("prediction").disabled = true;
+  $("save-prediction").disabled = true;
+  $("prediction-saved").textContent = "kept as written before the run";
 }
 
 async function command(action, body) {
@@ -158,6 +188,9 @@ function draw(f) {
       (o.progressionDay !== null ? ` · progressed on day ${o.progressionDay.toFixed(0)}` : "") +
       (o.escape ? ` (escape: ${o.escape})` : "") + (o.result === "cured" ? " · no cells left" : "");
   $("status-line").dataset.status = f.status;
+  if (f.status !== "ready" && !$("prediction").disabled) lockPrediction();
+  if (f.status === "finished") for (const id of ["play", "pause", "step", "give"]) $(id).disabled = true;
+  if (document.activeElement !== $("pace")) $("pace").value = String(f.pace);
   $("status-line").dataset.result = o.result;
   if (o.progressionDay !== null || f.status === "finished") $("discuss-box").hidden = false;
   redraw();
@@ -269,6 +302,7 @@ function shadeTreatment(u) {
 
 // ---- wiring ----
 
+resume();
 $("join-button").addEventListener("click", join);
 $("code").addEventListener("keydown", e => { if (e.key === "Enter") join(); });
 $("save-prediction").addEventListener("click", savePrediction);

@@ -46,9 +46,8 @@ final class ClassTumour {
     private final List<String> eventLog = new ArrayList<>();
     private final Map<String, Integer> legendIndex = new LinkedHashMap<>();
     private final List<String> strategy = new ArrayList<>();
-    private int historySent;
-    private int eventsSent;
-    private boolean legendChanged = true;
+    private double lastPhaseDay = Double.NaN;
+    private int legendVersion;
     private Status status = Status.READY;
     private double pace = DEFAULT_PACE;
     private double targetDay;
@@ -65,7 +64,7 @@ final class ClassTumour {
         this.id = id;
         this.lesson = lesson;
         this.seed = seed;
-        this.scenario = lesson.lesson().scenario(List.of(), seed);
+        this.scenario = lesson.scenario(seed);
         this.palette = Palette.of(scenario.space());
         this.outcomes = new Outcomes(scenario.config().outcomes(), scenario.config().observe().at());
         this.model = new TumourModel(scenario, seed, new Listener());
@@ -76,25 +75,36 @@ final class ClassTumour {
         collect();
     }
 
-    /** Records the student's prediction; the first play needs one. */
-    synchronized void predict(String text) {
+    /** Records the student's prediction (the first play needs one); false once the tumour has run: a prediction is kept as written before. */
+    synchronized boolean predict(String text) {
+        if (status != Status.READY) {
+            return false;
+        }
         prediction = text;
+        return true;
     }
 
     synchronized String prediction() {
         return prediction;
     }
 
-    /** Starts or resumes running at the current pace; false when no prediction has been written. */
-    synchronized boolean play() {
-        if (prediction.isBlank()) {
-            return false;
+    /** Why a student's command was not carried out (null: it was). */
+    static String refusal(ClassTumour t, boolean needsPrediction) {
+        if (t.status() == Status.FINISHED) {
+            return "this tumour's run has ended; start a new tumour";
         }
+        if (needsPrediction && t.prediction().isBlank()) {
+            return "write your prediction before you run the tumour";
+        }
+        return null;
+    }
+
+    /** Starts or resumes running at the current pace (the caller checked {@link #refusal}). */
+    synchronized void play() {
         if (status == Status.READY || status == Status.PAUSED) {
             status = Status.RUNNING;
             targetDay = model.now();
         }
-        return true;
     }
 
     synchronized void pause() {
@@ -103,16 +113,12 @@ final class ClassTumour {
         }
     }
 
-    /** One simulated day, then paused (a student's "Step"); false without a prediction. */
-    synchronized boolean step() {
-        if (prediction.isBlank()) {
-            return false;
-        }
+    /** One simulated day, then paused (a student's "Step"). */
+    synchronized void step() {
         if (status != Status.FINISHED) {
             status = Status.PAUSED;
             runUntil(Math.floor(model.now() + 1e-9) + 1);
         }
-        return true;
     }
 
     synchronized void pace(double daysPerSecond) {
@@ -181,7 +187,7 @@ final class ClassTumour {
             for (String m : p.byMechanism().keySet()) {
                 if (!legendIndex.containsKey(m)) {
                     legendIndex.put(m, legendIndex.size() + 1);
-                    legendChanged = true;
+                    legendVersion++;
                 }
             }
         }
@@ -199,30 +205,34 @@ final class ClassTumour {
         return model.now();
     }
 
+    /** How far one page has been sent this tumour's history (each page its own: a slow page skips frames, never data). */
+    static final class Cursor {
+        private int points;
+        private int events;
+        private int legend = -1;
+    }
+
     /**
-     * What the page needs to draw now: the observations and events it has not had (all of them
-     * when {@code everything}, e.g. a page reloaded), the legend when it changed, and the lattice.
+     * What a page needs to draw now: the observations and events it has not had (all of them on
+     * a fresh cursor, e.g. a page reloaded), the legend when it changed since (else null), the
+     * lattice and the outcome.
      */
-    synchronized Frame frame(boolean everything) {
-        if (everything) {
-            historySent = 0;
-            eventsSent = 0;
-            legendChanged = true;
-        }
-        List<Observation> points = List.copyOf(history.subList(historySent, history.size()));
-        List<String> events = List.copyOf(eventLog.subList(eventsSent, eventLog.size()));
-        historySent = history.size();
-        eventsSent = eventLog.size();
+    synchronized Frame frame(Cursor c) {
+        List<Observation> points = List.copyOf(history.subList(c.points, history.size()));
+        List<String> events = List.copyOf(eventLog.subList(c.events, eventLog.size()));
+        c.points = history.size();
+        c.events = eventLog.size();
+        String lattice = lattice(); // may find a new marker combination: the legend follows
         List<Frame.LegendEntry> legend = null;
-        if (legendChanged) {
+        if (c.legend != legendVersion) {
             legend = new ArrayList<>();
             for (var entry : palette.legend(legendIndex.keySet(), m -> m).entrySet()) {
                 legend.add(new Frame.LegendEntry(legendIndex.get(entry.getKey()), entry.getKey(), Palette.label(entry.getKey()), hex(entry.getValue())));
             }
-            legendChanged = false;
+            c.legend = legendVersion;
         }
         return new Frame(id, model.now(), model.cellCount(), model.phaseName(), status.name().toLowerCase(Locale.ROOT), pace,
-                points, events, legend, lattice(), outcome());
+                points, events, legend, lattice, outcome());
     }
 
     /** The lattice as one byte per site (row by row): 0 empty, else the legend index of the cell's marker combination. */
@@ -251,7 +261,7 @@ final class ClassTumour {
                     if (k == null) { // a clone born since the last observation
                         k = legendIndex.size() + 1;
                         legendIndex.put(m, k);
-                        legendChanged = true;
+                        legendVersion++;
                     }
                     byState[s] = Math.min(k, 255);
                 }
@@ -274,7 +284,7 @@ final class ClassTumour {
             result = status == Status.READY ? "not started" : "no progression yet";
         }
         double start = model.treatmentStart();
-        return new Outcome(result, model.now(), model.cellCount(), Outcome.day(progressionDay), Outcome.day(progressionDay - start),
+        return new Outcome(result, Double.isFinite(start), model.now(), model.cellCount(), Outcome.day(progressionDay), Outcome.day(progressionDay - start),
                 Outcome.day(extinctionDay),
                 escape.isEmpty() ? "" : Palette.label(escape), String.join(" → ", strategy));
     }
@@ -303,7 +313,12 @@ final class ClassTumour {
         public void event(EventKind kind, double day, int clone, String detail) {
             live.event(kind, day, clone, detail);
             if (kind == EventKind.PHASE && !detail.equals(TumourModel.GROWTH)) {
+                // a phase replaced on the day it began (drugs changed several times before play, say) was never given
+                if (!strategy.isEmpty() && day == lastPhaseDay) {
+                    strategy.remove(strategy.size() - 1);
+                }
                 strategy.add(detail);
+                lastPhaseDay = day;
             } else if (kind == EventKind.EXTINCTION) {
                 extinctionDay = day;
             }

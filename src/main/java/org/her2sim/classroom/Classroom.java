@@ -22,7 +22,9 @@ import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.her2sim.config.ConfigException;
+import org.her2sim.config.ConfigLoader;
 import org.her2sim.config.RegimenSpec;
+import org.her2sim.engine.Scenario;
 import org.her2sim.experiment.Lesson;
 import org.her2sim.report.Palette;
 
@@ -45,11 +47,35 @@ public final class Classroom implements AutoCloseable {
         public static final Limits DEFAULT = new Limits(60, 40, 60_000, 15 * 60_000);
     }
 
-    /** Something that delivers a tumour's frames to a page; false once the page has gone. */
-    @FunctionalInterface
+    /** Something that delivers a tumour's frames to a page (it may block while the page is slow); false once the page has gone. */
     interface FrameSink {
         boolean send(Frame frame);
+
+        void close();
     }
+
+    /**
+     * A page watching a tumour: its own cursor into the tumour's history, and a sender that
+     * writes its frames on a thread of its own, so a page that stops reading (a laptop asleep)
+     * holds up nobody else. While a frame is being written, newer changes wait as one flag and
+     * go out together in the next frame.
+     */
+    static final class Page {
+        final ClassTumour tumour;
+        final FrameSink sink;
+        private final ClassTumour.Cursor cursor = new ClassTumour.Cursor();
+        private final java.util.concurrent.atomic.AtomicBoolean dirty = new java.util.concurrent.atomic.AtomicBoolean();
+        private final java.util.concurrent.atomic.AtomicBoolean sending = new java.util.concurrent.atomic.AtomicBoolean();
+        private volatile boolean closed;
+
+        Page(ClassTumour tumour, FrameSink sink) {
+            this.tumour = tumour;
+            this.sink = sink;
+        }
+    }
+
+    /** At most this many pages may watch one student's tumour (a student's tabs and devices). */
+    static final int PAGES_PER_STUDENT = 3;
 
     /** What a request did wrong, worded for the student, with the HTTP status it gets. */
     static final class Refused extends RuntimeException {
@@ -78,6 +104,7 @@ public final class Classroom implements AutoCloseable {
     private final List<Row> finished = new CopyOnWriteArrayList<>();
     private final int threads;
     private final ExecutorService workers;
+    private final ExecutorService senders = Executors.newCachedThreadPool(daemon("classroom-sender"));
     private final ScheduledExecutorService ticker;
     private long lastTick;
     private volatile long ticks;
@@ -90,7 +117,7 @@ public final class Classroom implements AutoCloseable {
         boolean classTumour;
         int tumoursMade;
         volatile long lastSeen;
-        final List<FrameSink> pages = new CopyOnWriteArrayList<>();
+        final List<Page> pages = new CopyOnWriteArrayList<>();
 
         Student(String token, String name, long now) {
             this.token = token;
@@ -137,7 +164,8 @@ public final class Classroom implements AutoCloseable {
                     continue; // the lessons' shared scenario lives beside them
                 }
                 Lesson l = Lesson.load(f);
-                var scenario = l.scenario(List.of(), null);
+                ConfigLoader.Loaded loaded = l.loaded(List.of(), null);
+                var scenario = Scenario.compile(loaded);
                 var config = scenario.config();
                 var lattice = config.lattice();
                 Set<String> given = new java.util.HashSet<>();
@@ -150,7 +178,7 @@ public final class Classroom implements AutoCloseable {
                     }
                 }
                 String id = f.getFileName().toString().replaceFirst("\\.yaml$", "");
-                out.put(id, new ClassLesson(id, l, l.timeNote(), config.seed(), drugs, lattice == null ? 0 : lattice.width(),
+                out.put(id, new ClassLesson(id, l, loaded, l.timeNote(), config.seed(), drugs, lattice == null ? 0 : lattice.width(),
                         lattice == null ? 0 : lattice.height()));
             }
         } catch (java.io.IOException e) {
@@ -199,19 +227,52 @@ public final class Classroom implements AutoCloseable {
         return l;
     }
 
-    /** A student joins with the class's code; returns their token (kept in a cookie). */
-    Student join(String name, String code) {
+    /** Wrong codes from one address in the current minute; more than {@link #WRONG_CODES_PER_MINUTE} are refused unread. */
+    private final Map<String, long[]> wrongCodes = new ConcurrentHashMap<>();
+    static final int WRONG_CODES_PER_MINUTE = 20;
+
+    /** Refuses an address that has tried too many wrong codes this minute (guessing). */
+    void checkGuessing(String address) {
+        long[] w = wrongCodes.get(address);
+        if (w != null && clock.getAsLong() - w[0] < 60_000 && w[1] >= WRONG_CODES_PER_MINUTE) {
+            throw new Refused(429, "too many wrong codes from this computer; wait a minute");
+        }
+    }
+
+    void wrongCode(String address) {
+        long now = clock.getAsLong();
+        wrongCodes.compute(address, (k, w) -> w == null || now - w[0] >= 60_000 ? new long[] {now, 1} : new long[] {w[0], w[1] + 1});
+    }
+
+    /** A student joins with the class's code and a name no one in the class uses; returns their token (kept in a cookie). */
+    Student join(String name, String code, String address) {
+        checkGuessing(address);
         if (!joinCode.equalsIgnoreCase(code == null ? "" : code.strip())) {
+            wrongCode(address);
             throw new Refused(403, "code: that is not this class's join code (the teacher has it)");
         }
         synchronized (students) {
+            if (students.values().stream().anyMatch(o -> o.name.equalsIgnoreCase(name))) {
+                throw new Refused(409, "name: someone in the class already uses that name (if it is you, use the browser you joined "
+                        + "with; otherwise add an initial)");
+            }
             if (students.size() >= limits.maxStudents()) {
-                throw new Refused(403, "the class is full (" + limits.maxStudents() + " students); ask the teacher");
+                throw new Refused(403, "the class is full (" + limits.maxStudents() + " students); the teacher can start the classroom "
+                        + "with a larger --max-students");
             }
             Student s = new Student(code(16), name, clock.getAsLong());
             students.put(s.token, s);
             return s;
         }
+    }
+
+    /** The student with this token, or null (no refusal: a page asks who it is before anyone has joined). */
+    Student known(String token) {
+        Student s = token == null ? null : students.get(token);
+        if (s != null) {
+            s.lastSeen = clock.getAsLong();
+        }
+        return s;
     }
 
     /** The student with this token (and marks them seen), or refused. */
@@ -224,8 +285,13 @@ public final class Classroom implements AutoCloseable {
         return s;
     }
 
-    boolean teacher(String code) {
-        return code != null && teacherCode.equals(code.strip());
+    boolean teacher(String code, String address) {
+        checkGuessing(address);
+        boolean ok = code != null && teacherCode.equalsIgnoreCase(code.strip());
+        if (!ok) {
+            wrongCode(address);
+        }
+        return ok;
     }
 
     /** A new tumour of a lesson for this student (replacing their current one): the class's tumour, or one of their own. */
@@ -237,8 +303,15 @@ public final class Classroom implements AutoCloseable {
             }
             // the class's tumour is the lesson's own; otherwise the next of the lesson's numbered tumours
             long seed = classTumour ? l.classSeed() : l.lesson().newTumourSeed(tumoursMadePerLesson.merge(l.id(), 1, Integer::sum));
+            ClassTumour t;
+            try {
+                t = new ClassTumour(code(8), l, seed);
+            } catch (ConfigException e) {
+                System.err.println("classroom: lesson " + l.id() + ", seed " + seed + ": " + e.getMessage());
+                throw new Refused(500, "this lesson's tumour could not be started; the teacher's terminal says why");
+            }
             retire(s);
-            s.tumour = new ClassTumour(code(8), l, seed);
+            s.tumour = t;
             s.classTumour = classTumour;
             s.tumoursMade++;
             return s.tumour;
@@ -270,25 +343,60 @@ public final class Classroom implements AutoCloseable {
         return out;
     }
 
-    /** Sends a frame of the student's tumour to each of their pages now (after a change the student made). */
-    void push(Student s, boolean everything) {
-        ClassTumour t = s.tumour;
-        if (t != null) {
-            deliver(s, t.frame(everything));
+    /** A page starts watching the student's tumour; false if the student has as many pages as allowed. */
+    boolean watch(Student s, Page page) {
+        synchronized (s.pages) {
+            s.pages.removeIf(p -> p.closed);
+            if (s.pages.size() >= PAGES_PER_STUDENT) {
+                return false;
+            }
+            s.pages.add(page);
+        }
+        push(s);
+        return true;
+    }
+
+    /** The page has gone. */
+    void unwatch(Student s, Page page) {
+        page.closed = true;
+        s.pages.remove(page);
+        s.lastSeen = clock.getAsLong();
+    }
+
+    /** Tells the student's pages that their tumour changed; each sends its next frame on its own thread, never this one. */
+    void push(Student s) {
+        for (Page page : s.pages) {
+            page.dirty.set(true);
+            if (page.sending.compareAndSet(false, true)) {
+                senders.execute(() -> send(s, page));
+            }
         }
     }
 
-    private void deliver(Student s, Frame f) {
-        for (FrameSink page : s.pages) {
-            if (!page.send(f)) {
-                s.pages.remove(page);
+    /** A page's sender: frames until nothing new is waiting (the check after releasing the flag closes the race with push). */
+    private void send(Student s, Page page) {
+        do {
+            while (page.dirty.getAndSet(false)) {
+                if (page.closed || !page.sink.send(page.tumour.frame(page.cursor))) {
+                    unwatch(s, page);
+                    page.sending.set(false);
+                    return;
+                }
             }
-        }
+            page.sending.set(false);
+        } while (page.dirty.get() && page.sending.compareAndSet(false, true));
     }
 
     /** Moves a replaced or freed tumour's outcome to the teacher's table and drops its model. */
     private void retire(Student s) {
         ClassTumour t = s.tumour;
+        for (Page page : s.pages) {
+            if (page.tumour == t) {
+                page.closed = true; // its page now watches the new tumour or none
+                page.sink.close();
+                s.pages.remove(page);
+            }
+        }
         if (t != null) {
             if (t.status() != ClassTumour.Status.READY) {
                 finished.add(row(s, t));
@@ -330,7 +438,7 @@ public final class Classroom implements AutoCloseable {
             ClassTumour t = s.tumour;
             work.add(workers.submit(() -> {
                 if (t.advance(seconds, budget) && s.tumour == t) {
-                    deliver(s, t.frame(false));
+                    push(s);
                 }
             }));
         }
@@ -348,19 +456,23 @@ public final class Classroom implements AutoCloseable {
         idle(now);
     }
 
-    /** Pauses running tumours whose pages have gone quiet; frees tumours left alone for long. */
+    /**
+     * Pauses running tumours whose pages have gone quiet; frees tumours left alone for long, and
+     * students gone as long (their place in the class, not their rows in the teacher's table).
+     */
     void idle(long now) {
         for (Student s : students.values()) {
-            ClassTumour t = s.tumour;
-            if (t == null || !s.pages.isEmpty()) {
+            if (!s.pages.isEmpty()) {
                 continue;
             }
+            ClassTumour t = s.tumour;
             long quiet = now - s.lastSeen;
             if (quiet >= limits.idleFreeMillis()) {
                 synchronized (s) {
                     retire(s);
                 }
-            } else if (quiet >= limits.idlePauseMillis()) {
+                students.remove(s.token);
+            } else if (t != null && quiet >= limits.idlePauseMillis()) {
                 t.pause();
             }
         }
@@ -393,11 +505,11 @@ public final class Classroom implements AutoCloseable {
     record Summary(String lesson, String strategy, int tumours, int cured, int progressed, Double medianDaysToProgression) {
     }
 
-    /** Outcomes by lesson and by strategy chosen, over the tumours that have run. */
+    /** Outcomes by lesson and by strategy chosen, over the tumours whose treatment has begun. */
     List<Summary> summary() {
         Map<List<String>, List<Outcome>> groups = new TreeMap<>(java.util.Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
         for (Row r : table()) {
-            if (r.outcome() != null && !r.status().equals("ready")) {
+            if (r.outcome() != null && r.outcome().treated()) {
                 groups.computeIfAbsent(List.of(r.lesson(), r.outcome().strategy()), k -> new ArrayList<>()).add(r.outcome());
             }
         }
@@ -415,5 +527,6 @@ public final class Classroom implements AutoCloseable {
     public void close() {
         ticker.shutdownNow();
         workers.shutdownNow();
+        senders.shutdownNow();
     }
 }

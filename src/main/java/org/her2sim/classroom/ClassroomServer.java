@@ -13,6 +13,7 @@ import io.javalin.http.SameSite;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,7 @@ import org.her2sim.config.RegimenSpec;
  *
  * <pre>
  * POST /api/join {name, code}                       join the class (sets the student cookie)
+ * GET  /api/me                                      who the cookie is, and their tumour (a page reloaded)
  * GET  /api/lessons                                 the lessons: text, controls, lattice size
  * POST /api/tumours {lesson, classTumour}           a new tumour (replaces the student's current one)
  * POST /api/tumours/{id}/prediction {text}          the prediction (needed before the first play)
@@ -44,7 +46,8 @@ import org.her2sim.config.RegimenSpec;
 public final class ClassroomServer implements AutoCloseable {
     static final String STUDENT_COOKIE = "her2sim-student";
     static final String TEACHER_COOKIE = "her2sim-teacher";
-    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N} .'_-]{1,40}");
+    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N} .'’_-]{0,39}");
+    private static final int MAX_BODY = 16_384;
     private static final int MAX_TEXT = 2000;
 
     private final Classroom room;
@@ -76,7 +79,6 @@ public final class ClassroomServer implements AutoCloseable {
         this.room = room;
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
-            config.http.maxRequestSize = 16_384;
             config.jsonMapper(new JavalinJackson(json, false));
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
@@ -102,18 +104,44 @@ public final class ClassroomServer implements AutoCloseable {
             ctx.header("Referrer-Policy", "no-referrer");
         });
         app.exception(Classroom.Refused.class, (e, ctx) -> ctx.status(e.status).json(Map.of("error", e.getMessage())));
-        app.exception(org.her2sim.config.ConfigException.class, (e, ctx) -> ctx.status(500).json(Map.of("error", e.getMessage())));
+        app.exception(Exception.class, (e, ctx) -> {
+            // one line for the teacher's terminal, nothing internal for the page
+            System.err.println("classroom: " + ctx.method() + " " + ctx.path() + " failed: " + e);
+            ctx.status(500).json(Map.of("error", "the classroom could not do that; the teacher's terminal says why"));
+        });
+        app.error(404, ctx -> {
+            if (ctx.path().startsWith("/api/")) {
+                ctx.json(Map.of("error", "no such request: " + ctx.method() + " " + ctx.path()));
+            }
+        });
         app.get("/teacher", ctx -> ctx.redirect("/teacher.html"));
 
         app.post("/api/join", ctx -> {
             JoinRequest r = body(ctx, JoinRequest.class);
-            String name = r.name() == null ? "" : r.name().strip();
+            // composed form: "é" typed as e and an accent is the same name as "é"
+            String name = r.name() == null ? "" : Normalizer.normalize(r.name().strip(), Normalizer.Form.NFC);
             if (!NAME.matcher(name).matches()) {
-                throw new Classroom.Refused(400, "name: expected 1 to 40 letters, digits, spaces or . ' _ -");
+                throw new Classroom.Refused(400, "name: expected up to 40 letters (any script), digits, spaces or . ' ’ _ -, "
+                        + "starting with a letter or digit");
             }
-            Classroom.Student s = room.join(name, r.code());
+            Classroom.Student s = room.join(name, r.code(), ctx.ip());
             ctx.cookie(cookie(STUDENT_COOKIE, s.token));
             ctx.json(Map.of("name", s.name));
+        });
+        app.get("/api/me", ctx -> {
+            // a page reloaded (or reopened) finds its student and tumour again through the cookie
+            Classroom.Student s = room.known(ctx.cookie(STUDENT_COOKIE));
+            if (s == null) {
+                throw new Classroom.Refused(401, "join the class first (name and join code)");
+            }
+            Map<String, Object> me = new LinkedHashMap<>();
+            me.put("name", s.name);
+            ClassTumour t = s.tumour;
+            if (t != null) {
+                me.put("tumour", Map.of("id", t.id, "seed", t.seed, "lesson", t.lesson.id(), "prediction", t.prediction(),
+                        "status", t.status().name().toLowerCase(java.util.Locale.ROOT)));
+            }
+            ctx.json(me);
         });
         app.get("/api/lessons", ctx -> {
             student(ctx);
@@ -140,7 +168,6 @@ public final class ClassroomServer implements AutoCloseable {
             TumourRequest r = body(ctx, TumourRequest.class);
             ClassTumour t = room.newTumour(s, r.lesson(), r.classTumour());
             ctx.json(Map.of("id", t.id, "seed", t.seed, "lesson", t.lesson.id()));
-            room.push(s, true);
         });
         app.post("/api/tumours/{id}/prediction", ctx -> {
             Classroom.Student s = student(ctx);
@@ -150,26 +177,26 @@ public final class ClassroomServer implements AutoCloseable {
             if (text.isEmpty() || text.length() > MAX_TEXT) {
                 throw new Classroom.Refused(400, "text: write your prediction (up to " + MAX_TEXT + " characters)");
             }
-            t.predict(text);
+            if (!t.predict(text)) {
+                throw new Classroom.Refused(409, "the prediction stays as it was written before the run; discuss what differed");
+            }
             ctx.json(Map.of("ok", true));
         });
         for (String action : List.of("play", "pause", "step")) {
             app.post("/api/tumours/{id}/" + action, ctx -> {
                 Classroom.Student s = student(ctx);
                 ClassTumour t = room.tumour(s, ctx.pathParam("id"));
-                boolean ok = switch (action) {
+                String refused = ClassTumour.refusal(t, !action.equals("pause"));
+                if (refused != null) {
+                    throw new Classroom.Refused(409, refused);
+                }
+                switch (action) {
                     case "play" -> t.play();
                     case "step" -> t.step();
-                    default -> {
-                        t.pause();
-                        yield true;
-                    }
-                };
-                if (!ok) {
-                    throw new Classroom.Refused(409, "write your prediction before you run the tumour");
+                    default -> t.pause();
                 }
                 ctx.json(Map.of("status", t.status().name().toLowerCase(java.util.Locale.ROOT)));
-                room.push(s, false);
+                room.push(s);
             });
         }
         app.post("/api/tumours/{id}/pace", ctx -> {
@@ -181,7 +208,7 @@ public final class ClassroomServer implements AutoCloseable {
             }
             t.pace(v);
             ctx.json(Map.of("daysPerSecond", v));
-            room.push(s, false);
+            room.push(s);
         });
         app.post("/api/tumours/{id}/drugs", ctx -> {
             Classroom.Student s = student(ctx);
@@ -195,7 +222,7 @@ public final class ClassroomServer implements AutoCloseable {
                 throw new Classroom.Refused(409, "this tumour's run has ended; start a new tumour");
             }
             ctx.json(Map.of("drugs", given.stream().map(RegimenSpec.DoseSpec::drug).toList()));
-            room.push(s, false);
+            room.push(s);
         });
         app.sse("/api/tumours/{id}/frames", client -> {
             Context ctx = client.ctx();
@@ -208,21 +235,30 @@ public final class ClassroomServer implements AutoCloseable {
                 client.close();
                 return;
             }
-            Classroom.FrameSink sink = frame -> send(client, frame);
-            client.keepAlive();
-            client.onClose(() -> {
-                s.pages.remove(sink);
-                s.lastSeen = System.currentTimeMillis();
+            Classroom.Page page = new Classroom.Page(s.tumour, new Classroom.FrameSink() {
+                @Override
+                public boolean send(Frame frame) {
+                    return ClassroomServer.this.send(client, frame);
+                }
+
+                @Override
+                public void close() {
+                    client.close();
+                }
             });
-            ClassTumour t = s.tumour;
-            if (t != null && send(client, t.frame(true))) {
-                s.pages.add(sink);
+            if (page.tumour == null || !room.watch(s, page)) {
+                client.sendEvent("refused", page.tumour == null ? "no such tumour of yours; start a new one"
+                        : "this tumour is open in " + Classroom.PAGES_PER_STUDENT + " pages already; close one");
+                client.close();
+                return;
             }
+            client.onClose(() -> room.unwatch(s, page));
+            client.keepAlive();
         });
 
         app.post("/api/teacher", ctx -> {
             CodeRequest r = body(ctx, CodeRequest.class);
-            if (!room.teacher(r.code())) {
+            if (!room.teacher(r.code(), ctx.ip())) {
                 throw new Classroom.Refused(403, "code: that is not the teacher's code (printed when the classroom started)");
             }
             String session = java.util.UUID.randomUUID().toString();
@@ -268,9 +304,17 @@ public final class ClassroomServer implements AutoCloseable {
         }
     }
 
-    private <T> T body(Context ctx, Class<T> type) {
+    /** The request's JSON, read as UTF-8 whatever it claims, and no more than {@link #MAX_BODY} bytes of it (chunked or not). */
+    private <T> T body(Context ctx, Class<T> type) throws java.io.IOException {
+        byte[] bytes;
+        try (java.io.InputStream in = ctx.req().getInputStream()) {
+            bytes = in.readNBytes(MAX_BODY + 1);
+        }
+        if (bytes.length > MAX_BODY) {
+            throw new Classroom.Refused(413, "request body: larger than " + MAX_BODY / 1024 + " kB");
+        }
         try {
-            T t = json.readValue(ctx.body(), type);
+            T t = json.readValue(bytes, type);
             if (t == null) {
                 throw new Classroom.Refused(400, "request body: expected a JSON object");
             }
@@ -289,7 +333,11 @@ public final class ClassroomServer implements AutoCloseable {
         return new Cookie(name, value, "/", -1, false, 0, true, null, null, SameSite.STRICT);
     }
 
-    /** The table as CSV, one row per tumour, the outcome's fields flattened. */
+    /**
+     * The table as CSV, one row per tumour, the outcome's fields flattened; UTF-8 with a byte-order
+     * mark (so a spreadsheet reads "→" and accented names), days to a tenth, and any text a
+     * spreadsheet would take for a formula (starting with = + - @ or a tab) prefixed with '.
+     */
     static String csv(List<Classroom.Row> rows) {
         CsvMapper mapper = new CsvMapper();
         CsvSchema schema = CsvSchema.builder().addColumns(List.of("student", "lesson", "seed", "class_tumour", "status", "result", "day",
@@ -298,16 +346,25 @@ public final class ClassroomServer implements AutoCloseable {
         List<List<Object>> data = new ArrayList<>();
         for (Classroom.Row r : rows) {
             Outcome o = r.outcome();
-            data.add(java.util.Arrays.asList(r.student(), r.lesson(), r.lesson().isEmpty() ? null : r.seed(), r.classTumour(), r.status(),
-                    o == null ? null : o.result(), o == null ? null : o.day(), o == null ? null : o.cells(), o == null ? null : o.progressionDay(),
-                    o == null ? null : o.daysToProgression(), o == null ? null : o.extinctionDay(), o == null ? null : o.escape(),
-                    o == null ? null : o.strategy(), r.prediction()));
+            data.add(java.util.Arrays.asList(text(r.student()), r.lesson(), r.lesson().isEmpty() ? null : r.seed(), r.classTumour(), r.status(),
+                    o == null ? null : o.result(), o == null ? null : tenth(o.day()), o == null ? null : o.cells(),
+                    o == null ? null : tenth(o.progressionDay()), o == null ? null : tenth(o.daysToProgression()),
+                    o == null ? null : tenth(o.extinctionDay()), o == null ? null : text(o.escape()), o == null ? null : text(o.strategy()),
+                    text(r.prediction())));
         }
         try {
-            return mapper.writer(schema).writeValueAsString(data);
+            return "\uFEFF" + mapper.writer(schema).writeValueAsString(data);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String tenth(Double d) {
+        return d == null ? null : String.format(java.util.Locale.ROOT, "%.1f", d);
+    }
+
+    private static String text(String s) {
+        return s != null && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
     }
 
     @Override

@@ -75,12 +75,16 @@ public final class Lesson {
      * the seed (the one given, else the lesson's), then a change made by the program (the GUI's settings).
      */
     public Scenario scenario(List<String> extra, Long seed, ConfigChange change) {
+        return Scenario.compile(loaded(extra, seed).with(change));
+    }
+
+    /** The lesson's scenario read and checked but not compiled (to compile many tumours of it without reading its files again). */
+    public ConfigLoader.Loaded loaded(List<String> extra, Long seed) {
         List<String> o = new ArrayList<>();
         spec.set().forEach((k, v) -> o.add(k + "=" + Sweep.text(v)));
         o.addAll(extra);
         Long chosen = seed != null ? seed : spec.seed();
-        ConfigLoader.Loaded l = new ConfigLoader().load(scenarioFile, o).with(c -> chosen == null ? c : c.withSeed(chosen)).with(change);
-        return Scenario.compile(l.config(), l.origins());
+        return new ConfigLoader().load(scenarioFile, o).with(c -> chosen == null ? c : c.withSeed(chosen));
     }
 
     /**

@@ -132,6 +132,14 @@ class ClassroomBrowserTest {
         for (String chart : List.of("chart-burden", "chart-markers", "chart-drugs")) {
             assertFalse(browser.findElements(By.cssSelector("#" + chart + " canvas")).isEmpty(), chart + " drawn");
         }
+        assertFalse(id("prediction").isEnabled(), "the prediction is kept as written once the tumour has run");
+
+        // the page reloaded: the same tumour, its history and the prediction come back
+        double before = day();
+        browser.navigate().refresh();
+        waitUpTo(20).until(d -> id("lesson").isDisplayed() && day() >= before);
+        assertEquals("It shrinks, then the p95HER2 cells grow back.", id("prediction").getAttribute("value"));
+        assertTrue(id("events").getText().contains("progression"), "the events so far are shown again");
 
         // the teacher
         browser.get(base + "/teacher");

@@ -150,6 +150,14 @@ class ClassroomTest {
         assertEquals("p95her2=present", headless.summary().dominantEscape());
         assertEquals("p95her2=present", o.escape());
 
+        Reply rewrite = call("POST", "/api/tumours/" + id + "/prediction", "{\"text\":\"I knew it: day 62\"}", ana);
+        assertEquals(409, rewrite.status(), "the prediction stays as written before the run");
+        // a page reloaded finds the tumour again
+        JsonNode me = call("GET", "/api/me", null, ana).json();
+        assertEquals("Ana", me.get("name").asText());
+        assertEquals(id, me.get("tumour").get("id").asText());
+        assertEquals("it shrinks, then p95HER2 cells regrow", me.get("tumour").get("prediction").asText());
+
         // lapatinib given by hand after the escape: the strategy says so
         assertEquals(200, call("POST", "/api/tumours/" + id + "/drugs", "{\"drugs\":[\"trastuzumab\",\"lapatinib\"]}", ana).status());
         clock.addAndGet(1000);
@@ -172,10 +180,111 @@ class ClassroomTest {
         assertEquals(1, summary.get("progressed").asInt());
         Reply csv = call("GET", "/api/teacher/class.csv", null, signIn.cookie());
         String[] lines = csv.body().split("\n");
-        assertTrue(lines[0].startsWith("student,lesson,seed,class_tumour,status,result"), lines[0]);
+        assertTrue(lines[0].startsWith("\uFEFFstudent,lesson,seed,class_tumour,status,result"), "a byte-order mark, so spreadsheets read "
+                + "UTF-8, then the header: " + lines[0]);
         assertTrue(lines[1].startsWith("Ana,01-p95her2,101,true,running,progressed"), lines[1]);
+        assertTrue(lines[1].contains(",62.0,41.0,"), "days to a tenth: " + lines[1]);
         // a student cookie is not a teacher's
         assertEquals(401, call("GET", "/api/teacher/class.csv", null, ana).status());
+    }
+
+    @Test
+    void aFinishedRunRefusesCommandsAndTheCsvCannotCarryFormulas() throws Exception {
+        open(Classroom.Limits.DEFAULT);
+        String eve = join("Eve");
+        String id = tumour(eve, "01-p95her2", true);
+        call("POST", "/api/tumours/" + id + "/prediction", "{\"text\":\"=HYPERLINK(\\\"http://x.example\\\")\"}", eve);
+        call("POST", "/api/tumours/" + id + "/pace", "{\"daysPerSecond\":32}", eve);
+        // drugs changed twice before play: only the last choice counts as the strategy
+        call("POST", "/api/tumours/" + id + "/drugs", "{\"drugs\":[\"lapatinib\"]}", eve);
+        call("POST", "/api/tumours/" + id + "/drugs", "{\"drugs\":[\"trastuzumab\",\"lapatinib\"]}", eve);
+        call("POST", "/api/tumours/" + id + "/play", null, eve);
+        ClassTumour t = room.tumour(room.student(eve.split("=")[1]), id);
+        for (int i = 0; i < 1000 && t.status() != ClassTumour.Status.FINISHED; i++) {
+            clock.addAndGet(1000);
+            room.tick();
+        }
+        assertEquals(ClassTumour.Status.FINISHED, t.status());
+        assertEquals("by hand: trastuzumab+lapatinib", t.outcome().strategy());
+        assertEquals("cured", t.outcome().result(), "both drugs from day 0 clear lesson 1's tumour, p95HER2 cells included");
+        for (String action : List.of("play", "step")) {
+            Reply r = call("POST", "/api/tumours/" + id + "/" + action, null, eve);
+            assertEquals(409, r.status());
+            assertTrue(r.error().contains("ended"), r.error());
+        }
+        Reply signIn = call("POST", "/api/teacher", "{\"code\":\"teach1\"}", null);
+        assertEquals(200, signIn.status(), "the teacher's code, like the join code, ignores case");
+        String csv = call("GET", "/api/teacher/class.csv", null, signIn.cookie()).body();
+        assertTrue(csv.contains(",\"'=HYPERLINK("), "a formula is defused: " + csv);
+    }
+
+    @Test
+    void requestsAreBoundedAndAnsweredInOneLine() throws Exception {
+        open(Classroom.Limits.DEFAULT);
+        // a chunked body (no length given) is read no further than 16 kB
+        byte[] big = ("{\"name\":\"Big\",\"code\":\"JOIN1\"" + " ".repeat(1 << 20) + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/join"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big))).build();
+        HttpResponse<String> r = http.send(chunked, HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, r.statusCode(), r.body());
+        assertTrue(r.body().contains("larger than 16 kB"), r.body());
+        // a charset the server does not know is not an error: the body is read as UTF-8
+        HttpRequest bogus = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/join"))
+                .header("Content-Type", "application/json; charset=bogus")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"José O’Brien\",\"code\":\"JOIN1\"}")).build();
+        assertEquals(200, http.send(bogus, HttpResponse.BodyHandlers.ofString()).statusCode());
+        // names in any script, with combining accents composed; one name per person in the class
+        assertEquals(200, call("POST", "/api/join", "{\"name\":\"प्रिया\",\"code\":\"JOIN1\"}", null).status());
+        Reply twice = call("POST", "/api/join", "{\"name\":\"Jose\u0301 O’Brien\",\"code\":\"JOIN1\"}", null);
+        assertEquals(409, twice.status());
+        assertTrue(twice.error().contains("already uses that name"), twice.error());
+        assertEquals(400, call("POST", "/api/join", "{\"name\":\"-2-3\",\"code\":\"JOIN1\"}", null).status());
+        Reply unknown = call("POST", "/api/tumours/x/fly", null, null);
+        assertEquals(404, unknown.status());
+        assertTrue(unknown.error().startsWith("no such request"), unknown.body());
+        // guessing codes is slowed down
+        int refused = 0;
+        for (int i = 0; i < Classroom.WRONG_CODES_PER_MINUTE + 2; i++) {
+            refused += call("POST", "/api/teacher", "{\"code\":\"guess" + i + "\"}", null).status() == 429 ? 1 : 0;
+        }
+        assertEquals(2, refused);
+        assertEquals(429, call("POST", "/api/teacher", "{\"code\":\"TEACH1\"}", null).status(), "even the right code waits a minute");
+        clock.addAndGet(60_000);
+        assertEquals(200, call("POST", "/api/teacher", "{\"code\":\"TEACH1\"}", null).status());
+    }
+
+    @Test
+    void aPageThatStopsReadingHoldsUpNoOtherStudent() throws Exception {
+        open(Classroom.Limits.DEFAULT);
+        String eve = join("Eve");
+        String ana = join("Ana");
+        String stuck = tumour(eve, "01-p95her2", true);
+        String running = tumour(ana, "01-p95her2", true);
+        for (String[] st : List.of(new String[] {eve, stuck}, new String[] {ana, running})) {
+            call("POST", "/api/tumours/" + st[1] + "/prediction", "{\"text\":\"guess\"}", st[0]);
+            call("POST", "/api/tumours/" + st[1] + "/play", null, st[0]);
+        }
+        // Eve's laptop sleeps: her stream's socket is open with a tiny buffer and nothing reads it
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.setReceiveBufferSize(2048);
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", server.port()));
+            socket.getOutputStream().write(("GET /api/tumours/" + stuck + "/frames HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\nCookie: "
+                    + eve + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            ClassTumour t = room.tumour(room.student(ana.split("=")[1]), running);
+            ClassTumour e = room.tumour(room.student(eve.split("=")[1]), stuck);
+            // 60 beats of 30 kB frames fill every buffer between the server and Eve many times over;
+            // the beats must still come (a blocked beat would wait for the server's 30 s write timeout)
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> {
+                for (int i = 0; i < 60; i++) {
+                    clock.addAndGet(1000);
+                    room.tick();
+                }
+            });
+            assertTrue(t.day() > 59 && e.day() > 59, "both tumours ran on: " + t.day() + ", " + e.day());
+            // and Eve's requests are answered
+            assertEquals(200, call("POST", "/api/tumours/" + stuck + "/pause", null, eve).status());
+        }
     }
 
     @Test
@@ -231,7 +340,7 @@ class ClassroomTest {
         clock.addAndGet(5_000);
         room.tick();
         assertEquals(0, room.liveTumours(), "freed");
-        assertEquals(404, call("POST", "/api/tumours/" + id + "/play", null, ana).status());
+        assertEquals(401, call("POST", "/api/tumours/" + id + "/play", null, ana).status(), "the student's place is freed too");
         List<Classroom.Row> rows = room.table().stream().filter(r -> r.student().equals("Ana")).toList();
         assertEquals(1, rows.size(), "the never-started tumour leaves no row; the freed one keeps its outcome");
         assertEquals(day, rows.get(0).outcome().day(), 1e-9);
