@@ -1,5 +1,6 @@
 package org.her2sim.experiment;
 
+import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
@@ -98,7 +99,7 @@ public final class SweepResults {
 
     /** Writes results.csv, summary.csv and comparison.csv into {@code out}. */
     public static void write(Tasks tasks, Path out) throws IOException {
-        csv(out.resolve("results.csv"), resultsTable(tasks), List.of());
+        writeResults(tasks, out.resolve("results.csv"));
         csv(out.resolve("summary.csv"), summaryTable(tasks), List.of());
         // with a single arm there is nothing to compare: the file keeps its header
         csv(out.resolve("comparison.csv"), comparisonTable(tasks), comparisonColumns(tasks));
@@ -116,6 +117,34 @@ public final class SweepResults {
             rows.add(row(t, columns, drugs, layout, tasks.sweep().spec().randomise()));
         }
         return rows;
+    }
+
+    /**
+     * results.csv as {@link #resultsTable} has it, each row written as soon as it is made: the
+     * table of a large sweep is never held whole (with its hundred-odd columns it would take
+     * several times the memory of the results themselves).
+     */
+    private static void writeResults(Tasks tasks, Path file) throws IOException {
+        List<String> columns = new ArrayList<>(tasks.sweep().parameterPaths());
+        columns.addAll(tasks.sweep().patientPaths());
+        List<String> drugs = drugs(tasks);
+        Layout layout = Layout.of(tasks);
+        AtomicFiles.write(file, out -> {
+            SequenceWriter w = null;
+            for (TaskResult t : tasks.results()) {
+                Map<String, Object> r = row(t, columns, drugs, layout, tasks.sweep().spec().randomise());
+                if (w == null) {
+                    CsvSchema.Builder b = CsvSchema.builder();
+                    r.keySet().forEach(b::addColumn);
+                    w = CSV.writer(b.build().withHeader()).writeValues(out);
+                }
+                w.write(r);
+            }
+            if (w == null) {
+                w = CSV.writer(CsvSchema.builder().build().withHeader()).writeValues(out);
+            }
+            w.close();
+        });
     }
 
     /** The rows of summary.csv (one per arm and point). */
