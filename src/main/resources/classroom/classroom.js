@@ -11,6 +11,7 @@ let stream = null;     // the EventSource of frames
 let legend = new Map(); // index -> {mechanism, label, colour}
 let data = null;       // what the charts show, rebuilt when a stream (re)opens
 let charts = {};
+let drugsShown = null;  // the drugs the boxes were last set to, as "a+b"
 
 async function api(method, path, body) {
   const r = await fetch(path, {
@@ -63,12 +64,15 @@ async function loadLessons() {
   }));
 }
 
-async function start(l) {
+async function start(l, classTumour = $("class-tumour").checked) {
   $("pick-error").textContent = "";
   try {
-    const t = await api("POST", "/api/tumours", {lesson: l.id, classTumour: $("class-tumour").checked});
+    const t = await api("POST", "/api/tumours", {lesson: l.id, classTumour});
     openTumour(l, t, "", "ready");
-  } catch (e) { $("pick-error").textContent = e.message; }
+  } catch (e) {
+    $("pick-error").textContent = e.message;
+    if (e.message.startsWith("join the class first")) show("join"); // freed after a long absence
+  }
 }
 
 // shows a tumour's lesson (a new one, or the one the student had before the page was reloaded)
@@ -121,6 +125,7 @@ function setUpLesson() {
     const div = document.createElement("div"); div.append(label);
     return div;
   }));
+  drugsShown = null;
   const canvas = $("lattice");
   canvas.width = lesson.width || 1;
   canvas.height = lesson.height || 1;
@@ -164,9 +169,13 @@ function giveDrugs() {
 function listen() {
   if (stream) stream.close();
   stream = new EventSource(`/api/tumours/${tumour.id}/frames`);
-  stream.addEventListener("open", () => { data = null; legend = new Map(); });
+  stream.addEventListener("open", () => { data = null; legend = new Map(); $("events").replaceChildren(); drugsShown = null; });
   stream.addEventListener("frame", e => draw(JSON.parse(e.data)));
-  stream.addEventListener("refused", e => { $("run-error").textContent = e.data; stream.close(); });
+  stream.addEventListener("refused", e => {
+    stream.close();
+    // replaced in another tab or window: follow the student's current tumour
+    if (e.data.startsWith("no such tumour")) resume(); else $("run-error").textContent = e.data;
+  });
 }
 
 function draw(f) {
@@ -189,6 +198,12 @@ function draw(f) {
       (o.escape ? ` (escape: ${o.escape})` : "") + (o.result === "cured" ? " · no cells left" : "");
   $("status-line").dataset.status = f.status;
   if (f.status !== "ready" && !$("prediction").disabled) lockPrediction();
+  if (f.status !== "ready") $("observe-box").hidden = false;
+  const now = f.drugsNow.join("+");
+  if (now !== drugsShown) { // the boxes show what is given now (the lesson's regimen or the last choice)
+    drugsShown = now;
+    for (const b of document.querySelectorAll("#controls input[name=drug]")) b.checked = f.drugsNow.includes(b.value);
+  }
   if (f.status === "finished") for (const id of ["play", "pause", "step", "give"]) $(id).disabled = true;
   if (document.activeElement !== $("pace")) $("pace").value = String(f.pace);
   $("status-line").dataset.result = o.result;
@@ -303,6 +318,8 @@ function shadeTreatment(u) {
 // ---- wiring ----
 
 resume();
+// a student reading the lesson list is present: the server frees only those gone for long
+setInterval(() => { if (!$("pick").hidden) fetch("/api/me", {credentials: "same-origin"}); }, 60000);
 $("join-button").addEventListener("click", join);
 $("code").addEventListener("keydown", e => { if (e.key === "Enter") join(); });
 $("save-prediction").addEventListener("click", savePrediction);
@@ -311,5 +328,5 @@ $("pause").addEventListener("click", () => command("pause"));
 $("step").addEventListener("click", () => command("step"));
 $("pace").addEventListener("change", () => command("pace", {daysPerSecond: Number($("pace").value)}));
 $("give").addEventListener("click", giveDrugs);
-$("new-tumour").addEventListener("click", () => { $("class-tumour").checked = false; start(lesson); });
+$("new-tumour").addEventListener("click", () => start(lesson, false));
 $("other-lesson").addEventListener("click", () => { if (stream) stream.close(); show("pick"); });

@@ -57,5 +57,15 @@ async function signIn() {
   } catch (e) { $("sign-in-error").textContent = e.message; }
 }
 
+// a reloaded page is still signed in (its cookie): straight to the class
+(async () => {
+  try {
+    await api("GET", "/api/teacher/class");
+    $("sign-in").hidden = true;
+    $("class").hidden = false;
+    await refresh();
+    setInterval(refresh, 2000);
+  } catch (e) { /* not signed in yet */ }
+})();
 $("sign-in-button").addEventListener("click", signIn);
 $("teacher-code").addEventListener("keydown", e => { if (e.key === "Enter") signIn(); });

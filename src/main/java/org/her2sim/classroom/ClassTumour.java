@@ -47,6 +47,7 @@ final class ClassTumour {
     private final Map<String, Integer> legendIndex = new LinkedHashMap<>();
     private final List<String> strategy = new ArrayList<>();
     private double lastPhaseDay = Double.NaN;
+    private List<String> givenNow = List.of();
     private int legendVersion;
     private Status status = Status.READY;
     private double pace = DEFAULT_PACE;
@@ -137,8 +138,21 @@ final class ClassTumour {
         if (status == Status.FINISHED) {
             return false;
         }
-        model.replaceRegimen(Lesson.phaseOf(scenario, drugs));
+        List<String> names = drugs.stream().map(RegimenSpec.DoseSpec::drug).toList();
+        if (new java.util.HashSet<>(names).equals(new java.util.HashSet<>(givenNow))) {
+            return true; // already given: the dosing goes on as it was
+        }
+        // a drug given before and given on carries on at its maintenance dose (no second loading dose)
+        List<RegimenSpec.DoseSpec> doses = drugs.stream().map(d -> givenNow.contains(d.drug()) && d.loadingDose() != null
+                ? new RegimenSpec.DoseSpec(d.drug(), d.dose(), null, d.every(), d.concentration(), d.forDays(), d.cycle()) : d).toList();
+        model.replaceRegimen(Lesson.phaseOf(scenario, doses));
+        givenNow = names;
         return true;
+    }
+
+    /** The drugs being given now (the regimen's phase, or the student's last choice). */
+    synchronized List<String> drugsNow() {
+        return givenNow;
     }
 
     /**
@@ -231,7 +245,7 @@ final class ClassTumour {
             }
             c.legend = legendVersion;
         }
-        return new Frame(id, model.now(), model.cellCount(), model.phaseName(), status.name().toLowerCase(Locale.ROOT), pace,
+        return new Frame(id, model.now(), model.cellCount(), model.phaseName(), status.name().toLowerCase(Locale.ROOT), pace, givenNow,
                 points, events, legend, lattice, outcome());
     }
 
@@ -312,6 +326,11 @@ final class ClassTumour {
         @Override
         public void event(EventKind kind, double day, int clone, String detail) {
             live.event(kind, day, clone, detail);
+            if (kind == EventKind.PHASE) {
+                // a phase of the lesson's regimen: its drugs are given now (a phase given by hand: set by give)
+                scenario.config().regimen().phases().stream().filter(ph -> ph.name().equals(detail)).findFirst()
+                        .ifPresent(ph -> givenNow = ph.drugs().stream().map(RegimenSpec.DoseSpec::drug).toList());
+            }
             if (kind == EventKind.PHASE && !detail.equals(TumourModel.GROWTH)) {
                 // a phase replaced on the day it began (drugs changed several times before play, say) was never given
                 if (!strategy.isEmpty() && day == lastPhaseDay) {

@@ -93,6 +93,8 @@ public final class Classroom implements AutoCloseable {
     }
 
     static final long TICK_MILLIS = 125;
+    /** Beats between frames to pages whose tumour is not running (5 s): how a closed page is noticed. */
+    static final int HEARTBEAT_TICKS = 40;
 
     private final Map<String, ClassLesson> lessons;
     private final String joinCode;
@@ -227,9 +229,14 @@ public final class Classroom implements AutoCloseable {
         return l;
     }
 
-    /** Wrong codes from one address in the current minute; more than {@link #WRONG_CODES_PER_MINUTE} are refused unread. */
+    /**
+     * Wrong codes from one address in the current minute, joins and teacher sign-ins counted apart;
+     * past {@link #WRONG_CODES_PER_MINUTE} that address waits for the minute to end. A class behind one
+     * address (a proxy, NAT) shares the count, so it is generous: enough for a class's typing slips,
+     * far too few to guess a code.
+     */
     private final Map<String, long[]> wrongCodes = new ConcurrentHashMap<>();
-    static final int WRONG_CODES_PER_MINUTE = 20;
+    static final int WRONG_CODES_PER_MINUTE = 60;
 
     /** Refuses an address that has tried too many wrong codes this minute (guessing). */
     void checkGuessing(String address) {
@@ -246,9 +253,9 @@ public final class Classroom implements AutoCloseable {
 
     /** A student joins with the class's code and a name no one in the class uses; returns their token (kept in a cookie). */
     Student join(String name, String code, String address) {
-        checkGuessing(address);
+        checkGuessing("join " + address);
         if (!joinCode.equalsIgnoreCase(code == null ? "" : code.strip())) {
-            wrongCode(address);
+            wrongCode("join " + address);
             throw new Refused(403, "code: that is not this class's join code (the teacher has it)");
         }
         synchronized (students) {
@@ -286,10 +293,10 @@ public final class Classroom implements AutoCloseable {
     }
 
     boolean teacher(String code, String address) {
-        checkGuessing(address);
+        checkGuessing("teacher " + address);
         boolean ok = code != null && teacherCode.equalsIgnoreCase(code.strip());
         if (!ok) {
-            wrongCode(address);
+            wrongCode("teacher " + address);
         }
         return ok;
     }
@@ -299,7 +306,8 @@ public final class Classroom implements AutoCloseable {
         ClassLesson l = lesson(lessonId);
         synchronized (s) {
             if (s.tumoursMade >= limits.maxTumours()) {
-                throw new Refused(429, "you have made " + limits.maxTumours() + " tumours, the most a student may; ask the teacher");
+                throw new Refused(429, "you have started " + limits.maxTumours() + " tumours, the most a student may in this class "
+                        + "(the classroom's --max-tumours)");
             }
             // the class's tumour is the lesson's own; otherwise the next of the lesson's numbered tumours
             long seed = classTumour ? l.classSeed() : l.lesson().newTumourSeed(tumoursMadePerLesson.merge(l.id(), 1, Integer::sum));
@@ -389,6 +397,11 @@ public final class Classroom implements AutoCloseable {
 
     /** Moves a replaced or freed tumour's outcome to the teacher's table and drops its model. */
     private void retire(Student s) {
+        retire(s, "replaced");
+    }
+
+    /** As {@link #retire(Student)}, the row's status saying why the tumour left ("replaced", "freed"). */
+    private void retire(Student s, String why) {
         ClassTumour t = s.tumour;
         for (Page page : s.pages) {
             if (page.tumour == t) {
@@ -398,8 +411,10 @@ public final class Classroom implements AutoCloseable {
             }
         }
         if (t != null) {
-            if (t.status() != ClassTumour.Status.READY) {
-                finished.add(row(s, t));
+            if (t.status() != ClassTumour.Status.READY || !t.prediction().isBlank()) {
+                Row r = row(s, t);
+                finished.add(t.status() == ClassTumour.Status.FINISHED ? r : new Row(r.student(), r.lesson(), r.lessonTitle(), r.seed(),
+                        r.classTumour(), r.status() + ", " + why, r.prediction(), r.outcome()));
             }
             s.tumour = null;
         }
@@ -453,6 +468,15 @@ public final class Classroom implements AutoCloseable {
             }
         }
         ticks++;
+        if (ticks % HEARTBEAT_TICKS == 0) {
+            // a page is found closed only by writing to it: every few seconds, the pages of tumours not running get a frame too
+            for (Student s : students.values()) {
+                ClassTumour t = s.tumour;
+                if (t == null || t.status() != ClassTumour.Status.RUNNING) {
+                    push(s);
+                }
+            }
+        }
         idle(now);
     }
 
@@ -469,7 +493,7 @@ public final class Classroom implements AutoCloseable {
             long quiet = now - s.lastSeen;
             if (quiet >= limits.idleFreeMillis()) {
                 synchronized (s) {
-                    retire(s);
+                    retire(s, "freed");
                 }
                 students.remove(s.token);
             } else if (t != null && quiet >= limits.idlePauseMillis()) {

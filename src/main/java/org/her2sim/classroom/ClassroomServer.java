@@ -46,7 +46,7 @@ import org.her2sim.config.RegimenSpec;
 public final class ClassroomServer implements AutoCloseable {
     static final String STUDENT_COOKIE = "her2sim-student";
     static final String TEACHER_COOKIE = "her2sim-teacher";
-    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N} .'’_-]{0,39}");
+    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}\u200C\u200D .'’_-]{0,39}");
     private static final int MAX_BODY = 16_384;
     private static final int MAX_TEXT = 2000;
 
@@ -103,14 +103,18 @@ public final class ClassroomServer implements AutoCloseable {
             ctx.header("X-Content-Type-Options", "nosniff");
             ctx.header("Referrer-Policy", "no-referrer");
         });
-        app.exception(Classroom.Refused.class, (e, ctx) -> ctx.status(e.status).json(Map.of("error", e.getMessage())));
+        app.exception(Classroom.Refused.class, (e, ctx) -> {
+            ctx.attribute("refused", true);
+            ctx.status(e.status).json(Map.of("error", e.getMessage()));
+        });
         app.exception(Exception.class, (e, ctx) -> {
             // one line for the teacher's terminal, nothing internal for the page
             System.err.println("classroom: " + ctx.method() + " " + ctx.path() + " failed: " + e);
             ctx.status(500).json(Map.of("error", "the classroom could not do that; the teacher's terminal says why"));
         });
         app.error(404, ctx -> {
-            if (ctx.path().startsWith("/api/")) {
+            // a refusal already said what was wrong; otherwise the route itself does not exist
+            if (ctx.path().startsWith("/api/") && ctx.attribute("refused") == null) {
                 ctx.json(Map.of("error", "no such request: " + ctx.method() + " " + ctx.path()));
             }
         });
@@ -119,7 +123,7 @@ public final class ClassroomServer implements AutoCloseable {
         app.post("/api/join", ctx -> {
             JoinRequest r = body(ctx, JoinRequest.class);
             // composed form: "é" typed as e and an accent is the same name as "é"
-            String name = r.name() == null ? "" : Normalizer.normalize(r.name().strip(), Normalizer.Form.NFC);
+            String name = r.name() == null ? "" : Normalizer.normalize(r.name().replace('\u00A0', ' ').strip(), Normalizer.Form.NFC);
             if (!NAME.matcher(name).matches()) {
                 throw new Classroom.Refused(400, "name: expected up to 40 letters (any script), digits, spaces or . ' ’ _ -, "
                         + "starting with a letter or digit");
@@ -202,6 +206,10 @@ public final class ClassroomServer implements AutoCloseable {
         app.post("/api/tumours/{id}/pace", ctx -> {
             Classroom.Student s = student(ctx);
             ClassTumour t = room.tumour(s, ctx.pathParam("id"));
+            String refused = ClassTumour.refusal(t, false);
+            if (refused != null) {
+                throw new Classroom.Refused(409, refused);
+            }
             double v = body(ctx, PaceRequest.class).daysPerSecond();
             if (java.util.Arrays.stream(ClassTumour.PACES).noneMatch(p -> p == v)) {
                 throw new Classroom.Refused(400, "daysPerSecond: expected one of " + java.util.Arrays.toString(ClassTumour.PACES));

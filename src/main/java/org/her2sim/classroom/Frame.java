@@ -4,10 +4,12 @@ import java.util.List;
 
 /**
  * What the page is sent while a tumour runs (as JSON, a few times a second): where it is, the
+ * drugs being given now,
  * observations and events since the last frame, the legend when it changed (else null), the
  * lattice (base64, one byte per site, row by row: 0 empty, else a legend index) and the outcome.
  */
-record Frame(String tumour, double day, long cells, String phase, String status, double pace, List<ClassTumour.Observation> points,
+record Frame(String tumour, double day, long cells, String phase, String status, double pace, List<String> drugsNow,
+             List<ClassTumour.Observation> points,
              List<String> events, List<LegendEntry> legend, String lattice, Outcome outcome) {
     /** A marker combination: its index in the lattice bytes, its key in the observations, its words and colour. */
     record LegendEntry(int index, String mechanism, String label, String colour) {

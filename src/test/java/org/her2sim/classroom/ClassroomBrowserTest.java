@@ -121,9 +121,11 @@ class ClassroomBrowserTest {
         screenshot("classroom-escape.png", true);
 
         // give lapatinib with trastuzumab, as lesson 1 suggests; p95HER2 cells keep HER2's kinase, which lapatinib blocks
-        for (WebElement box : browser.findElements(By.cssSelector("#controls input[name=drug]"))) {
-            box.click();
-        }
+        // the boxes show what is given now: the lesson's trastuzumab
+        WebElement trastuzumab = browser.findElement(By.cssSelector("#controls input[value=trastuzumab]"));
+        WebElement lapatinib = browser.findElement(By.cssSelector("#controls input[value=lapatinib]"));
+        assertTrue(trastuzumab.isSelected() && !lapatinib.isSelected(), "the boxes show the drugs given now");
+        lapatinib.click();
         id("give").click();
         waitUpTo(20).until(d -> id("events").getText().contains("by hand: trastuzumab+lapatinib"));
         double given = day();
@@ -147,7 +149,8 @@ class ClassroomBrowserTest {
         id("sign-in-button").click();
         waitUpTo(10).until(d -> !d.findElements(By.cssSelector("#students tr[data-student='Ana']")).isEmpty());
         String row = browser.findElement(By.cssSelector("#students tr[data-student='Ana']")).getText();
-        assertTrue(row.contains("progressed") && row.contains("p95her2=present") && row.contains("by hand: trastuzumab+lapatinib"), row);
+        // progressed on day 62, 41 days after treatment began (then cured, or not yet, by the lapatinib added)
+        assertTrue(row.contains("day 62 (41)") && row.contains("p95her2=present") && row.contains("by hand: trastuzumab+lapatinib"), row);
         assertTrue(id("summary").getText().contains("01-p95her2"), id("summary").getText());
         assertTrue(id("join-code").getText().contains("JOIN1"));
         screenshot("classroom-teacher.png", false);

@@ -158,6 +158,10 @@ class ClassroomTest {
         assertEquals(id, me.get("tumour").get("id").asText());
         assertEquals("it shrinks, then p95HER2 cells regrow", me.get("tumour").get("prediction").asText());
 
+        // giving what is given already changes nothing (no second loading dose, no new phase)
+        assertEquals(List.of("trastuzumab"), t.drugsNow());
+        assertEquals(200, call("POST", "/api/tumours/" + id + "/drugs", "{\"drugs\":[\"trastuzumab\"]}", ana).status());
+        assertEquals("untreated → trastuzumab", t.outcome().strategy());
         // lapatinib given by hand after the escape: the strategy says so
         assertEquals(200, call("POST", "/api/tumours/" + id + "/drugs", "{\"drugs\":[\"trastuzumab\",\"lapatinib\"]}", ana).status());
         clock.addAndGet(1000);
@@ -243,6 +247,11 @@ class ClassroomTest {
         Reply unknown = call("POST", "/api/tumours/x/fly", null, null);
         assertEquals(404, unknown.status());
         assertTrue(unknown.error().startsWith("no such request"), unknown.body());
+        // a refusal with 404 keeps its own words
+        String jo = join("Jo");
+        Reply notYours = call("POST", "/api/tumours/x/play", null, jo);
+        assertEquals(404, notYours.status());
+        assertTrue(notYours.error().startsWith("no such tumour of yours"), notYours.body());
         // guessing codes is slowed down
         int refused = 0;
         for (int i = 0; i < Classroom.WRONG_CODES_PER_MINUTE + 2; i++) {
@@ -285,6 +294,33 @@ class ClassroomTest {
             // and Eve's requests are answered
             assertEquals(200, call("POST", "/api/tumours/" + stuck + "/pause", null, eve).status());
         }
+    }
+
+    @Test
+    void aClosedPageOfAPausedTumourIsNoticedAndItsStudentFreed() throws Exception {
+        open(new Classroom.Limits(60, 40, 1_000, 5_000));
+        String ana = join("Ana");
+        String id = tumour(ana, "01-p95her2", true);
+        call("POST", "/api/tumours/" + id + "/prediction", "{\"text\":\"guess\"}", ana);
+        call("POST", "/api/tumours/" + id + "/step", null, ana); // paused at day 1: nothing more is sent but the heartbeat
+        Classroom.Student s = room.student(ana.split("=")[1]);
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.getOutputStream().write(("GET /api/tumours/" + id + "/frames HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\nCookie: "
+                    + ana + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            for (int i = 0; i < 100 && s.pages.isEmpty(); i++) {
+                Thread.sleep(20);
+            }
+            assertEquals(1, s.pages.size(), "the page watches");
+        } // the browser tab is closed
+        for (int i = 0; i < 200 && !s.pages.isEmpty(); i++) {
+            room.tick(); // the clock stands still: only the heartbeat writes
+            Thread.sleep(5);
+        }
+        assertTrue(s.pages.isEmpty(), "the closed page was noticed by writing to it");
+        clock.addAndGet(6_000);
+        room.tick();
+        assertEquals(401, call("GET", "/api/me", null, ana).status(), "gone long enough: freed");
+        assertEquals(200, call("POST", "/api/join", "{\"name\":\"Ana\",\"code\":\"JOIN1\"}", null).status(), "and her name with her");
     }
 
     @Test
@@ -344,7 +380,7 @@ class ClassroomTest {
         List<Classroom.Row> rows = room.table().stream().filter(r -> r.student().equals("Ana")).toList();
         assertEquals(1, rows.size(), "the never-started tumour leaves no row; the freed one keeps its outcome");
         assertEquals(day, rows.get(0).outcome().day(), 1e-9);
-        assertEquals("paused", rows.get(0).status());
+        assertEquals("paused, freed", rows.get(0).status());
     }
 
     @Test
