@@ -229,13 +229,19 @@ function rgb(hex) {
 function drawLattice(b64) {
   const canvas = $("lattice");
   const ctx = canvas.getContext("2d");
-  const bytes = Uint8Array.from(atob(b64), c => c.charCodeAt(0));
+  const runs = Uint8Array.from(atob(b64), c => c.charCodeAt(0));
   const img = ctx.createImageData(canvas.width, canvas.height);
   const colours = [[255, 255, 255]];
   for (const [i, l] of legend) colours[i] = rgb(l.colour);
-  for (let i = 0; i < bytes.length; i++) {
-    const c = colours[bytes[i]] || [90, 90, 90];
-    img.data[4 * i] = c[0]; img.data[4 * i + 1] = c[1]; img.data[4 * i + 2] = c[2]; img.data[4 * i + 3] = 255;
+  // runs of sites: the legend index, then the run's length as an unsigned LEB128 varint
+  let site = 0;
+  for (let k = 0; k < runs.length;) {
+    const c = colours[runs[k++]] || [90, 90, 90];
+    let n = 0, shift = 0, b;
+    do { b = runs[k++]; n += (b & 0x7F) * 2 ** shift; shift += 7; } while (b & 0x80);
+    for (const end = site + n; site < end; site++) {
+      img.data[4 * site] = c[0]; img.data[4 * site + 1] = c[1]; img.data[4 * site + 2] = c[2]; img.data[4 * site + 3] = 255;
+    }
   }
   ctx.putImageData(img, 0, 0);
 }

@@ -249,7 +249,10 @@ final class ClassTumour {
                 points, events, legend, lattice, outcome());
     }
 
-    /** The lattice as one byte per site (row by row): 0 empty, else the legend index of the cell's marker combination. */
+    /**
+     * The lattice as one byte per site (row by row): 0 empty, else the legend index of the cell's
+     * marker combination; sent run-length coded ({@link #runLengths}).
+     */
     private String lattice() {
         IntGrid2D g = model.latticeGrid();
         if (g == null) {
@@ -282,7 +285,31 @@ final class ClassTumour {
                 out[y * w + x] = (byte) byState[s];
             }
         }
-        return Base64.getEncoder().encodeToString(out);
+        return Base64.getEncoder().encodeToString(runLengths(out));
+    }
+
+    /**
+     * Sites as runs (a tumour is patches on an empty lattice: about a tenth of the bytes): for
+     * each run of equal bytes, the byte, then the run's length as an unsigned LEB128 varint.
+     */
+    static byte[] runLengths(byte[] sites) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(sites.length / 8 + 16);
+        int i = 0;
+        while (i < sites.length) {
+            int j = i + 1;
+            while (j < sites.length && sites[j] == sites[i]) {
+                j++;
+            }
+            out.write(sites[i]);
+            int n = j - i;
+            while (n >= 0x80) {
+                out.write((n & 0x7F) | 0x80);
+                n >>>= 7;
+            }
+            out.write(n);
+            i = j;
+        }
+        return out.toByteArray();
     }
 
     /** The outcome so far, as the teacher's table shows it. */

@@ -337,7 +337,7 @@ class ClassroomTest {
         }
         JsonNode frame = JSON.readTree(data);
         assertEquals(0.0, frame.get("day").asDouble());
-        byte[] lattice = Base64.getDecoder().decode(frame.get("lattice").asText());
+        byte[] lattice = sites(Base64.getDecoder().decode(frame.get("lattice").asText()));
         assertEquals(150 * 150, lattice.length);
         long occupied = 0;
         for (byte b : lattice) {
@@ -349,6 +349,42 @@ class ClassroomTest {
         assertEquals("#999999", legend.get(0).get("colour").asText(), "the founder's grey, as in the GUI and the reports");
         assertEquals("p95her2=present", legend.get(1).get("mechanism").asText());
         assertEquals(1, frame.get("points").size());
+    }
+
+    /** The sites of a run-length coded lattice (byte, LEB128 length), decoded independently of the server's encoder. */
+    static byte[] sites(byte[] runs) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (int k = 0; k < runs.length;) {
+            byte value = runs[k++];
+            int n = 0;
+            int shift = 0;
+            int b;
+            do {
+                b = runs[k++] & 0xFF;
+                n |= (b & 0x7F) << shift;
+                shift += 7;
+            } while ((b & 0x80) != 0);
+            for (int i = 0; i < n; i++) {
+                out.write(value);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void runLengthsRoundTrip() {
+        java.util.Random r = new java.util.Random(7);
+        for (int trial = 0; trial < 200; trial++) {
+            byte[] sites = new byte[r.nextInt(40_000)];
+            for (int i = 0; i < sites.length;) {
+                int run = 1 + r.nextInt(trial % 2 == 0 ? 3 : 20_000); // short runs, and runs past one and two varint bytes
+                byte v = (byte) r.nextInt(256);
+                for (int j = 0; j < run && i < sites.length; j++) {
+                    sites[i++] = v;
+                }
+            }
+            org.junit.jupiter.api.Assertions.assertArrayEquals(sites, sites(ClassTumour.runLengths(sites)));
+        }
     }
 
     @Test
