@@ -30,7 +30,8 @@ async function refresh() {
     $("join-code").textContent = "Students join with code " + c.joinCode;
     $("summary").tBodies[0].replaceChildren(...c.summary.map(s => {
       const tr = document.createElement("tr");
-      tr.append(cell(s.lesson), cell(s.strategy), cell(s.tumours), cell(s.cured), cell(s.progressed), cell(days(s.medianDaysToProgression)));
+      tr.append(cell(s.lesson), cell(s.strategy), cell(s.tumours), cell(s.cured), cell(s.progressed),
+        cell(s.tumours - s.cured - s.progressed), cell(days(s.medianDaysToProgression)));
       return tr;
     }));
     $("students").tBodies[0].replaceChildren(...c.rows.map(r => {

@@ -502,10 +502,6 @@ public final class Classroom implements AutoCloseable {
         }
     }
 
-    long ticks() {
-        return ticks;
-    }
-
     int liveTumours() {
         return (int) students.values().stream().filter(s -> s.tumour != null).count();
     }
