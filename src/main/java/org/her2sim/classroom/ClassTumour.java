@@ -1,6 +1,5 @@
 package org.her2sim.classroom;
 
-import java.awt.Color;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -89,12 +88,12 @@ final class ClassTumour {
         return prediction;
     }
 
-    /** Why a student's command was not carried out (null: it was). */
-    static String refusal(ClassTumour t, boolean needsPrediction) {
-        if (t.status() == Status.FINISHED) {
+    /** Why a student's command cannot be carried out now (null: it can). */
+    synchronized String refusal(boolean needsPrediction) {
+        if (status == Status.FINISHED) {
             return "this tumour's run has ended; start a new tumour";
         }
-        if (needsPrediction && t.prediction().isBlank()) {
+        if (needsPrediction && prediction.isBlank()) {
             return "write your prediction before you run the tumour";
         }
         return null;
@@ -124,10 +123,6 @@ final class ClassTumour {
 
     synchronized void pace(double daysPerSecond) {
         pace = daysPerSecond;
-    }
-
-    synchronized double pace() {
-        return pace;
     }
 
     /**
@@ -166,16 +161,17 @@ final class ClassTumour {
         // an overloaded server slows the tumour down rather than making it jump
         targetDay = Math.max(targetDay + pace * wallSeconds, model.now() - pace * MAX_LAG_SECONDS);
         targetDay = Math.min(targetDay, model.now() + pace * MAX_LAG_SECONDS);
-        return runUntil(targetDay, System.nanoTime() + budgetNanos);
+        return runUntil(targetDay, budgetNanos);
     }
 
     private boolean runUntil(double day) {
         return runUntil(day, Long.MAX_VALUE);
     }
 
-    private boolean runUntil(double day, long deadlineNanos) {
+    private boolean runUntil(double day, long budgetNanos) {
         boolean stepped = false;
-        while (model.now() < day - 1e-9 && status != Status.FINISHED && !(stepped && System.nanoTime() - deadlineNanos > 0)) {
+        long start = System.nanoTime(); // elapsed time as a difference: nanoTime's origin is arbitrary, maybe negative
+        while (model.now() < day - 1e-9 && status != Status.FINISHED && !(stepped && System.nanoTime() - start >= budgetNanos)) {
             if (!model.schedule.step(model) || model.stopReason() != null) {
                 status = Status.FINISHED;
             }
@@ -241,7 +237,8 @@ final class ClassTumour {
         if (c.legend != legendVersion) {
             legend = new ArrayList<>();
             for (var entry : palette.legend(legendIndex.keySet(), m -> m).entrySet()) {
-                legend.add(new Frame.LegendEntry(legendIndex.get(entry.getKey()), entry.getKey(), Palette.label(entry.getKey()), hex(entry.getValue())));
+                String m = entry.getKey();
+                legend.add(new Frame.LegendEntry(legendIndex.get(m), m, Palette.label(m), Palette.hex(entry.getValue())));
             }
             c.legend = legendVersion;
         }
@@ -328,10 +325,6 @@ final class ClassTumour {
         return new Outcome(result, Double.isFinite(start), model.now(), model.cellCount(), Outcome.day(progressionDay), Outcome.day(progressionDay - start),
                 Outcome.day(extinctionDay),
                 escape.isEmpty() ? "" : Palette.label(escape), String.join(" → ", strategy));
-    }
-
-    static String hex(Color c) {
-        return String.format(Locale.ROOT, "#%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue());
     }
 
     /** The model's feed: the live view's points and events, and the outcomes read as a run's report reads them. */

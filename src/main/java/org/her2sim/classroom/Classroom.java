@@ -176,7 +176,7 @@ public final class Classroom implements AutoCloseable {
                 List<ClassLesson.ShownDrug> drugs = new ArrayList<>();
                 for (var d : scenario.drugs().drugs()) {
                     if (given.contains(d.name())) {
-                        drugs.add(new ClassLesson.ShownDrug(d.name(), d.bit(), ClassTumour.hex(Palette.drug(drugs.size()))));
+                        drugs.add(new ClassLesson.ShownDrug(d.name(), d.bit(), Palette.hex(Palette.drug(drugs.size()))));
                     }
                 }
                 String id = f.getFileName().toString().replaceFirst("\\.yaml$", "");

@@ -190,7 +190,7 @@ public final class ClassroomServer implements AutoCloseable {
             app.post("/api/tumours/{id}/" + action, ctx -> {
                 Classroom.Student s = student(ctx);
                 ClassTumour t = room.tumour(s, ctx.pathParam("id"));
-                String refused = ClassTumour.refusal(t, !action.equals("pause"));
+                String refused = t.refusal(!action.equals("pause"));
                 if (refused != null) {
                     throw new Classroom.Refused(409, refused);
                 }
@@ -206,7 +206,7 @@ public final class ClassroomServer implements AutoCloseable {
         app.post("/api/tumours/{id}/pace", ctx -> {
             Classroom.Student s = student(ctx);
             ClassTumour t = room.tumour(s, ctx.pathParam("id"));
-            String refused = ClassTumour.refusal(t, false);
+            String refused = t.refusal(false);
             if (refused != null) {
                 throw new Classroom.Refused(409, refused);
             }

@@ -1,6 +1,5 @@
 package org.her2sim.report;
 
-import java.awt.Color;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -55,7 +54,7 @@ public final class HtmlPage {
                 continue;
             }
             String colour = p.treating()
-                    ? colours.computeIfAbsent(p.name(), n -> hex(Palette.tint(Palette.indexed(colours.size() + 1), 0.55)))
+                    ? colours.computeIfAbsent(p.name(), n -> Palette.hex(Palette.tint(Palette.indexed(colours.size() + 1), 0.55)))
                     : "#eeeeee";
             out.add(new TimelinePhase(p.name(), String.format(Locale.ROOT, "%.3f", width), colour,
                     String.format(Locale.ROOT, "%.1f", p.start()), String.format(Locale.ROOT, "%.1f", p.end()), width > 7));
@@ -87,10 +86,6 @@ public final class HtmlPage {
         rows.add(new Outcome("Cumulative dose", dose.length() == 0 ? "—" : dose.toString()));
         rows.add(new Outcome("Clones founded", String.format(Locale.ROOT, "%,d", s.clonesEver())));
         return rows;
-    }
-
-    private static String hex(Color c) {
-        return String.format("#%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue());
     }
 
     /** HTML-escapes text for element content and attribute values. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -117,6 +118,11 @@ public final class Palette {
     /** The i-th palette colour, for drugs. */
     public static Color indexed(int i) {
         return OKABE_ITO[i % OKABE_ITO.length];
+    }
+
+    /** A colour as CSS writes it, "#rrggbb" (pages, the classroom's legend). */
+    public static String hex(Color c) {
+        return String.format(Locale.ROOT, "#%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue());
     }
 
     /** A lighter tint, for shaded bands. */
