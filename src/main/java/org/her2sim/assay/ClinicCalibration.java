@@ -62,14 +62,22 @@ import org.her2sim.experiment.VirtualTrial;
  */
 public final class ClinicCalibration {
     /**
-     * The calibration file; {@code notes} explain, per figure ({@code trial.arm.endpoint}), why the
-     * model does not reproduce it (shown in docs/validation.md beside the failure).
+     * The calibration file; {@code notes} explain why the model does not reproduce figures
+     * ({@code trial.arm.endpoint}; shown in docs/validation.md beside each failure).
      */
     public record Spec(String description, List<Trial> trials, List<Ordering> orderings, List<Parameter> parameters, Search search,
-                       Map<String, String> notes, ClinicKinetics.Spec kinetics) {
+                       List<Note> notes, ClinicKinetics.Spec kinetics) {
         public Spec {
             description = description == null ? "" : description;
-            notes = notes == null ? Map.of() : Map.copyOf(notes);
+            notes = notes == null ? List.of() : List.copyOf(notes);
+            Set<String> explained = new HashSet<>();
+            for (Note n : notes) {
+                for (String f : n.figures()) {
+                    if (!explained.add(f)) {
+                        throw new ConfigProblem("notes", "figure " + f + " has more than one note");
+                    }
+                }
+            }
             trials = trials == null ? List.of() : List.copyOf(trials);
             orderings = orderings == null ? List.of() : List.copyOf(orderings);
             parameters = parameters == null ? List.of() : List.copyOf(parameters);
@@ -77,6 +85,22 @@ public final class ClinicCalibration {
                 throw new ConfigProblem("trials", "expected at least one trial (a sweep file with published figures)");
             }
             search = search == null ? new Search(null, null, null, null) : search;
+        }
+
+        /** Why the model does not reproduce a figure ({@code trial.arm.endpoint}), or "" without a note. */
+        public String note(String figure) {
+            return notes.stream().filter(n -> n.figures().contains(figure)).map(Note::reason).findFirst().orElse("");
+        }
+    }
+
+    /** The model's reason for not reproducing some figures ({@code trial.arm.endpoint}). */
+    public record Note(List<String> figures, String reason) {
+        public Note {
+            figures = figures == null ? List.of() : List.copyOf(figures);
+            if (figures.isEmpty()) {
+                throw new ConfigProblem("notes.figures", "expected at least one figure (trial.arm.endpoint)");
+            }
+            reason = Check.required("reason", reason);
         }
     }
 
@@ -191,31 +215,89 @@ public final class ClinicCalibration {
     }
 
     /**
-     * What the last fit found, kept beside the calibration file ({@code clinic-fit.json}) for
-     * docs/validation.md: its values and objective, evaluations, patients per arm, wall time and threads.
+     * What a fit found, kept beside the calibration file ({@code clinic-fit.json}) for
+     * docs/validation.md: the values of the parameters it fitted (by name), its objective over the
+     * trials it ran, evaluations, patients per arm, wall time and threads.
      */
-    public record FitRecord(double[] values, double objective, int evaluations, int patients, double seconds, int threads, String version,
-                            String date) {
+    public record FitRecord(Map<String, Double> values, List<String> trials, double objective, int evaluations, int patients, double seconds,
+                            int threads, String version, String date, List<String> refitted) {
+        public FitRecord {
+            values = new LinkedHashMap<>(values);
+            trials = trials == null ? List.of() : List.copyOf(trials);
+            refitted = refitted == null ? List.of() : List.copyOf(refitted);
+        }
     }
 
-    /** The record of the last fit, or null if none was kept. */
-    public FitRecord lastFit() {
+    /** The fits that set the current defaults, in the order they ran (a fit of every parameter replaces the others). */
+    public record FitRecords(List<FitRecord> fits) {
+        public FitRecords {
+            fits = fits == null ? List.of() : List.copyOf(fits);
+        }
+    }
+
+    /** The records of the fits kept, oldest first (none kept: empty). */
+    public List<FitRecord> fits() {
         Path f = fitRecordFile();
         if (!Files.isRegularFile(f)) {
-            return null;
+            return List.of();
         }
         try {
-            return FIT_JSON.readValue(f.toFile(), FitRecord.class);
+            return FIT_JSON.readValue(f.toFile(), FitRecords.class).fits();
         } catch (IOException e) {
             throw new ConfigException(f + ": unreadable (" + e.getMessage() + "); delete it and rerun her2sim calibrate --clinic");
         }
     }
 
-    /** Keeps a fit's record beside the calibration file (written atomically). */
+    /**
+     * Keeps a fit's record beside the calibration file (written atomically): a fit of every
+     * parameter replaces the records kept; a fit of some keeps the earlier records but moves
+     * their values of the parameters it refitted to their {@code refitted} names.
+     */
     public void keep(Fit fit, int patients, String version) throws IOException {
-        FitRecord r = new FitRecord(fit.best().values(), fit.best().objective(), fit.evaluations().size(), patients, fit.seconds(), threads,
-                version, java.time.LocalDate.now().toString());
-        AtomicFiles.write(fitRecordFile(), out -> FIT_JSON.writeValue(out, r));
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (int i = 0; i < spec.parameters().size(); i++) {
+            if (fit.fitted().contains(i)) {
+                values.put(spec.parameters().get(i).name(), fit.best().values()[i]);
+            }
+        }
+        FitRecord r = new FitRecord(values, fit.trials(), fit.best().objective(), fit.evaluations().size(), patients, fit.seconds(), threads,
+                version, java.time.LocalDate.now().toString(), List.of());
+        List<FitRecord> kept = new ArrayList<>();
+        if (values.size() < spec.parameters().size()) {
+            for (FitRecord old : fits()) {
+                Map<String, Double> rest = new LinkedHashMap<>(old.values());
+                rest.keySet().removeAll(values.keySet());
+                List<String> refitted = new ArrayList<>(old.refitted());
+                old.values().keySet().stream().filter(values::containsKey).forEach(refitted::add);
+                if (!rest.isEmpty()) {
+                    kept.add(new FitRecord(rest, old.trials(), old.objective(), old.evaluations(), old.patients(), old.seconds(), old.threads(),
+                            old.version(), old.date(), refitted));
+                }
+            }
+        }
+        kept.add(r);
+        AtomicFiles.write(fitRecordFile(), out -> FIT_JSON.writeValue(out, new FitRecords(kept)));
+    }
+
+    /** Whether a kept fit's values are the current defaults (to 0.1 %). */
+    public boolean isCurrent(FitRecord r) {
+        double[] now = current();
+        for (var e : r.values().entrySet()) {
+            int i = indexOf(e.getKey());
+            if (i < 0 || Math.abs(e.getValue() - now[i]) > 1e-3 * Math.abs(e.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int indexOf(String parameter) {
+        for (int i = 0; i < spec.parameters().size(); i++) {
+            if (spec.parameters().get(i).name().equals(parameter)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private Path fitRecordFile() {
@@ -225,8 +307,8 @@ public final class ClinicCalibration {
     private static final ObjectMapper FIT_JSON = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** A fit: every evaluation in order, and the best. */
-    public record Fit(List<Evaluation> evaluations, Evaluation best, double seconds) {
+    /** A fit: every evaluation in order, the best, the indices of the parameters it fitted and the trials it ran. */
+    public record Fit(List<Evaluation> evaluations, Evaluation best, double seconds, Set<Integer> fitted, List<String> trials) {
     }
 
     private static final double NOT_REACHED_RESIDUAL = 3;
@@ -301,11 +383,14 @@ public final class ClinicCalibration {
 
     /** Runs every trial of the training set with {@code patients} per arm at {@code values}. */
     public Evaluation evaluate(double[] values, int patients) {
-        return evaluate(values, patients, null);
+        return evaluate(values, patients, null, null);
     }
 
-    /** As above, each patient followed for {@code followUp} after treatment start (null: as the trial says). */
-    private Evaluation evaluate(double[] values, int patients, Days followUp) {
+    /**
+     * As above, each patient followed for {@code followUp} after treatment start (null: as the
+     * trial says), running only the named trials and their orderings (null: every trial).
+     */
+    private Evaluation evaluate(double[] values, int patients, Days followUp, Set<String> only) {
         long t0 = System.nanoTime();
         List<FigureRow> figures = new ArrayList<>();
         Map<String, SweepResults.Tasks> byTrial = new LinkedHashMap<>();
@@ -313,6 +398,9 @@ public final class ClinicCalibration {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             for (Trial t : spec.trials()) {
+                if (only != null && !only.contains(t.name())) {
+                    continue;
+                }
                 SweepResults.Tasks tasks = VirtualTrial.run(load(t, values, patients, followUp), snapshots, pool);
                 n += tasks.results().size();
                 byTrial.put(t.name(), tasks);
@@ -326,6 +414,9 @@ public final class ClinicCalibration {
         List<OrderingRow> orderings = new ArrayList<>();
         for (Ordering o : spec.orderings()) {
             SweepResults.Tasks tasks = byTrial.get(o.trial());
+            if (tasks == null) {
+                continue; // a trial this evaluation did not run
+            }
             double better = PublishedFigures.simulated(tasks, o.better(), o.endpoint());
             double than = PublishedFigures.simulated(tasks, o.than(), o.endpoint());
             // a median not reached is longer than any reached
@@ -364,32 +455,66 @@ public final class ClinicCalibration {
         return Math.log(sim / pub.value()) / tol;
     }
 
-    /** Searches the parameters from their current values; every evaluation is reported to {@code log}. */
+    /** Searches every parameter from its current value; every evaluation is reported to {@code log}. */
     public Fit fit(int perArm, Consumer<String> log) {
+        return fit(perArm, List.of(), log);
+    }
+
+    /**
+     * Searches the named parameters (none named: all) from their current values, the others held
+     * at theirs. Only the trials the named parameters apply to run: the others' figures do not
+     * depend on them, so the objective's minimum over the named parameters is the same.
+     */
+    public Fit fit(int perArm, List<String> names, Consumer<String> log) {
         long t0 = System.nanoTime();
         double[] start = current();
+        List<Integer> free = new ArrayList<>();
+        for (String n : names) {
+            int i = indexOf(n);
+            if (i < 0) {
+                throw ConfigException.at(file.toString(), "parameters", "no parameter is named '" + n + "'; parameters: "
+                        + spec.parameters().stream().map(Parameter::name).collect(Collectors.joining(", ")));
+            }
+            if (!free.contains(i)) {
+                free.add(i);
+            }
+        }
+        if (free.isEmpty()) {
+            for (int i = 0; i < start.length; i++) {
+                free.add(i);
+            }
+        }
+        Set<String> trials = new java.util.LinkedHashSet<>();
+        for (Trial t : spec.trials()) {
+            if (free.stream().anyMatch(i -> spec.parameters().get(i).appliesTo(t.name()))) {
+                trials.add(t.name());
+            }
+        }
+        Set<String> only = free.size() == start.length ? null : trials;
         List<Evaluation> all = new ArrayList<>();
         Evaluation[] best = {null};
         ObjectiveFunction f = new ObjectiveFunction(x -> {
-            double[] v = new double[x.length];
-            for (int i = 0; i < x.length; i++) {
-                v[i] = spec.parameters().get(i).clamp(Math.exp(x[i]));
+            double[] v = start.clone();
+            for (int k = 0; k < x.length; k++) {
+                int i = free.get(k);
+                v[i] = spec.parameters().get(i).clamp(Math.exp(x[k]));
             }
-            Evaluation e = evaluate(v, perArm, spec.search().followUp());
+            Evaluation e = evaluate(v, perArm, spec.search().followUp(), only);
             all.add(e);
             if (best[0] == null || e.objective() < best[0].objective()) {
                 best[0] = e;
             }
             log.accept(String.format(Locale.ROOT, "evaluation %d: %s -> objective %.2f (%d of %d fitted figures agree; %d of %d orderings hold; %.0f s)",
-                    all.size(), describe(v), e.objective(), e.figures().stream().filter(r -> r.fitted() && r.figure().agrees()).count(),
+                    all.size(), describe(v, free), e.objective(), e.figures().stream().filter(r -> r.fitted() && r.figure().agrees()).count(),
                     e.fittedCount(), e.orderings().stream().filter(OrderingRow::holds).count(), e.orderings().size(), e.seconds()));
             return e.objective();
         });
-        double[] x0 = new double[start.length];
-        double[] steps = new double[start.length];
-        for (int i = 0; i < start.length; i++) {
-            x0[i] = Math.log(spec.parameters().get(i).clamp(start[i]));
-            steps[i] = Math.log(1.5); // the first simplex spans a factor 1.5 in each parameter
+        double[] x0 = new double[free.size()];
+        double[] steps = new double[free.size()];
+        for (int k = 0; k < x0.length; k++) {
+            int i = free.get(k);
+            x0[k] = Math.log(spec.parameters().get(i).clamp(start[i]));
+            steps[k] = Math.log(1.5); // the first simplex spans a factor 1.5 in each parameter
         }
         try {
             new SimplexOptimizer(new SimpleValueChecker(1e-3, 1e-2)).optimize(new MaxEval(spec.search().evaluations()), f,
@@ -397,16 +522,21 @@ public final class ClinicCalibration {
         } catch (TooManyEvaluationsException e) {
             log.accept("the budget of " + spec.search().evaluations() + " evaluations is spent (search.evaluations); the best so far is kept");
         }
-        return new Fit(all, best[0], (System.nanoTime() - t0) / 1e9);
+        return new Fit(all, best[0], (System.nanoTime() - t0) / 1e9, new java.util.TreeSet<>(free), List.copyOf(trials));
     }
 
     /** The parameters and values, for a log line. */
     public String describe(double[] values) {
-        List<String> parts = new ArrayList<>();
+        List<Integer> all = new ArrayList<>();
         for (int i = 0; i < values.length; i++) {
-            parts.add(spec.parameters().get(i).name() + " " + String.format(Locale.ROOT, "%.4g", values[i]));
+            all.add(i);
         }
-        return String.join(", ", parts);
+        return describe(values, all);
+    }
+
+    private String describe(double[] values, List<Integer> which) {
+        return which.stream().map(i -> spec.parameters().get(i).name() + " " + String.format(Locale.ROOT, "%.4g", values[i]))
+                .collect(Collectors.joining(", "));
     }
 
     /** A trial with candidate values (null: as configured) and the first {@code patients} per arm. */

@@ -163,11 +163,11 @@ public final class ValidationReport {
         List<String> otherGaps = new ArrayList<>(xenograftGaps);
         for (ClinicCalibration.FigureRow f : clinic.figures()) {
             if (f.figure().simulated() != null && !f.figure().agrees()) {
-                String note = clinicCalibration.spec().notes().get(f.trial() + "." + f.figure().key());
+                String note = clinicCalibration.spec().note(f.trial() + "." + f.figure().key());
                 otherGaps.add(f.trial() + ", " + f.figure().arm() + ", " + f.figure().endpoint() + " (" + (f.fitted() ? "fitted" : "a check")
                         + "): published " + figure(f.figure().published().value(), f.figure().published().low(), f.figure().published().high())
                         + ", simulated " + figure(f.figure().simulated()[0], f.figure().simulated()[1], f.figure().simulated()[2])
-                        + (note == null ? "." : ". " + note));
+                        + (note.isEmpty() ? "." : ". " + note));
             }
         }
         for (ClinicCalibration.OrderingRow o : clinic.orderings()) {
@@ -288,13 +288,30 @@ public final class ValidationReport {
         c.put("orderingsKept", clinic.orderings().stream().filter(ClinicCalibration.OrderingRow::holds).count());
         c.put("orderings", clinic.orderings().size());
         page.put("clinic", c);
-        ClinicCalibration.FitRecord last = clinicCalibration.lastFit();
-        if (last != null) {
-            page.put("lastFit", Map.of("version", last.version(), "date", last.date(), "evaluations", last.evaluations(),
-                    "patients", last.patients(), "minutes", String.format(Locale.ROOT, "%.0f", last.seconds() / 60), "threads", last.threads(),
-                    "objective", String.format(Locale.ROOT, "%.1f", last.objective()), "values", clinicCalibration.describe(last.values()),
-                    "current", sameValues(last.values(), clinicCalibration.current())));
+        List<Map<String, Object>> fits = new ArrayList<>();
+        List<ClinicCalibration.FitRecord> kept = clinicCalibration.fits();
+        for (ClinicCalibration.FitRecord r : kept) {
+            boolean all = r.trials().size() == clinicCalibration.spec().trials().size();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("version", r.version());
+            m.put("date", r.date());
+            m.put("evaluations", r.evaluations());
+            m.put("patients", r.patients());
+            m.put("minutes", String.format(Locale.ROOT, "%.0f", r.seconds() / 60));
+            m.put("threads", r.threads());
+            m.put("objective", String.format(Locale.ROOT, "%.1f", r.objective()));
+            m.put("what", all ? "every parameter on every trial" : r.values().size() + " parameters on " + String.join(", ", r.trials())
+                    + " (the trials they apply to), the others held at their defaults");
+            m.put("command", all ? "her2sim calibrate --clinic" : "her2sim calibrate --clinic" + r.values().keySet().stream()
+                    .map(name -> " --parameter '" + name + "'").collect(java.util.stream.Collectors.joining()));
+            m.put("values", r.values().entrySet().stream().map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.4g", e.getValue()))
+                    .collect(java.util.stream.Collectors.joining(", ")));
+            m.put("current", clinicCalibration.isCurrent(r));
+            m.put("refitted", r.refitted().isEmpty() ? null : String.join(", ", r.refitted()));
+            fits.add(m);
         }
+        page.put("fits", fits.isEmpty() ? null : fits);
+        page.put("severalFits", kept.size() > 1);
         page.put("kinetics", clinicCalibration.kinetics().stream().map(k -> Map.of("what", k.what(), "published", k.published(),
                 "model", fmt(k.simulated()) + (Double.isNaN(k.low()) ? "" : " (" + fmt(k.low()) + " to " + fmt(k.high()) + ")"),
                 "role", k.role(), "agrees", k.agrees() ? "yes" : "**no**", "source", k.source())).toList());
@@ -322,18 +339,6 @@ public final class ValidationReport {
     }
 
     /** The defaults are the fit's values as printed (4 significant digits): equal within 10⁻³. */
-    private static boolean sameValues(double[] fit, double[] current) {
-        if (fit.length != current.length) {
-            return false;
-        }
-        for (int i = 0; i < fit.length; i++) {
-            if (Math.abs(fit[i] - current[i]) > 1e-3 * Math.abs(fit[i])) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static String figure(double v, Double low, Double high) {
         String s = Double.isNaN(v) ? "not reached" : String.format(Locale.ROOT, "%.3g", v);
         if (low != null && high != null) {

@@ -46,6 +46,10 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "With --clinic: threads (default: the machine's processors)")
     Integer threads;
 
+    @Option(names = "--parameter", paramLabel = "NAME", description = "With --clinic: fit only this parameter (its name in clinic.yaml; "
+            + "repeatable), the others held at their defaults; only the trials the named parameters apply to run")
+    List<String> parameters = List.of();
+
     @Override
     public Integer call() throws IOException {
         PrintWriter w = spec.commandLine().getOut();
@@ -68,12 +72,12 @@ final class CalibrateCommand implements Callable<Integer> {
                 return 0;
             }
             int perArm = patients != null ? patients : cal.spec().search().patients();
-            var fit = cal.fit(perArm, line -> {
+            var fit = cal.fit(perArm, parameters, line -> {
                 w.println(line);
                 w.flush();
             });
             var best = fit.best();
-            for (int i = 0; i < best.values().length; i++) {
+            for (int i : fit.fitted()) {
                 var p = cal.spec().parameters().get(i);
                 w.printf(Locale.ROOT, "fit: %s = %.4g (%s) -> %s%n", p.name(), best.values()[i],
                         p.draw() != null ? "the " + p.field() + " of the patient draw " + p.draw() : String.join(", ", p.set()), p.file());

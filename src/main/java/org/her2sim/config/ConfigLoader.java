@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -423,6 +424,13 @@ public final class ConfigLoader {
     private void refuseAmbiguousNumbers(String text, String name) throws IOException {
         try (JsonParser p = yaml.getFactory().createParser(text)) {
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                // the YAML reader does not resolve an alias: it would read *name as the text "name"
+                if (p instanceof YAMLParser yp && yp.isCurrentAlias()) {
+                    String pointer = p.getParsingContext().pathAsPointer().toString();
+                    String path = pointer.isEmpty() ? "" : pointer.substring(1).replace('/', '.');
+                    throw ConfigException.at(name, path, "line " + p.currentLocation().getLineNr() + ": the alias *" + p.getText()
+                            + " is not supported; write the value out in full");
+                }
                 if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
                     String n = p.getText();
                     if (n.matches("[-+]?0[0-9].*|[-+]?0[xXbBoO].*|.*_.*")) {

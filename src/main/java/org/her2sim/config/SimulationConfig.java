@@ -451,7 +451,7 @@ public record SimulationConfig(
     public record OutcomeConfig(Double detectionLimitCells, Double progressionFactor, Double responseFactor,
                                 Days stableDiseaseMin, Double resistantFraction, Double cellsPerCm3, Double pdMinIncreaseMm,
                                 Days confirmResponse, Days assessEvery, Days clinicalBenefitMin, Double lethalCells,
-                                Double holidayFailureFactor, Double pcrResidualCells) implements Serializable {
+                                Double holidayFailureFactor, Double pcrResidualCells, Double lethalFold) implements Serializable {
         public OutcomeConfig {
             // ~1e8 cells ≈ 0.1 cm³, about the smallest lesion imaging resolves (assumption)
             detectionLimitCells = Check.nonNegative("outcomes.detection_limit_cells", detectionLimitCells, 1e8);
@@ -476,6 +476,12 @@ public record SimulationConfig(
             clinicalBenefitMin = Check.duration("outcomes.clinical_benefit_min", clinicalBenefitMin, "24w", true);
             // overall-survival proxy: ~1e12 cells ≈ 1 kg of tumour (assumption, docs/model.md)
             lethalCells = Check.positive("outcomes.lethal_cells", lethalCells, 1e12);
+            // optional: the lethal burden as a multiple of the burden when treatment began (the
+            // lower of the two counts), for diseases that kill long before 1 kg of tumour
+            if (lethalFold != null && !(lethalFold > 1)) {
+                throw new ConfigProblem("outcomes.lethal_fold", "expected a number above 1 (a multiple of the burden at treatment start), got "
+                        + lethalFold);
+            }
             // regrowth on a planned holiday past this multiple of the line's baseline is failure
             holidayFailureFactor = Check.positive("outcomes.holiday_failure_factor", holidayFailureFactor, progressionFactor);
             if (holidayFailureFactor <= 1) {
@@ -486,12 +492,17 @@ public record SimulationConfig(
         }
 
         public static OutcomeConfig defaults() {
-            return new OutcomeConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
+            return new OutcomeConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        }
+
+        /** The lethal burden of a tumour whose treatment began at {@code baseline} cells (NaN: not yet treated). */
+        public double lethalBurden(double baseline) {
+            return lethalFold == null || Double.isNaN(baseline) ? lethalCells : Math.min(lethalCells, lethalFold * baseline);
         }
 
         /** A copy with {@code detectionLimitCells} replaced. */
         public OutcomeConfig withDetectionLimitCells(Double detectionLimitCells) {
-            return new OutcomeConfig(detectionLimitCells, progressionFactor, responseFactor, stableDiseaseMin, resistantFraction, cellsPerCm3, pdMinIncreaseMm, confirmResponse, assessEvery, clinicalBenefitMin, lethalCells, holidayFailureFactor, pcrResidualCells);
+            return new OutcomeConfig(detectionLimitCells, progressionFactor, responseFactor, stableDiseaseMin, resistantFraction, cellsPerCm3, pdMinIncreaseMm, confirmResponse, assessEvery, clinicalBenefitMin, lethalCells, holidayFailureFactor, pcrResidualCells, lethalFold);
         }
     }
 

@@ -303,10 +303,10 @@ public final class TumourModel extends SimState {
         lineage.updatePeaks();
         treatment.assess();
         boolean treated = !Double.isNaN(treatment.treatmentStart());
-        if (treated && cells.size() >= scenario.config().outcomes().lethalCells()) {
+        if (treated && cells.size() >= lethalBurden()) {
             treatment.terminal(LineOfTherapy.Event.DEATH);
-            listener.event(EventKind.DEATH, now, -1, "the tumour reached outcomes.lethal_cells = "
-                    + (long) (double) scenario.config().outcomes().lethalCells());
+            listener.event(EventKind.DEATH, now, -1, "the tumour reached its lethal burden, " + (long) lethalBurden() + " cells"
+                    + (scenario.config().outcomes().lethalFold() == null ? " (outcomes.lethal_cells)" : " (outcomes.lethal_cells, lethal_fold)"));
             stop(StopReason.DEATH);
             return;
         }
@@ -475,6 +475,11 @@ public final class TumourModel extends SimState {
 
     public boolean treating() {
         return treatment.treating();
+    }
+
+    /** The overall-survival proxy's burden (outcomes.lethal_cells, or lethal_fold × the burden at treatment start). */
+    public double lethalBurden() {
+        return scenario.config().outcomes().lethalBurden(treatment.baseline());
     }
 
     public double treatmentStart() {

@@ -215,7 +215,7 @@ public final class Outcomes implements Serializable {
         double ttf = Double.isNaN(failure) ? censor - start : failure - start;
         Double os;
         Boolean osEvent;
-        double lethal = config.lethalCells();
+        double lethal = model.lethalBurden();
         if (stop == StopReason.DEATH || (stop == StopReason.CEILING && model.scenario().config().stop().maxCells() >= lethal)) {
             os = end - start;
             osEvent = true;

@@ -100,4 +100,45 @@ class ClinicCalibrationTest {
         e = assertThrows(ConfigException.class, () -> new ClinicCalibration(g, 1));
         assertTrue(e.getMessage().contains("other.yaml") && e.getMessage().contains("bounds"), e.getMessage());
     }
+    @Test
+    void aFitOfSomeParametersRunsOnlyTheirTrialsHoldsTheOthersAndKeepsTheEarlierFitsOtherValues(@TempDir Path dir) throws Exception {
+        Path experiments = Scenarios.configs().resolve("experiments");
+        Path f = Scenarios.write(dir, "calibration/two.yaml", String.join("\n",
+                "trials:",
+                "  - {file: " + experiments.resolve("vogel.yaml") + ", fitted: [all]}",
+                "  - {file: " + experiments.resolve("gomez.yaml") + ", fitted: [all]}",
+                "parameters:",
+                "  - {name: delivery, set: [drugs.trastuzumab.tumour_penetration], bounds: [0.01, 0.8]}",
+                "  - {name: lapatinib share, set: [tumour.clones.0.fraction], trials: [gomez], bounds: [1.0e-5, 0.5]}",
+                "search: {patients: 2, evaluations: 3}"));
+        ClinicCalibration c = new ClinicCalibration(f, 2);
+        double[] start = c.current();
+        ClinicCalibration.Fit fit = c.fit(2, List.of("lapatinib share"), line -> { });
+        assertEquals(List.of("gomez"), fit.trials(), "only the trial the parameter applies to runs");
+        assertEquals(java.util.Set.of(1), fit.fitted());
+        assertEquals(3, fit.evaluations().size());
+        for (ClinicCalibration.Evaluation e : fit.evaluations()) {
+            assertEquals(start[0], e.values()[0], 0, "the other parameter is held");
+            assertTrue(e.figures().stream().allMatch(r -> r.trial().equals("gomez")), "figures of gomez alone");
+        }
+        assertTrue(fit.evaluations().stream().anyMatch(e -> e.values()[1] != start[1]), "the named parameter moved");
+        ConfigException unknown = assertThrows(ConfigException.class, () -> c.fit(2, List.of("nothing"), line -> { }));
+        assertTrue(unknown.getMessage().contains("two.yaml") && unknown.getMessage().contains("'nothing'")
+                && unknown.getMessage().contains("delivery, lapatinib share"), unknown.getMessage());
+
+        // an earlier fit of both, then the fit of one: the earlier record keeps only the value not refitted
+        ClinicCalibration.Evaluation both = new ClinicCalibration.Evaluation(new double[] {0.2, 0.01}, List.of(), List.of(), 1.5, 4, 1);
+        c.keep(new ClinicCalibration.Fit(List.of(both), both, 1, java.util.Set.of(0, 1), List.of("vogel", "gomez")), 2, "test");
+        assertEquals(1, c.fits().size());
+        c.keep(fit, 2, "test");
+        List<ClinicCalibration.FitRecord> kept = c.fits();
+        assertEquals(2, kept.size());
+        assertEquals(java.util.Map.of("delivery", 0.2), kept.get(0).values());
+        assertEquals(List.of("lapatinib share"), kept.get(0).refitted(), "the earlier record says which of its values were refitted");
+        assertEquals(java.util.Set.of("lapatinib share"), kept.get(1).values().keySet());
+        assertEquals(List.of("gomez"), kept.get(1).trials());
+        // a fit of every parameter replaces the records
+        c.keep(new ClinicCalibration.Fit(List.of(both), both, 1, java.util.Set.of(0, 1), List.of("vogel", "gomez")), 2, "test");
+        assertEquals(1, c.fits().size());
+    }
 }

@@ -19,11 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ClinicOrderingsTest {
     /**
-     * The rate orderings asserted as significant. NOAH's pCR ordering is checked at the point
-     * estimate only: the model's pCR rates are far below the published ones (docs/validation.md),
-     * so 60 patients per arm cannot show the difference.
+     * The rate orderings asserted as significant. The others are checked at the point estimate
+     * only, because 60 patients per arm cannot show them: NOAH's pCR rates are far below the
+     * published ones (docs/validation.md), and ToGA's response rates differ by 12 points (35 %
+     * against 47 %), which needs about 180 patients per arm for an expected z of 2.33 (ToGA had about 290).
      */
-    private static final java.util.Set<String> SIGNIFICANT = java.util.Set.of("slamon:orr", "toga:orr");
+    private static final java.util.Set<String> SIGNIFICANT = java.util.Set.of("slamon:orr");
 
     @Test
     void addingAnAntiHer2DrugToChemotherapyHelpsAndPik3caMutantsDoWorse(@TempDir Path dir) {

@@ -175,6 +175,11 @@ class ConfigLoaderTest {
             assertTrue(e.getMessage().contains("seed: line 2: '" + n + "' is an octal, hexadecimal, binary or digit-grouped number"),
                     e.getMessage());
         }
+        // the reader would take an alias for the text of its name ("*why" read as "why"): refused
+        Path aliased = Scenarios.write(dir, "alias.yaml", "name: &label a\ndescription: *label\n");
+        e = assertThrows(ConfigException.class, () -> Scenarios.load(aliased));
+        assertTrue(e.getMessage().contains("alias.yaml") && e.getMessage().contains("description")
+                && e.getMessage().contains("line 2: the alias *label is not supported"), e.getMessage());
         // a device reports size 0 and never ends: read no more than the limit
         if (Files.exists(Path.of("/dev/zero"))) {
             e = assertThrows(ConfigException.class, () -> Scenarios.load(Path.of("/dev/zero")));

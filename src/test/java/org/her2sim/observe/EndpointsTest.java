@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
 import java.util.function.DoubleUnaryOperator;
@@ -11,6 +12,7 @@ import org.her2sim.Scenarios;
 import org.her2sim.engine.EventKind;
 import org.her2sim.engine.StopReason;
 import org.her2sim.experiment.SingleRun;
+import org.her2sim.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -79,6 +81,19 @@ class EndpointsTest {
         // cells by marker state at progression: mostly resistant by then (1e4 e^(0.02 x 288) = 3.2e6)
         long resistant = s.markerCells().get("progression_line1").get("type=resistant");
         assertEquals(1e4 * Math.exp(0.02 * pd), resistant, 0.02 * resistant);
+    }
+
+    @Test
+    void aLethalBurdenRelativeToTheBaselineEndsSurvivalThereWhenItIsTheLower() {
+        // baseline 1e10 cells: lethal_fold 1.05 puts death at 1.05e10, long before lethal_cells (1e11)
+        Summary s = run("outcomes.lethal_fold=1.05").summary();
+        assertEquals(StopReason.DEATH, s.stopReason());
+        // the burden falls from the baseline and regrows past 1.05 x about day 694 (1e11 only on day 806)
+        assertEquals(firstDay(UNDER_A, x -> x >= 1.05e10), s.osDays(), 1.0);
+        // a fold above lethal_cells / baseline leaves lethal_cells in charge
+        assertEquals(run().summary().osDays(), run("outcomes.lethal_fold=50").summary().osDays());
+        ConfigException e = assertThrows(ConfigException.class, () -> run("outcomes.lethal_fold=1"));
+        assertTrue(e.getMessage().contains("outcomes.lethal_fold") && e.getMessage().contains("above 1"), e.getMessage());
     }
 
     @Test

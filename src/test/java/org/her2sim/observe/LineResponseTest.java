@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** Best overall response on hand-built series of assessments (baseline 1000 cells, detection limit 10). */
 class LineResponseTest {
     static OutcomeConfig rules(String confirm) {
-        return new OutcomeConfig(10.0, null, null, null, null, null, null, Days.parse(confirm), null, null, null, null, null);
+        return new OutcomeConfig(10.0, null, null, null, null, null, null, Days.parse(confirm), null, null, null, null, null, null);
     }
 
     static String best(OutcomeConfig c, double[][] assessments, boolean eventBeforeStable) {
