@@ -89,7 +89,8 @@ public final class CloneBenchmark {
                 .withRegimen(q3w)
                 .withStop(c.stop().withMaxCells(1e14))
                 .withContext(c.context().withCarryingCapacity(1e14))
-                .withOutcomes(c.outcomes().withDetectionLimitCells(1e8))
+                // followed past the overall-survival proxy's lethal burden (1e12): the run is a cost measure
+                .withOutcomes(c.outcomes().withDetectionLimitCells(1e8).withLethalCells(1e15))
                 .withTime(c.time().withMax(Days.of(730)).withDt(Days.parse(dt))));
         Scenario s = Scenario.compile(l.config(), l.origins());
         TumourModel model = new TumourModel(s, s.config().seed(), null);

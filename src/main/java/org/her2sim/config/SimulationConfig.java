@@ -500,6 +500,11 @@ public record SimulationConfig(
             return lethalFold == null || Double.isNaN(baseline) ? lethalCells : Math.min(lethalCells, lethalFold * baseline);
         }
 
+        /** A copy with {@code lethalCells} replaced. */
+        public OutcomeConfig withLethalCells(Double lethalCells) {
+            return new OutcomeConfig(detectionLimitCells, progressionFactor, responseFactor, stableDiseaseMin, resistantFraction, cellsPerCm3, pdMinIncreaseMm, confirmResponse, assessEvery, clinicalBenefitMin, lethalCells, holidayFailureFactor, pcrResidualCells, lethalFold);
+        }
+
         /** A copy with {@code detectionLimitCells} replaced. */
         public OutcomeConfig withDetectionLimitCells(Double detectionLimitCells) {
             return new OutcomeConfig(detectionLimitCells, progressionFactor, responseFactor, stableDiseaseMin, resistantFraction, cellsPerCm3, pdMinIncreaseMm, confirmResponse, assessEvery, clinicalBenefitMin, lethalCells, holidayFailureFactor, pcrResidualCells, lethalFold);

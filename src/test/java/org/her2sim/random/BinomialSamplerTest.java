@@ -109,4 +109,52 @@ class BinomialSamplerTest {
         assertEquals(0, BinomialSampler.sample(rng, 1_000_000_000_000L, 0.0));
         assertEquals(1_000_000_000_000L, BinomialSampler.sample(rng, 1_000_000_000_000L, 1.0));
     }
+    /**
+     * The zero shortcut of the small-mean draws changes no draw: the same uniforms give the same
+     * values as the plain sequential search from (1 − r)ⁿ, over two million draws from n = 1 to
+     * 10¹², r from 10⁻¹² to 1/2, and means up to 30 (the shortcut's region and its edge).
+     */
+    @Test
+    void smallMeanDrawsAreTheSequentialSearchsDraws() {
+        UniformRandomProvider params = new SeedTree(7).child("shortcut").generator();
+        int zeros = 0;
+        int shortcut = 0;
+        for (int i = 0; i < 2_000_000; i++) {
+            long n = 1 + (long) Math.pow(10, params.nextDouble() * 12);
+            double r = Math.min(0.5, Math.pow(10, -12 * params.nextDouble()));
+            if (n * r > 30) {
+                r = 30.0 / n * params.nextDouble();
+            }
+            long seed = params.nextLong();
+            long x = BinomialSampler.sample(new SeedTree(seed).generator(), n, r);
+            UniformRandomProvider ref = new SeedTree(seed).generator();
+            assertEquals(searchFromZero(ref, n, r), x, "n = " + n + ", r = " + r);
+            zeros += x == 0 ? 1 : 0;
+            double u = new SeedTree(seed).generator().nextDouble();
+            shortcut += u < Math.exp(-n * r / (1 - r)) * (1 - 1e-12) ? 1 : 0;
+        }
+        // every path ran: most draws are 0 and took the shortcut, some zeros fell between its bound and
+        // (1 − r)ⁿ (801 with this seed), and many draws are not 0
+        assertTrue(shortcut > 500_000 && zeros - shortcut > 100 && 2_000_000 - zeros > 200_000,
+                "shortcut " + shortcut + ", zeros " + zeros);
+    }
+
+    /** The plain sequential search from 0 with P(0) = (1 − r)ⁿ (no shortcut; r ≤ 1/2, n·r ≤ 30). */
+    private static long searchFromZero(UniformRandomProvider rng, long n, double r) {
+        double q = 1 - r;
+        double bound = Math.min(n, n * r + 10 * Math.sqrt(n * r * q + 1));
+        while (true) {
+            long x = 0;
+            double px = Math.exp(n * Math.log1p(-r));
+            double u = rng.nextDouble();
+            while (u > px && x <= bound) {
+                x++;
+                u -= px;
+                px = ((n - x + 1) * r * px) / (x * q);
+            }
+            if (x <= bound) {
+                return x;
+            }
+        }
+    }
 }
