@@ -386,6 +386,20 @@ public final class ClinicCalibration {
         return evaluate(values, patients, null, null);
     }
 
+    /** As above, running only the named trials (none named: all) and the orderings within them. */
+    public Evaluation evaluate(double[] values, int patients, List<String> trials) {
+        if (trials.isEmpty()) {
+            return evaluate(values, patients);
+        }
+        List<String> known = spec.trials().stream().map(Trial::name).toList();
+        for (String t : trials) {
+            if (!known.contains(t)) {
+                throw ConfigException.at(file.toString(), "trials", "no trial is named '" + t + "'; trials: " + String.join(", ", known));
+            }
+        }
+        return evaluate(values, patients, null, new java.util.LinkedHashSet<>(trials));
+    }
+
     /**
      * As above, each patient followed for {@code followUp} after treatment start (null: as the
      * trial says), running only the named trials and their orderings (null: every trial).

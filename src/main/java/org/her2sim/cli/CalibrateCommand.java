@@ -46,6 +46,10 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "With --clinic: threads (default: the machine's processors)")
     Integer threads;
 
+    @Option(names = "--trial", paramLabel = "NAME", description = "With --clinic --evaluate: run only this trial of clinic.yaml "
+            + "(its file name without .yaml, e.g. toga; repeatable) and the orderings within it")
+    List<String> trials = List.of();
+
     @Option(names = "--parameter", paramLabel = "NAME", description = "With --clinic: fit only this parameter (its name in clinic.yaml; "
             + "repeatable), the others held at their defaults; only the trials the named parameters apply to run")
     List<String> parameters = List.of();
@@ -67,7 +71,7 @@ final class CalibrateCommand implements Callable<Integer> {
             var cal = new ClinicCalibration(Her2sim.home().resolve("configs/calibration/clinic.yaml"),
                     threads != null ? threads : Runtime.getRuntime().availableProcessors());
             if (evaluate) {
-                var e = cal.evaluate(cal.current(), patients != null ? patients : cal.spec().search().confirm());
+                var e = cal.evaluate(cal.current(), patients != null ? patients : cal.spec().search().confirm(), trials);
                 printEvaluation(w, cal, e);
                 return 0;
             }

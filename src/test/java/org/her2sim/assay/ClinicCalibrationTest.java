@@ -126,6 +126,12 @@ class ClinicCalibrationTest {
         assertTrue(unknown.getMessage().contains("two.yaml") && unknown.getMessage().contains("'nothing'")
                 && unknown.getMessage().contains("delivery, lapatinib share"), unknown.getMessage());
 
+        // an evaluation of one trial runs that trial alone
+        ClinicCalibration.Evaluation vogel = c.evaluate(start, 2, List.of("vogel"));
+        assertTrue(!vogel.figures().isEmpty() && vogel.figures().stream().allMatch(r -> r.trial().equals("vogel")), "figures of vogel alone");
+        ConfigException noTrial = assertThrows(ConfigException.class, () -> c.evaluate(start, 2, List.of("togo")));
+        assertTrue(noTrial.getMessage().contains("'togo'") && noTrial.getMessage().contains("vogel, gomez"), noTrial.getMessage());
+
         // an earlier fit of both, then the fit of one: the earlier record keeps only the value not refitted
         ClinicCalibration.Evaluation both = new ClinicCalibration.Evaluation(new double[] {0.2, 0.01}, List.of(), List.of(), 1.5, 4, 1);
         c.keep(new ClinicCalibration.Fit(List.of(both), both, 1, java.util.Set.of(0, 1), List.of("vogel", "gomez")), 2, "test");
