@@ -98,7 +98,7 @@ public final class ClinicCalibration {
         public Note {
             figures = figures == null ? List.of() : List.copyOf(figures);
             if (figures.isEmpty()) {
-                throw new ConfigProblem("notes.figures", "expected at least one figure (trial.arm.endpoint)");
+                throw new ConfigProblem("figures", "expected at least one figure (trial.arm.endpoint)");
             }
             reason = Check.required("reason", reason);
         }
@@ -220,7 +220,7 @@ public final class ClinicCalibration {
      * trials it ran, evaluations, patients per arm, wall time and threads.
      */
     public record FitRecord(Map<String, Double> values, List<String> trials, double objective, int evaluations, int patients, double seconds,
-                            int threads, String version, String date, List<String> refitted) {
+                            int threads, String version, String date, List<String> refitted, boolean every) {
         public FitRecord {
             values = new LinkedHashMap<>(values);
             trials = trials == null ? List.of() : List.copyOf(trials);
@@ -244,7 +244,8 @@ public final class ClinicCalibration {
         try {
             return FIT_JSON.readValue(f.toFile(), FitRecords.class).fits();
         } catch (IOException e) {
-            throw new ConfigException(f + ": unreadable (" + e.getMessage() + "); delete it and rerun her2sim calibrate --clinic");
+            throw new ConfigException(f + ": not a record of fits (" + e.getMessage().lines().findFirst().orElse("") + "); it only lists "
+                    + "the fits behind the defaults in docs/validation.md: move it aside to start the record anew (the defaults stay in configs/)");
         }
     }
 
@@ -261,7 +262,7 @@ public final class ClinicCalibration {
             }
         }
         FitRecord r = new FitRecord(values, fit.trials(), fit.best().objective(), fit.evaluations().size(), patients, fit.seconds(), threads,
-                version, java.time.LocalDate.now().toString(), List.of());
+                version, java.time.LocalDate.now().toString(), List.of(), values.size() == spec.parameters().size());
         List<FitRecord> kept = new ArrayList<>();
         if (values.size() < spec.parameters().size()) {
             for (FitRecord old : fits()) {
@@ -271,7 +272,7 @@ public final class ClinicCalibration {
                 old.values().keySet().stream().filter(values::containsKey).forEach(refitted::add);
                 if (!rest.isEmpty()) {
                     kept.add(new FitRecord(rest, old.trials(), old.objective(), old.evaluations(), old.patients(), old.seconds(), old.threads(),
-                            old.version(), old.date(), refitted));
+                            old.version(), old.date(), refitted, old.every()));
                 }
             }
         }
@@ -328,6 +329,7 @@ public final class ClinicCalibration {
         this.spec = loader.bind(loader.readTree(file), Spec.class, new Origins(file.toString()));
         this.threads = threads;
         current(); // checks every parameter against the trials and learns which are durations
+        fits(); // a record that cannot be read is reported now, not after an hour's fit
         Set<String> trials = spec.trials().stream().map(Trial::name).collect(Collectors.toSet());
         for (Ordering o : spec.orderings()) {
             if (!trials.contains(o.trial())) {
@@ -487,7 +489,7 @@ public final class ClinicCalibration {
             int i = indexOf(n);
             if (i < 0) {
                 throw ConfigException.at(file.toString(), "parameters", "no parameter is named '" + n + "'; parameters: "
-                        + spec.parameters().stream().map(Parameter::name).collect(Collectors.joining(", ")));
+                        + spec.parameters().stream().map(Parameter::name).collect(Collectors.joining("; ")));
             }
             if (!free.contains(i)) {
                 free.add(i);

@@ -291,7 +291,9 @@ public final class ValidationReport {
         List<Map<String, Object>> fits = new ArrayList<>();
         List<ClinicCalibration.FitRecord> kept = clinicCalibration.fits();
         for (ClinicCalibration.FitRecord r : kept) {
-            boolean all = r.trials().size() == clinicCalibration.spec().trials().size();
+            boolean all = r.every();
+            java.util.Set<String> names = new java.util.LinkedHashSet<>(r.values().keySet());
+            names.addAll(r.refitted());
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("version", r.version());
             m.put("date", r.date());
@@ -300,9 +302,10 @@ public final class ValidationReport {
             m.put("minutes", String.format(Locale.ROOT, "%.0f", r.seconds() / 60));
             m.put("threads", r.threads());
             m.put("objective", String.format(Locale.ROOT, "%.1f", r.objective()));
-            m.put("what", all ? "every parameter on every trial" : r.values().size() + " parameters on " + String.join(", ", r.trials())
-                    + " (the trials they apply to), the others held at their defaults");
-            m.put("command", all ? "her2sim calibrate --clinic" : "her2sim calibrate --clinic" + r.values().keySet().stream()
+            m.put("what", all ? "every parameter of the time (" + names.size() + ") on every trial"
+                    : names.size() + (names.size() == 1 ? " parameter" : " parameters") + " on " + String.join(", ", r.trials())
+                    + " (the trials " + (names.size() == 1 ? "it applies" : "they apply") + " to), the others held at their defaults");
+            m.put("command", all ? "her2sim calibrate --clinic" : "her2sim calibrate --clinic" + names.stream()
                     .map(name -> " --parameter '" + name + "'").collect(java.util.stream.Collectors.joining()));
             m.put("values", r.values().entrySet().stream().map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.4g", e.getValue()))
                     .collect(java.util.stream.Collectors.joining(", ")));
@@ -338,7 +341,6 @@ public final class ValidationReport {
                 "simulatedThan", fmt(o.than()), "kept", o.holds() ? "yes" : "**no**")).toList());
     }
 
-    /** The defaults are the fit's values as printed (4 significant digits): equal within 10⁻³. */
     private static String figure(double v, Double low, Double high) {
         String s = Double.isNaN(v) ? "not reached" : String.format(Locale.ROOT, "%.3g", v);
         if (low != null && high != null) {

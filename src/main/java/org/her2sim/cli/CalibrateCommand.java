@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.her2sim.assay.Calibration;
 import org.her2sim.assay.ClinicCalibration;
+import org.her2sim.config.ConfigException;
 import org.her2sim.experiment.Version;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,6 +58,16 @@ final class CalibrateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter w = spec.commandLine().getOut();
+        // options of another mode are refused, not ignored: a fit that silently ran another way wastes hours
+        if (!clinic && (!parameters.isEmpty() || !trials.isEmpty() || evaluate || patients != null || threads != null)) {
+            throw new ConfigException("--parameter, --trial, --evaluate, --patients and --threads go with --clinic");
+        }
+        if (evaluate && !parameters.isEmpty()) {
+            throw new ConfigException("--parameter is for a fit; --evaluate runs every parameter at its default (use --trial to run fewer trials)");
+        }
+        if (!evaluate && !trials.isEmpty()) {
+            throw new ConfigException("--trial goes with --evaluate; a fit runs the trials its parameters apply to");
+        }
         if (resistantLine) {
             var c = new Calibration(Her2sim.home().resolve("configs"), reduced);
             double f = c.fitMutationScale(new double[] {1, 0.3, 0.1, 0.05, 0.03, 0.02, 0.01, 0.003}, 8, line -> {

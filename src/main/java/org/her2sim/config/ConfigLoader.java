@@ -447,10 +447,20 @@ public final class ConfigLoader {
 
     /** A value given on the command line, read as a YAML scalar or flow collection. */
     public JsonNode scalar(String valueText, String context) {
-        try {
-            return valueText.isEmpty() ? JsonNodeFactory.instance.textNode("") : yaml.readTree(valueText);
+        if (valueText.isEmpty()) {
+            return JsonNodeFactory.instance.textNode("");
+        }
+        try (JsonParser p = yaml.getFactory().createParser(valueText)) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (p instanceof YAMLParser yp && yp.isCurrentAlias()) {
+                    throw new ConfigException(context + ": the alias *" + p.getText() + " is not supported; quote the value if it is text");
+                }
+            }
+            return yaml.readTree(valueText);
         } catch (JsonProcessingException e) {
             throw new ConfigException(context + ": value is not valid YAML");
+        } catch (IOException e) {
+            throw new ConfigException(context + ": value cannot be read (" + e.getMessage() + ")");
         }
     }
 

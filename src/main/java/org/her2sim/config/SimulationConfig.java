@@ -495,9 +495,16 @@ public record SimulationConfig(
             return new OutcomeConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         }
 
-        /** The lethal burden of a tumour whose treatment began at {@code baseline} cells (NaN: not yet treated). */
+        /**
+         * The lethal burden of a tumour whose treatment began at {@code baseline} cells (NaN: not
+         * yet treated). A baseline below the detection limit counts as the limit: a fold of a
+         * handful of cells (or of none, a tumour extinct before treatment) is no lethal burden.
+         */
         public double lethalBurden(double baseline) {
-            return lethalFold == null || Double.isNaN(baseline) ? lethalCells : Math.min(lethalCells, lethalFold * baseline);
+            if (lethalFold == null || Double.isNaN(baseline)) {
+                return lethalCells;
+            }
+            return Math.min(lethalCells, lethalFold * Math.max(baseline, Math.max(1, detectionLimitCells)));
         }
 
         /** A copy with {@code lethalCells} replaced. */

@@ -305,8 +305,9 @@ public final class TumourModel extends SimState {
         boolean treated = !Double.isNaN(treatment.treatmentStart());
         if (treated && cells.size() >= lethalBurden()) {
             treatment.terminal(LineOfTherapy.Event.DEATH);
+            boolean byFold = lethalBurden() < scenario.config().outcomes().lethalCells();
             listener.event(EventKind.DEATH, now, -1, "the tumour reached its lethal burden, " + (long) lethalBurden() + " cells"
-                    + (scenario.config().outcomes().lethalFold() == null ? " (outcomes.lethal_cells)" : " (outcomes.lethal_cells, lethal_fold)"));
+                    + (byFold ? " (outcomes.lethal_fold x the burden at treatment start)" : " (outcomes.lethal_cells)"));
             stop(StopReason.DEATH);
             return;
         }

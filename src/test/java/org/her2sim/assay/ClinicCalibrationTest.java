@@ -124,7 +124,7 @@ class ClinicCalibrationTest {
         assertTrue(fit.evaluations().stream().anyMatch(e -> e.values()[1] != start[1]), "the named parameter moved");
         ConfigException unknown = assertThrows(ConfigException.class, () -> c.fit(2, List.of("nothing"), line -> { }));
         assertTrue(unknown.getMessage().contains("two.yaml") && unknown.getMessage().contains("'nothing'")
-                && unknown.getMessage().contains("delivery, lapatinib share"), unknown.getMessage());
+                && unknown.getMessage().contains("delivery; lapatinib share"), unknown.getMessage());
 
         // an evaluation of one trial runs that trial alone
         ClinicCalibration.Evaluation vogel = c.evaluate(start, 2, List.of("vogel"));

@@ -47,6 +47,20 @@ class CliTest {
     }
 
     @Test
+    void calibrateRefusesOptionsOfAnotherModeInsteadOfIgnoringThem() {
+        String[][] refused = {
+            {"calibrate", "--parameter", "gastric dependence", "--reduced"},
+            {"calibrate", "--clinic", "--evaluate", "--parameter", "gastric dependence"},
+            {"calibrate", "--clinic", "--trial", "toga"},
+        };
+        for (String[] args : refused) {
+            Cli.Outcome o = Cli.execute(args);
+            assertEquals(2, o.code(), String.join(" ", args) + ": " + o.out() + o.err());
+            assertTrue(o.err().contains("--parameter") || o.err().contains("--trial"), o.err());
+        }
+    }
+
+    @Test
     void aRunWritesParquetWhenAskedWithTheRowsAndTypesOfItsCsvTables() throws Exception {
         Path plain = runs.resolve("plain");
         Path both = runs.resolve("both");

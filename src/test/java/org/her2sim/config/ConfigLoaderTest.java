@@ -180,6 +180,9 @@ class ConfigLoaderTest {
         e = assertThrows(ConfigException.class, () -> Scenarios.load(aliased));
         assertTrue(e.getMessage().contains("alias.yaml") && e.getMessage().contains("description")
                 && e.getMessage().contains("line 2: the alias *label is not supported"), e.getMessage());
+        ConfigException onCommandLine = assertThrows(ConfigException.class,
+                () -> Scenarios.load(Scenarios.testScenario("culture-tumour.yaml"), "name=*foo"));
+        assertTrue(onCommandLine.getMessage().contains("--set name=*foo: the alias *foo is not supported"), onCommandLine.getMessage());
         // a device reports size 0 and never ends: read no more than the limit
         if (Files.exists(Path.of("/dev/zero"))) {
             e = assertThrows(ConfigException.class, () -> Scenarios.load(Path.of("/dev/zero")));

@@ -92,6 +92,13 @@ class EndpointsTest {
         assertEquals(firstDay(UNDER_A, x -> x >= 1.05e10), s.osDays(), 1.0);
         // a fold above lethal_cells / baseline leaves lethal_cells in charge
         assertEquals(run().summary().osDays(), run("outcomes.lethal_fold=50").summary().osDays());
+        // a baseline below the detection limit (1e5 here), or none (extinct before treatment), counts as the limit
+        var o = Scenarios.compile(SCENARIO, "outcomes.lethal_fold=3").config().outcomes();
+        assertEquals(3e5, o.lethalBurden(0));
+        assertEquals(3e5, o.lethalBurden(3));
+        assertEquals(3e10, o.lethalBurden(1e10));
+        assertEquals(1e11, o.lethalBurden(1e12), "lethal_cells the lower");
+        assertEquals(1e11, o.lethalBurden(Double.NaN), "not yet treated");
         ConfigException e = assertThrows(ConfigException.class, () -> run("outcomes.lethal_fold=1"));
         assertTrue(e.getMessage().contains("outcomes.lethal_fold") && e.getMessage().contains("above 1"), e.getMessage());
     }

@@ -139,6 +139,31 @@ class BinomialSamplerTest {
                 "shortcut " + shortcut + ", zeros " + zeros);
     }
 
+    /**
+     * The shortcut's bound, computed as the sampler computes it, stays below the computed P(0) for
+     * four million (n, r) with n from 1 to 2⁶² (log-uniform) and n·r up to 30: a uniform it sends
+     * to 0 is one the search would send to 0. Without the 10⁻¹² margin the rounding of the two
+     * sides puts the bound above P(0) in some of them, so these cases would catch a margin that is
+     * too small.
+     */
+    @Test
+    void theZeroShortcutsBoundIsBelowTheComputedProbabilityOfZero() {
+        UniformRandomProvider rng = new SeedTree(11).child("bound").generator();
+        int unmarginedAbove = 0;
+        for (int i = 0; i < 4_000_000; i++) {
+            long n = Math.max(1, (long) Math.exp(rng.nextDouble() * 62 * Math.log(2)));
+            double r = Math.min(0.5, 30 * rng.nextDouble() / n);
+            if (r <= 0) {
+                continue;
+            }
+            double p0 = Math.exp(n * Math.log1p(-r));
+            double bound = Math.exp(-(n * r) / (1 - r));
+            assertTrue(bound * (1 - 1e-12) < p0, "n = " + n + ", r = " + r);
+            unmarginedAbove += bound > p0 ? 1 : 0;
+        }
+        assertTrue(unmarginedAbove > 0, "without the margin the computed bound exceeds P(0) somewhere");
+    }
+
     /** The plain sequential search from 0 with P(0) = (1 − r)ⁿ (no shortcut; r ≤ 1/2, n·r ≤ 30). */
     private static long searchFromZero(UniformRandomProvider rng, long n, double r) {
         double q = 1 - r;
