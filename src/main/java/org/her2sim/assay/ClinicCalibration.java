@@ -471,14 +471,9 @@ public final class ClinicCalibration {
         return Math.log(sim / pub.value()) / tol;
     }
 
-    /** Searches every parameter from its current value; every evaluation is reported to {@code log}. */
-    public Fit fit(int perArm, Consumer<String> log) {
-        return fit(perArm, List.of(), log);
-    }
-
     /**
      * Searches the named parameters (none named: all) from their current values, the others held
-     * at theirs. Only the trials the named parameters apply to run: the others' figures do not
+     * at theirs; every evaluation is reported to {@code log}. Only the trials the named parameters apply to run: the others' figures do not
      * depend on them, so the objective's minimum over the named parameters is the same.
      */
     public Fit fit(int perArm, List<String> names, Consumer<String> log) {
