@@ -7,6 +7,7 @@ import java.awt.Component;
 import java.awt.Dimension;
 import java.awt.Graphics;
 import java.awt.Robot;
+import java.awt.Toolkit;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -91,6 +92,7 @@ public final class TumourGui extends GUIState {
     private LiveCharts charts;
     private JFrame frame;
     private final JPanel legend = new JPanel();
+    private Map<String, Color> legendShown = Map.of();
     private final JTextArea events = new JTextArea(6, 30);
     private final JLabel status = new JLabel(" ");
     private final List<JCheckBox> drugBoxes = new ArrayList<>();
@@ -411,8 +413,15 @@ public final class TumourGui extends GUIState {
     }
 
     private void updateLegend() {
+        // rebuilt only when a marker combination appears: rebuilding four times a second made
+        // the legend flicker and left it unpainted whenever the screen was read mid-rebuild
+        Map<String, Color> now = new LinkedHashMap<>(colours.all());
+        if (now.equals(legendShown)) {
+            return;
+        }
+        legendShown = now;
         legend.removeAll();
-        colours.all().forEach((m, c) -> {
+        now.forEach((m, c) -> {
             JLabel l = new JLabel(Palette.label(m), new Swatch(c), JLabel.LEFT);
             legend.add(l);
         });
@@ -422,6 +431,7 @@ public final class TumourGui extends GUIState {
 
     /** Writes the window (tumour, legend, controls, charts) to a PNG, atomically. */
     private void snapshotNow(Path file) {
+        frame.validate(); // lay out a legend rebuilt since the last paint
         Component root = frame.getContentPane();
         BufferedImage img = new BufferedImage(root.getWidth(), root.getHeight(), BufferedImage.TYPE_INT_RGB);
         var g = img.createGraphics();
@@ -441,6 +451,10 @@ public final class TumourGui extends GUIState {
     /** What the X server shows of the window (java.awt.Robot), next to the snapshot as NAME-screen.png. */
     private void screenCapture(Path snapshot) {
         try {
+            // paint what is pending now and flush it to the X server, so the capture sees it
+            frame.validate();
+            frame.getRootPane().paintImmediately(0, 0, frame.getRootPane().getWidth(), frame.getRootPane().getHeight());
+            Toolkit.getDefaultToolkit().sync();
             BufferedImage img = new Robot().createScreenCapture(frame.getBounds());
             Path abs = snapshot.toAbsolutePath();
             Path target = abs.resolveSibling(abs.getFileName().toString().replaceFirst("\\.png$", "") + "-screen.png");
