@@ -118,7 +118,7 @@ public final class SignallingRates implements RateModel {
             death = basal + apoptosisMax * (1 - v[survival]);
         } else {
             // supply caps division at the reference's; survival lost below the reference's kills
-            double h = inBody.dependence();
+            double h = inBody.signallingDependence();
             division = inBody.divisionPerDay() * (1 - h * Math.max(0, 1 - v[proliferation] / referenceProliferation));
             death = inBody.lossPerDay() + h * inBody.apoptosisPerDay() * Math.max(0, referenceSurvival - v[survival]);
         }

@@ -347,9 +347,12 @@ public record SimulationConfig(
      * division in proportion, and survival signalling lost below it adds
      * {@code apoptosis_per_day} × the loss to death; both in proportion to the tumour's
      * {@code dependence} on its signalling (oncogene addiction, 0 to 1; between patients it differs).
+     * {@code her2_driven: false} is a tumour that shows HER2 without depending on it (IHC 2+
+     * without amplification, enrolled in the early trastuzumab trials): its dependence is 0.
      * Absent: the biology's rates as written (a dish).
      */
-    public record TumourKinetics(Double divisionPerDay, Days doublingTime, Double apoptosisPerDay, Double dependence)
+    public record TumourKinetics(Double divisionPerDay, Days doublingTime, Double apoptosisPerDay, Double dependence,
+                                 Boolean her2Driven)
             implements java.io.Serializable {
         public TumourKinetics {
             divisionPerDay = Check.positive("division_per_day", divisionPerDay, Double.NaN);
@@ -359,10 +362,16 @@ public record SimulationConfig(
             }
             apoptosisPerDay = Check.nonNegative("apoptosis_per_day", apoptosisPerDay, Double.NaN);
             dependence = Check.probability("dependence", dependence, 1.0);
+            her2Driven = her2Driven == null || her2Driven;
             if (Math.log(2) / doublingTime.days() > divisionPerDay) {
                 throw new ConfigProblem("doubling_time", "a tumour dividing at most " + divisionPerDay + " per day cannot double faster than "
                         + Units.fmt(Math.log(2) / divisionPerDay) + " days, got " + doublingTime);
             }
+        }
+
+        /** The dependence h the rates use: 0 for a tumour not driven by HER2. */
+        public double signallingDependence() {
+            return her2Driven ? dependence : 0;
         }
 
         /** Cells lost per day: what makes the reference tumour grow at ln2 / doubling time. */
@@ -372,22 +381,22 @@ public record SimulationConfig(
 
         /** A copy with {@code divisionPerDay} replaced. */
         public TumourKinetics withDivisionPerDay(Double divisionPerDay) {
-            return new TumourKinetics(divisionPerDay, doublingTime, apoptosisPerDay, dependence);
+            return new TumourKinetics(divisionPerDay, doublingTime, apoptosisPerDay, dependence, her2Driven);
         }
 
         /** A copy with {@code doublingTime} replaced. */
         public TumourKinetics withDoublingTime(Days doublingTime) {
-            return new TumourKinetics(divisionPerDay, doublingTime, apoptosisPerDay, dependence);
+            return new TumourKinetics(divisionPerDay, doublingTime, apoptosisPerDay, dependence, her2Driven);
         }
 
         /** A copy with {@code apoptosisPerDay} replaced. */
         public TumourKinetics withApoptosisPerDay(Double apoptosisPerDay) {
-            return new TumourKinetics(divisionPerDay, doublingTime, apoptosisPerDay, dependence);
+            return new TumourKinetics(divisionPerDay, doublingTime, apoptosisPerDay, dependence, her2Driven);
         }
 
         /** A copy with {@code dependence} replaced. */
         public TumourKinetics withDependence(Double dependence) {
-            return new TumourKinetics(divisionPerDay, doublingTime, apoptosisPerDay, dependence);
+            return new TumourKinetics(divisionPerDay, doublingTime, apoptosisPerDay, dependence, her2Driven);
         }
     }
 

@@ -8,7 +8,9 @@ import java.util.Map;
 import org.her2sim.SampleStats;
 import org.her2sim.Scenarios;
 import org.her2sim.config.SimulationConfig;
+import org.her2sim.config.ConfigChange;
 import org.her2sim.engine.Scenario;
+import org.her2sim.experiment.Sweep;
 import org.her2sim.experiment.SingleRun;
 import org.her2sim.pharmacology.Drug;
 import org.her2sim.random.SeedTree;
@@ -124,6 +126,61 @@ class InBodyKineticsTest {
             assertTrue(pik3ca > wild, drugs + ": PIK3CA-activated founders shrink less (" + pik3ca + " vs " + wild + ")");
             assertTrue(pten > wild, drugs + ": PTEN-lost founders shrink less (" + pten + " vs " + wild + ")");
         }
+    }
+
+    /**
+     * A tumour that shows HER2 without depending on it (IHC 2+ without amplification, in the early
+     * trastuzumab trials): anti-HER2 drugs leave its growth nearly as untreated (only the kills that
+     * need no dependence remain: antibody-dependent killing, lapatinib off target); chemotherapy
+     * kills it as any other.
+     */
+    @Test
+    void aTumourNotDrivenByHer2IgnoresAntiHer2DrugsButNotChemotherapy() {
+        Scenario driven = patient("context.tumour_kinetics.dependence=0.3");
+        Scenario notDriven = patient("context.tumour_kinetics.dependence=0.3", "context.tumour_kinetics.her2_driven=false");
+        assertEquals(0.0, notDriven.config().context().tumourKinetics().signallingDependence());
+        Map<String, String> founder = Map.of("her2", "amplified");
+        double untreated = net(notDriven, founder, Map.of());
+        assertEquals(net(driven, founder, Map.of()), untreated, 1e-12, "untreated growth does not depend on the driver");
+        // lapatinib: only its off-target kill (biology.rates.kills), which needs no dependence
+        double lapatinib = untreated - net(notDriven, founder, Map.of("lapatinib", 2.0));
+        double lapatinibDriven = net(driven, founder, Map.of()) - net(driven, founder, Map.of("lapatinib", 2.0));
+        assertTrue(lapatinib >= 0 && lapatinib < 0.2 * lapatinibDriven, "lapatinib: " + lapatinib + " vs " + lapatinibDriven);
+        double adcc = untreated - net(notDriven, founder, Map.of("trastuzumab", 40.0));
+        double adccDriven = net(driven, founder, Map.of()) - net(driven, founder, Map.of("trastuzumab", 40.0));
+        assertTrue(adcc >= 0 && adcc < 0.2 * adccDriven, "trastuzumab only through immune killing: " + adcc + " vs " + adccDriven);
+        double chemo = untreated - net(notDriven, founder, Map.of("paclitaxel", 0.3));
+        assertEquals(net(driven, founder, Map.of()) - net(driven, founder, Map.of("paclitaxel", 0.3)), chemo, 1e-12,
+                "chemotherapy kills as in a HER2-driven tumour");
+        assertTrue(chemo > 0);
+    }
+
+    /**
+     * The early trastuzumab trials enrolled IHC 2+ tumours too: Vogel's file draws 26 % of patients
+     * whose tumour is not driven by HER2 (Binomial(400, 0.26): mean 104, SD 8.8; 4-SD band), and
+     * their compiled scenarios carry dependence 0.
+     */
+    @Test
+    void vogelsPatientsIncludeTumoursNotDrivenByHer2() {
+        Sweep sweep = Sweep.load(Scenarios.configs().resolve("experiments/vogel.yaml"), null, null,
+                new Sweep.Overrides(List.of(), 400));
+        String path = "context.tumour_kinetics.her2_driven";
+        int notDriven = 0;
+        boolean seenDriven = false;
+        boolean seenNot = false;
+        for (Sweep.Task t : sweep.tasks()) {
+            boolean driven = Boolean.parseBoolean(t.parameters().get(path));
+            notDriven += driven ? 0 : 1;
+            if (driven ? !seenDriven : !seenNot) {
+                double h = sweep.scenario(t, ConfigChange.none()).config().context().tumourKinetics().signallingDependence();
+                assertTrue(driven ? h > 0 : h == 0, t.parameters() + ": dependence " + h);
+                seenDriven |= driven;
+                seenNot |= !driven;
+            }
+        }
+        assertEquals(400, sweep.tasks().size());
+        assertTrue(seenDriven && seenNot, "both kinds of patient were compiled");
+        assertEquals(0.26 * 400, notDriven, 4 * Math.sqrt(400 * 0.26 * 0.74));
     }
 
     private static Map<String, String> parse(String flow) {
