@@ -10,6 +10,7 @@ import org.her2sim.bench.ClassroomLoad;
 import org.her2sim.classroom.Classroom;
 import org.her2sim.bench.CloneBenchmark;
 import org.her2sim.bench.EngineBenchmark;
+import org.her2sim.bench.MergeBenchmark;
 import org.her2sim.bench.ReportBenchmark;
 import org.her2sim.config.ConfigException;
 import picocli.CommandLine.Command;
@@ -58,6 +59,10 @@ final class BenchCommand implements Callable<Integer> {
             defaultValue = "2")
     double pace;
 
+    @Option(names = "--merge", paramLabel = "DIR", description = "Measure instead the heap a merge holds per task of the finished "
+            + "results directory DIR, its tasks read whole and compact")
+    Path merge;
+
     @Option(names = "--class-seconds", description = "How long the --classroom measurement runs (default: ${DEFAULT-VALUE})", defaultValue = "30")
     double classSeconds;
 
@@ -76,6 +81,14 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (clone) {
             return cloneEngine();
+        }
+        if (merge != null) {
+            var r = MergeBenchmark.run(merge);
+            spec.commandLine().getOut().printf(Locale.ROOT,
+                    "%,d tasks: %,.0f bytes of heap per task read whole, %,.0f compact (as merge and sweep hold them); "
+                            + "a million tasks: %.1f GB compact%n", r.tasks(), r.wholeBytesPerTask(), r.compactBytesPerTask(),
+                    r.compactBytesPerTask() * 1e6 / 1e9);
+            return 0;
         }
         if (report) {
             var r = ReportBenchmark.run(Her2sim.home().resolve("configs/textbook-two-types.yaml"), 5);

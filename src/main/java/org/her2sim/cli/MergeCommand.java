@@ -32,7 +32,7 @@ final class MergeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path first = dirs.get(0);
         Sweep sweep = Sweep.ofResults(first);
-        SweepResults.Tasks tasks = SweepResults.read(sweep, dirs);
+        SweepResults.Tasks tasks = SweepResults.readCompact(sweep, dirs);
         Path target = out != null ? out : first;
         Files.createDirectories(target);
         SweepResults.write(tasks, target);

@@ -106,7 +106,7 @@ final class SweepCommand implements Callable<Integer> {
         } else if (o.missing() > 0) {
             w.printf("%d tasks still missing; run again with --resume%n", o.missing());
         } else {
-            SweepResults.Tasks tasks = SweepResults.read(sweep, List.of(dir));
+            SweepResults.Tasks tasks = SweepResults.readCompact(sweep, List.of(dir));
             try {
                 SweepResults.write(tasks, dir);
                 SweepReportData.write(tasks, dir);

@@ -31,16 +31,57 @@ import org.her2sim.observe.Summary;
 public final class SweepResults {
     private static final CsvMapper CSV = new CsvMapper();
 
-    /** The tasks of a complete sweep, in task order. */
-    public record Tasks(Sweep sweep, List<TaskResult> results) {
+    /**
+     * The tasks of a complete sweep, in task order, and the columns results.csv gives them. Read
+     * {@link #compact} from a results directory, the results keep what the summary, comparison and
+     * report use, and {@code files} names each task's file, from which results.csv is written
+     * row by row; built in memory, {@code files} is null and the results are whole.
+     */
+    public record Tasks(Sweep sweep, List<TaskResult> results, Layout layout, List<String> drugs, List<Path> files) {
+        public Tasks(Sweep sweep, List<TaskResult> results) {
+            this(sweep, results, Layout.of(results), drugsOf(results), null);
+        }
+
+        /** Each task whole, from its file when the results are compact. */
+        void forEachWhole(IoConsumer<TaskResult> action) throws IOException {
+            for (int i = 0; i < results.size(); i++) {
+                action.accept(files == null ? results.get(i) : TaskFiles.read(files.get(i)));
+            }
+        }
+    }
+
+    /** An action that may fail with an I/O error. */
+    interface IoConsumer<T> {
+        void accept(T t) throws IOException;
     }
 
     private SweepResults() {
     }
 
-    /** Reads the tasks of every directory; refuses foreign, duplicated (with other content) or missing tasks. */
+    /**
+     * Reads the tasks of every directory, each whole (cells per marker state, overrides, every
+     * drawn value); refuses foreign, duplicated (with other content) or missing tasks.
+     */
     public static Tasks read(Sweep sweep, List<Path> dirs) throws IOException {
+        return read(sweep, dirs, false);
+    }
+
+    /**
+     * Reads the tasks as {@link #read} does, keeping of each only what the summary, comparison
+     * and report use ({@link #compact}): a merge of many patients then holds about a tenth of
+     * their results in memory, and results.csv is written from the files, row by row.
+     */
+    public static Tasks readCompact(Sweep sweep, List<Path> dirs) throws IOException {
+        return read(sweep, dirs, true);
+    }
+
+    private static Tasks read(Sweep sweep, List<Path> dirs, boolean compact) throws IOException {
         TreeMap<Integer, TaskResult> byId = new TreeMap<>();
+        Map<Integer, Path> fileOf = new java.util.HashMap<>();
+        TreeSet<String> states = new TreeSet<>();
+        TreeSet<String> drugs = new TreeSet<>();
+        Map<String, String> interned = new java.util.HashMap<>();
+        List<String> pointParameters = sweep.parameterPaths();
         for (Path dir : dirs) {
             Path marker = dir.resolve("sweep.json");
             if (!Files.isRegularFile(marker)) {
@@ -70,8 +111,13 @@ public final class SweepResults {
                     if (problem != null) {
                         throw new ConfigException(f + ": " + problem + "; run the sweep again with --resume to redo it");
                     }
-                    TaskResult before = byId.putIfAbsent(t.taskId(), t);
-                    if (before != null && !same(before, t)) {
+                    TaskResult before = byId.get(t.taskId());
+                    if (before == null) {
+                        Layout.addStates(t, states);
+                        drugs.addAll(t.summary().cumulativeDose().keySet());
+                        byId.put(t.taskId(), compact ? compact(t, pointParameters, interned) : t);
+                        fileOf.put(t.taskId(), f);
+                    } else if (!same(compact ? TaskFiles.read(fileOf.get(t.taskId())) : before, t)) {
                         throw new ConfigException(f + ": task " + t.taskId() + " also appears, with other results, in another directory");
                     }
                 }
@@ -87,7 +133,38 @@ public final class SweepResults {
             throw new ConfigException("the sweep is incomplete: " + missing.size() + " of " + sweep.tasks().size()
                     + " tasks have no result (first: task " + missing.get(0) + "); run the missing shards or --resume");
         }
-        return new Tasks(sweep, new ArrayList<>(byId.values()));
+        List<TaskResult> results = new ArrayList<>(byId.values());
+        return new Tasks(sweep, results, Layout.of(results, states), List.copyOf(drugs),
+                compact ? byId.keySet().stream().map(fileOf::get).toList() : null);
+    }
+
+    /**
+     * A task as the summary, comparison and report use it: without its cells per marker state, its
+     * overrides and its drawn values (only the sweep's point parameters stay), and with repeated
+     * texts (arms, responses, drugs, reasons) shared. results.csv reads the rest from the file.
+     */
+    static TaskResult compact(TaskResult t, List<String> pointParameters, Map<String, String> interned) {
+        java.util.function.UnaryOperator<String> in = x -> x == null ? null : interned.computeIfAbsent(x, k -> k);
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (String p : pointParameters) {
+            parameters.put(in.apply(p), in.apply(t.parameters().get(p)));
+        }
+        Summary s = t.summary();
+        List<Summary.Line> lines = s.lines().stream().map(l -> new Summary.Line(l.line(), l.startDays(), in.apply(l.drugs()),
+                l.baselineCells(), l.nadirCells(), l.nadirTimeDays(), in.apply(l.bestResponse()), l.objectiveResponse(),
+                l.clinicalBenefit(), l.pfsDays(), l.pfsEvent(), in.apply(l.end()))).toList();
+        Map<String, Double> dose = new TreeMap<>();
+        s.cumulativeDose().forEach((d, mg) -> dose.put(in.apply(d), mg));
+        Summary slim = new Summary(in.apply(s.scenario()), s.seed(), in.apply(s.engine()), s.stopReason(), s.finalTimeDays(),
+                s.finalCells(), s.extinct(), s.extinctionTimeDays(), s.treatmentStartDays(), s.followUpEndDays(), s.baselineCells(),
+                s.nadirCells(), s.nadirTimeDays(), s.log10KillNadir(), in.apply(s.bestResponse()), s.objectiveResponse(),
+                s.clinicalBenefit(), s.progressionTimeDays(), s.timeToProgressionDays(), s.pfsDays(), s.pfsEvent(), s.ttfDays(),
+                s.ttfEvent(), in.apply(s.ttfReason()), s.osDays(), s.osEvent(), s.resistanceTimeDays(), s.timeToResistanceDays(),
+                in.apply(s.dominantEscape()), in.apply(s.escapeOrigin()), lines, s.readouts(), Map.of(), dose, s.daysOnTreatment(),
+                s.clonesEver(), s.cellUpdates(), s.variantSteps(), s.wallSeconds(), in.apply(s.version()), s.configSha256());
+        List<TaskResult.PhaseSpan> phases = t.phases().stream()
+                .map(p -> new TaskResult.PhaseSpan(in.apply(p.name()), p.startDays(), p.endDays(), p.treating())).toList();
+        return new TaskResult(t.taskId(), in.apply(t.arm()), t.point(), t.replicate(), t.seed(), parameters, List.of(), slim, phases);
     }
 
     private static boolean same(TaskResult a, TaskResult b) {
@@ -110,11 +187,11 @@ public final class SweepResults {
     public static List<Map<String, Object>> resultsTable(Tasks tasks) {
         List<String> columns = new ArrayList<>(tasks.sweep().parameterPaths());
         columns.addAll(tasks.sweep().patientPaths());
-        List<String> drugs = drugs(tasks);
-        Layout layout = Layout.of(tasks);
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (TaskResult t : tasks.results()) {
-            rows.add(row(t, columns, drugs, layout, tasks.sweep().spec().randomise()));
+        try {
+            tasks.forEachWhole(t -> rows.add(row(t, columns, tasks.drugs(), tasks.layout(), tasks.sweep().spec().randomise())));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         return rows;
     }
@@ -127,23 +204,21 @@ public final class SweepResults {
     private static void writeResults(Tasks tasks, Path file) throws IOException {
         List<String> columns = new ArrayList<>(tasks.sweep().parameterPaths());
         columns.addAll(tasks.sweep().patientPaths());
-        List<String> drugs = drugs(tasks);
-        Layout layout = Layout.of(tasks);
         AtomicFiles.write(file, out -> {
-            SequenceWriter w = null;
-            for (TaskResult t : tasks.results()) {
-                Map<String, Object> r = row(t, columns, drugs, layout, tasks.sweep().spec().randomise());
-                if (w == null) {
+            SequenceWriter[] w = {null};
+            tasks.forEachWhole(t -> {
+                Map<String, Object> r = row(t, columns, tasks.drugs(), tasks.layout(), tasks.sweep().spec().randomise());
+                if (w[0] == null) {
                     CsvSchema.Builder b = CsvSchema.builder();
                     r.keySet().forEach(b::addColumn);
-                    w = CSV.writer(b.build().withHeader()).writeValues(out);
+                    w[0] = CSV.writer(b.build().withHeader()).writeValues(out);
                 }
-                w.write(r);
+                w[0].write(r);
+            });
+            if (w[0] == null) {
+                w[0] = CSV.writer(CsvSchema.builder().build().withHeader()).writeValues(out);
             }
-            if (w == null) {
-                w = CSV.writer(CsvSchema.builder().build().withHeader()).writeValues(out);
-            }
-            w.close();
+            w[0].close();
         });
     }
 
@@ -180,8 +255,12 @@ public final class SweepResults {
     }
 
     static List<String> drugs(Tasks tasks) {
+        return tasks.drugs();
+    }
+
+    private static List<String> drugsOf(List<TaskResult> results) {
         TreeSet<String> drugs = new TreeSet<>();
-        tasks.results().forEach(t -> drugs.addAll(t.summary().cumulativeDose().keySet()));
+        results.forEach(t -> drugs.addAll(t.summary().cumulativeDose().keySet()));
         return List.copyOf(drugs);
     }
 
@@ -189,19 +268,27 @@ public final class SweepResults {
      * Which per-line, readout and marker columns results.csv has: as many lines as the longest
      * run reached, every readout, and every marker state other than each marker's first.
      */
-    record Layout(int lines, List<String> readouts, List<String> moments, List<String> states) {
-        static Layout of(Tasks tasks) {
+    public record Layout(int lines, List<String> readouts, List<String> moments, List<String> states) {
+        static Layout of(List<TaskResult> results) {
+            TreeSet<String> states = new TreeSet<>();
+            results.forEach(t -> addStates(t, states));
+            return of(results, states);
+        }
+
+        /** The marker states a task's cells were counted in (results.csv has a column for each). */
+        static void addStates(TaskResult t, TreeSet<String> states) {
+            t.summary().markerCells().values().forEach(cells -> states.addAll(cells.keySet()));
+        }
+
+        /** The layout of results in task order, with the marker states gathered from them whole. */
+        static Layout of(List<TaskResult> results, TreeSet<String> states) {
             int lines = 0;
             LinkedHashSet<String> readouts = new LinkedHashSet<>();
             LinkedHashSet<String> moments = new LinkedHashSet<>(List.of("treatment_start", "nadir"));
-            TreeSet<String> states = new TreeSet<>();
-            for (TaskResult t : tasks.results()) {
+            for (TaskResult t : results) {
                 Summary s = t.summary();
                 lines = Math.max(lines, s.lines().size());
                 s.readouts().forEach(r -> readouts.add(r.name()));
-                for (var e : s.markerCells().entrySet()) {
-                    states.addAll(e.getValue().keySet());
-                }
             }
             for (int k = 1; k <= lines; k++) {
                 moments.add("progression_line" + k);
@@ -318,7 +405,7 @@ public final class SweepResults {
 
     static List<Map<String, Object>> summary(Tasks tasks, List<String> params, List<String> drugs) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        List<String> readouts = Layout.of(tasks).readouts();
+        List<String> readouts = tasks.layout().readouts();
         List<Days> landmarks = tasks.sweep().spec().landmarks();
         for (int point = 0; point < tasks.sweep().points().size(); point++) {
             for (String arm : tasks.sweep().spec().arms().keySet()) {

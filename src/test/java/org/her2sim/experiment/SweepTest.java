@@ -59,9 +59,15 @@ class SweepTest {
             assertEquals(8, o.missing());
             shards.add(s);
         }
+        // merged from compact results (results.csv re-read from the files), as her2sim merge does
         Path merged = dir.resolve("merged");
         Files.createDirectories(merged);
-        SweepResults.write(SweepResults.read(sweep, shards), merged);
+        SweepResults.Tasks compact = SweepResults.readCompact(sweep, shards);
+        assertTrue(compact.results().stream().allMatch(t -> t.summary().markerCells().isEmpty() && t.overrides().isEmpty()),
+                "the compact results hold no cells per marker state and no overrides");
+        assertTrue(SweepResults.read(sweep, shards).results().stream().allMatch(t -> !t.summary().markerCells().isEmpty()),
+                "the whole results do");
+        SweepResults.write(compact, merged);
         for (String table : TABLES) {
             byte[] one = Files.readAllBytes(dir.resolve("one").resolve(table));
             assertArrayEquals(one, Files.readAllBytes(dir.resolve("two").resolve(table)), table + ": 1 vs 2 threads");
