@@ -47,7 +47,7 @@ public final class SweepReportData {
     public static void write(SweepResults.Tasks tasks, Path dir) throws IOException {
         SweepSpec spec = tasks.sweep().spec();
         List<String> params = tasks.sweep().parameterPaths();
-        List<String> drugs = SweepResults.drugs(tasks);
+        List<String> drugs = tasks.drugs();
         TimeScale unit = timeScale(tasks);
         List<SweepReport.SurvivalPlot> plots = new ArrayList<>();
         for (int p = 0; p < tasks.sweep().points().size() && plots.size() < 3 * 6; p++) {

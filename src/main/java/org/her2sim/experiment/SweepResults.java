@@ -33,7 +33,7 @@ public final class SweepResults {
 
     /**
      * The tasks of a complete sweep, in task order, and the columns results.csv gives them. Read
-     * {@link #compact} from a results directory, the results keep what the summary, comparison and
+     * compact from a results directory ({@link SweepResults#readCompact}), the results keep what the summary, comparison and
      * report use, and {@code files} names each task's file, from which results.csv is written
      * row by row; built in memory, {@code files} is null and the results are whole.
      */
@@ -185,8 +185,7 @@ public final class SweepResults {
 
     /** The rows of results.csv (one per task), column name to value, in the file's column order. */
     public static List<Map<String, Object>> resultsTable(Tasks tasks) {
-        List<String> columns = new ArrayList<>(tasks.sweep().parameterPaths());
-        columns.addAll(tasks.sweep().patientPaths());
+        List<String> columns = parameterColumns(tasks);
         List<Map<String, Object>> rows = new ArrayList<>();
         try {
             tasks.forEachWhole(t -> rows.add(row(t, columns, tasks.drugs(), tasks.layout(), tasks.sweep().spec().randomise())));
@@ -202,8 +201,7 @@ public final class SweepResults {
      * several times the memory of the results themselves).
      */
     private static void writeResults(Tasks tasks, Path file) throws IOException {
-        List<String> columns = new ArrayList<>(tasks.sweep().parameterPaths());
-        columns.addAll(tasks.sweep().patientPaths());
+        List<String> columns = parameterColumns(tasks);
         AtomicFiles.write(file, out -> {
             SequenceWriter[] w = {null};
             tasks.forEachWhole(t -> {
@@ -222,9 +220,16 @@ public final class SweepResults {
         });
     }
 
+    /** results.csv's parameter columns: the sweep's point parameters, then each patient's drawn values. */
+    private static List<String> parameterColumns(Tasks tasks) {
+        List<String> columns = new ArrayList<>(tasks.sweep().parameterPaths());
+        columns.addAll(tasks.sweep().patientPaths());
+        return columns;
+    }
+
     /** The rows of summary.csv (one per arm and point). */
     public static List<Map<String, Object>> summaryTable(Tasks tasks) {
-        return summary(tasks, tasks.sweep().parameterPaths(), drugs(tasks));
+        return summary(tasks, tasks.sweep().parameterPaths(), tasks.drugs());
     }
 
     /** The rows of comparison.csv (each arm against the reference arm, per point and endpoint). */
@@ -252,10 +257,6 @@ public final class SweepResults {
         }
         List<Survival.Subject> subjects = subjects(patients(tasks, point, arm), endpoint);
         return subjects == null || subjects.isEmpty() ? Optional.empty() : Optional.of(Survival.kaplanMeier(subjects));
-    }
-
-    static List<String> drugs(Tasks tasks) {
-        return tasks.drugs();
     }
 
     private static List<String> drugsOf(List<TaskResult> results) {
