@@ -8,12 +8,13 @@ import java.util.Map;
  * spread between patients of a setting (and of the settings in {@code also}, which take the same value) (docs/model.md, "Between-patient variability"):
  * {@code lognormal} (median, cv) for positive quantities, {@code logitnormal} (median, sd on the
  * logit scale) for fractions, {@code normal} (mean, sd), {@code uniform} (from, to) or
- * {@code categorical} (values: {value: probability}). A lognormal or logitnormal without a median
+ * {@code categorical} (values: {value: probability}; {@code with} gives, for a category, further
+ * settings its patients take: IHC 0/1+ tumours with HER2 protein low as well as undriven). A lognormal or logitnormal without a median
  * is centred on the scenario's own value of the setting, so the value stays where the scenario
  * (or its context) says and only the spread is drawn.
  */
 public record PatientDraw(String path, List<String> also, Distribution distribution, Double median, Double cv, Double mean, Double sd,
-                          Double from, Double to, Map<String, Double> values, String source) {
+                          Double from, Double to, Map<String, Double> values, Map<String, Map<String, String>> with, String source) {
 
     /** The distributions a characteristic can be drawn from. */
     public enum Distribution implements Choice {
@@ -69,10 +70,30 @@ public record PatientDraw(String path, List<String> also, Distribution distribut
                     throw new ConfigProblem("values", "probabilities add up to " + sum + ", not 1");
                 }
                 values = Check.ordered(values);
+                if (with != null) {
+                    for (Map.Entry<String, Map<String, String>> e : with.entrySet()) {
+                        if (!values.containsKey(e.getKey())) {
+                            throw new ConfigProblem("with." + e.getKey(), "not one of the values of '" + path + "' (" + String.join(", ", values.keySet()) + ")");
+                        }
+                        if (e.getValue() == null || e.getValue().isEmpty()) {
+                            throw new ConfigProblem("with." + e.getKey(), "expected the settings patients of this category take, {path: value, ...}");
+                        }
+                    }
+                    with = Check.ordered(with);
+                }
             }
             default -> throw new IllegalStateException();
         }
+        if (with != null && distribution != Distribution.CATEGORICAL) {
+            throw new ConfigProblem("with", "only a categorical draw has settings per category ('" + path + "' is " + distribution + ")");
+        }
+        with = with == null ? Map.of() : with;
         source = source == null ? "" : source;
+    }
+
+    /** The further settings patients of category {@code value} take (none for other values and other distributions). */
+    public Map<String, String> settingsWith(String value) {
+        return with.getOrDefault(value, Map.of());
     }
 
     /** Whether the draw is centred on the scenario's own value (a lognormal or logitnormal without a median). */
@@ -112,16 +133,16 @@ public record PatientDraw(String path, List<String> also, Distribution distribut
 
     /** A copy with {@code median} replaced. */
     public PatientDraw withMedian(Double median) {
-        return new PatientDraw(path, also, distribution, median, cv, mean, sd, from, to, values, source);
+        return new PatientDraw(path, also, distribution, median, cv, mean, sd, from, to, values, with, source);
     }
 
     /** A copy with {@code cv} replaced. */
     public PatientDraw withCv(Double cv) {
-        return new PatientDraw(path, also, distribution, median, cv, mean, sd, from, to, values, source);
+        return new PatientDraw(path, also, distribution, median, cv, mean, sd, from, to, values, with, source);
     }
 
     /** A copy with {@code sd} replaced. */
     public PatientDraw withSd(Double sd) {
-        return new PatientDraw(path, also, distribution, median, cv, mean, sd, from, to, values, source);
+        return new PatientDraw(path, also, distribution, median, cv, mean, sd, from, to, values, with, source);
     }
 }

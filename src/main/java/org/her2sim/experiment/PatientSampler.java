@@ -41,9 +41,25 @@ public final class PatientSampler {
      */
     public static Map<String, String> values(List<PatientDraw> draws, Map<String, double[]> deviates, Supplier<JsonNode> scenario,
                                              String where) {
+        return values(draws, deviates, scenario, where, Map.of());
+    }
+
+    /**
+     * As above, except that a setting in {@code fixed} (an arm's own) is not drawn: the patient takes
+     * the fixed value, with the further settings a categorical draw gives that value.
+     */
+    public static Map<String, String> values(List<PatientDraw> draws, Map<String, double[]> deviates, Supplier<JsonNode> scenario,
+                                             String where, Map<String, String> fixed) {
         Map<String, String> out = new LinkedHashMap<>();
         JsonNode centreOf = null;
         for (PatientDraw d : draws) {
+            String given = fixed.get(d.path());
+            if (given != null) {
+                out.put(d.path(), given);
+                d.also().forEach(p -> out.put(p, given));
+                out.putAll(d.settingsWith(given));
+                continue;
+            }
             double centre = Double.NaN;
             boolean duration = false;
             if (d.centredOnScenario()) {
@@ -64,6 +80,7 @@ public final class PatientSampler {
             String value = d.value(zu[0], zu[1], centre) + (duration ? "d" : "");
             out.put(d.path(), value);
             d.also().forEach(p -> out.put(p, value));
+            out.putAll(d.settingsWith(value));
         }
         return out;
     }

@@ -112,10 +112,15 @@ public final class Sweep {
         // parallel groups: each arm's patients are its own (own tumour, own drawn characteristics)
         long seed = paired ? root.child("point", p).child("replicate", r).seed()
                 : root.child("point", p).child("arm:" + armName).child("replicate", r).seed();
+        Map<String, String> ownSettings = new LinkedHashMap<>();
+        arm.forEach((k, v) -> ownSettings.put(k, local(k, text(v))));
+        ownSettings.putAll(points.get(p));
         List<String> own = new ArrayList<>();
-        arm.forEach((k, v) -> own.add(k + "=" + local(k, text(v))));
-        points.get(p).forEach((k, v) -> own.add(k + "=" + v));
-        Map<String, String> patient = draw(deviates(paired ? root.child("patient", r) : root.child("arm:" + armName).child("patient", r)), own);
+        ownSettings.forEach((k, v) -> own.add(k + "=" + v));
+        // an arm or point that gives a drawn setting itself replaces the draw (an arm of one genotype, or
+        // one trial's eligibility in a pooled experiment): its patients have the arm's value, recorded as such
+        Map<String, String> patient = draw(deviates(paired ? root.child("patient", r) : root.child("arm:" + armName).child("patient", r)), own,
+                ownSettings);
         Map<String, String> values = new LinkedHashMap<>(points.get(p));
         values.putAll(patient);
         List<String> o = new ArrayList<>();
@@ -345,10 +350,10 @@ public final class Sweep {
     }
 
     /** One patient's values: each draw from its deviates, centred (when it has no median) on the task's own setting. */
-    private Map<String, String> draw(Map<String, double[]> deviates, List<String> taskOverrides) {
+    private Map<String, String> draw(Map<String, double[]> deviates, List<String> taskOverrides, Map<String, String> fixed) {
         // the centre depends on the arm and point only: loaded once for all their patients
         return PatientSampler.values(draws, deviates, () -> centres.computeIfAbsent(taskOverrides,
-                k -> ConfigLoader.tree(loaded(k, adjustment.change()).config())), specFile.toString());
+                k -> ConfigLoader.tree(loaded(k, adjustment.change()).config())), specFile.toString(), fixed);
     }
 
     private ConfigLoader.Loaded loaded(List<String> overrides, ConfigChange change) {

@@ -249,6 +249,51 @@ class SweepTest {
     }
 
     @Test
+    void anArmThatSetsADrawnCharacteristicReplacesTheDrawAndACategoryBringsItsSettings() throws Exception {
+        int n = 100;
+        Path spec = Scenarios.write(dir, "eligibility.yaml", String.join("\n",
+                "name: eligibility", "base: " + Scenarios.testScenario("culture-tumour.yaml"), "replicates: " + n,
+                "arms: {drawn: {time.max: 5d}, lost: {time.max: 5d, tumour.founder.pten: lost}}",
+                "patients:",
+                "  - {path: tumour.founder.pten, distribution: categorical, values: {intact: 0.8, lost: 0.2},"
+                        + " with: {lost: {drugs.trastuzumab.pk.clearance_l_per_day: 0.5}}}"));
+        Sweep sweep = Sweep.load(spec);
+        String clearance = "drugs.trastuzumab.pk.clearance_l_per_day";
+        int lostDrawn = 0;
+        for (int r = 0; r < n; r++) {
+            Sweep.Task drawn = sweep.tasks().get(2 * r);
+            Sweep.Task lost = sweep.tasks().get(2 * r + 1);
+            assertEquals("lost", lost.parameters().get("tumour.founder.pten"), "the arm's value is recorded, not the draw");
+            assertEquals("lost", sweep.scenario(lost).config().tumour().founder().get("pten"));
+            // the category's further settings come with the arm's value as with a drawn one
+            assertEquals("0.5", lost.parameters().get(clearance));
+            assertEquals(0.5, sweep.scenario(lost).config().drugs().get("trastuzumab").pk().clearanceLPerDay());
+            if (drawn.parameters().get("tumour.founder.pten").equals("lost")) {
+                lostDrawn++;
+                assertEquals("lost", sweep.scenario(drawn).config().tumour().founder().get("pten"));
+                assertEquals("0.5", drawn.parameters().get(clearance));
+            } else {
+                assertEquals(null, drawn.parameters().get(clearance), "an intact founder's patient takes no further setting");
+            }
+        }
+        // the other arm still draws: PTEN-lost founders ~ Binomial(100, 0.2), mean 20, SD 4; a 4-SD band,
+        // which also shows the loop above met drawn patients of both kinds
+        assertEquals(20, lostDrawn, 4 * Math.sqrt(n * 0.2 * 0.8));
+    }
+
+    @Test
+    void aCategorysSettingsMustNameOneOfItsValues() {
+        Path spec = Scenarios.write(dir, "bad-with.yaml", String.join("\n",
+                "name: bad", "base: " + Scenarios.testScenario("culture-tumour.yaml"), "replicates: 2",
+                "arms: {a: {time.max: 5d}}",
+                "patients:",
+                "  - {path: tumour.founder.pten, distribution: categorical, values: {intact: 0.8, lost: 0.2}, with: {gone: {time.max: 6d}}}"));
+        ConfigException e = assertThrows(ConfigException.class, () -> Sweep.load(spec));
+        assertTrue(e.getMessage().contains("with.gone") && e.getMessage().contains("intact, lost"), e.getMessage());
+        assertTrue(e.getMessage().contains("bad-with.yaml"), e.getMessage());
+    }
+
+    @Test
     void aTwoParameterGridGetsAHeatMapPerArm() throws Exception {
         Path spec = Scenarios.writeSweep(dir, "grid.yaml", SMALL, uncheckedRead().replace(
                 "    - {path: biology.markers.2.mutations.0.probability, values: [2.0e-6, 2.0e-4]}",
