@@ -84,7 +84,7 @@ public record PatientDraw(String path, List<String> also, Distribution distribut
             }
             default -> throw new IllegalStateException();
         }
-        if (with != null && distribution != Distribution.CATEGORICAL) {
+        if (with != null && !with.isEmpty() && distribution != Distribution.CATEGORICAL) {
             throw new ConfigProblem("with", "only a categorical draw has settings per category ('" + path + "' is " + distribution + ")");
         }
         with = with == null ? Map.of() : with;
