@@ -79,7 +79,9 @@ public record PatientDraw(String path, List<String> also, Distribution distribut
                             throw new ConfigProblem("with." + e.getKey(), "expected the settings patients of this category take, {path: value, ...}");
                         }
                     }
-                    with = Check.ordered(with);
+                    Map<String, Map<String, String>> copy = new java.util.LinkedHashMap<>();
+                    with.forEach((k, v) -> copy.put(k, Check.ordered(v)));
+                    with = Check.ordered(copy);
                 }
             }
             default -> throw new IllegalStateException();

@@ -347,8 +347,9 @@ public record SimulationConfig(
      * division in proportion, and survival signalling lost below it adds
      * {@code apoptosis_per_day} × the loss to death; both in proportion to the tumour's
      * {@code dependence} on its signalling (oncogene addiction, 0 to 1; between patients it differs).
-     * {@code her2_driven: false} is a tumour that shows HER2 without depending on it (IHC 2+
-     * without amplification, enrolled in the early trastuzumab trials): its dependence is 0.
+     * {@code her2_driven: false} is a tumour that does not depend on HER2 (IHC 2+ without
+     * amplification in the early trastuzumab trials; IHC 0/1+ with amplification in ToGA): its
+     * dependence is 0.
      * Absent: the biology's rates as written (a dish).
      */
     public record TumourKinetics(Double divisionPerDay, Days doublingTime, Double apoptosisPerDay, Double dependence,

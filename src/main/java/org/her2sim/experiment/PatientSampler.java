@@ -45,19 +45,28 @@ public final class PatientSampler {
     }
 
     /**
-     * As above, except that a setting in {@code fixed} (an arm's own) is not drawn: the patient takes
-     * the fixed value, with the further settings a categorical draw gives that value.
+     * As above, except for the settings in {@code fixed} (an arm's own): a drawn setting the arm
+     * fixes is not drawn, and the patient takes the fixed value, with its {@code also} settings and
+     * the further settings a categorical draw gives that value; any drawn or further setting the arm
+     * fixes, or that lies under one it fixes, gives way to the arm's, so the values returned are
+     * the ones the patient's scenario has.
      */
     public static Map<String, String> values(List<PatientDraw> draws, Map<String, double[]> deviates, Supplier<JsonNode> scenario,
                                              String where, Map<String, String> fixed) {
         Map<String, String> out = new LinkedHashMap<>();
+        // a category's further settings are applied after every draw, so they win over a draw of the same or an enclosing setting
+        Map<String, String> further = new LinkedHashMap<>();
         JsonNode centreOf = null;
         for (PatientDraw d : draws) {
             String given = fixed.get(d.path());
             if (given != null) {
+                if (!d.with().isEmpty() && !d.values().containsKey(given)) {
+                    throw new ConfigException(where + ": the arm sets '" + d.path() + "' to '" + given + "', not one of the categories its draw gives settings for ("
+                            + String.join(", ", d.values().keySet()) + ")");
+                }
                 out.put(d.path(), given);
                 d.also().forEach(p -> out.put(p, given));
-                out.putAll(d.settingsWith(given));
+                further.putAll(d.settingsWith(given));
                 continue;
             }
             double centre = Double.NaN;
@@ -80,7 +89,15 @@ public final class PatientSampler {
             String value = d.value(zu[0], zu[1], centre) + (duration ? "d" : "");
             out.put(d.path(), value);
             d.also().forEach(p -> out.put(p, value));
-            out.putAll(d.settingsWith(value));
+            further.putAll(d.settingsWith(value));
+        }
+        further.forEach((k, v) -> {
+            out.remove(k);
+            out.put(k, v);
+        });
+        for (Map.Entry<String, String> f : fixed.entrySet()) {
+            out.keySet().removeIf(k -> k.startsWith(f.getKey() + "."));
+            out.computeIfPresent(f.getKey(), (k, v) -> f.getValue());
         }
         return out;
     }

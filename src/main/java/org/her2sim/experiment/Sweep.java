@@ -243,6 +243,24 @@ public final class Sweep {
         return sweep;
     }
 
+    /** Every category's further settings ({@code with}) on the first task, whether or not a checked patient drew that category. */
+    private void checkEveryCategorysSettings() {
+        Task first = task(0);
+        for (PatientDraw d : draws) {
+            for (Map.Entry<String, Map<String, String>> category : d.with().entrySet()) {
+                List<String> o = new ArrayList<>(first.overrides());
+                o.add(d.path() + "=" + category.getKey());
+                category.getValue().forEach((k, v) -> o.add(k + "=" + v));
+                try {
+                    ConfigLoader.Loaded l = loader.load(baseFile, o).with(adjustment.change());
+                    Scenario.compile(l.config(), l.origins());
+                } catch (ConfigException e) {
+                    throw new ConfigException(specFile + ": patients '" + d.path() + "', with." + category.getKey() + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
     private void checkEveryConfiguration() {
         if (spec.randomise().line() > 1 && spec.allocation() == SweepSpec.Allocation.PAIRED) {
             checkSharedTreatment();
@@ -257,6 +275,7 @@ public final class Sweep {
         for (int r = 1; r < (spec.patients().isEmpty() ? 0 : spec.replicates()); r++) {
             checked.add(task(id(0, r, 0)));
         }
+        checkEveryCategorysSettings();
         checked.sort(java.util.Comparator.comparingInt(Task::id)); // the resolved text in task order, as before
         for (Task t : checked) {
             try {

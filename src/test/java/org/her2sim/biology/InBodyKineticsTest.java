@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.her2sim.SampleStats;
 import org.her2sim.Scenarios;
-import org.her2sim.config.SimulationConfig;
 import org.her2sim.config.ConfigChange;
+import org.her2sim.config.SimulationConfig;
 import org.her2sim.engine.Scenario;
 import org.her2sim.experiment.Sweep;
 import org.her2sim.experiment.SingleRun;
@@ -181,6 +181,50 @@ class InBodyKineticsTest {
         assertEquals(400, sweep.tasks().size());
         assertTrue(seenDriven && seenNot, "both kinds of patient were compiled");
         assertEquals(0.26 * 400, notDriven, 4 * Math.sqrt(400 * 0.26 * 0.74));
+    }
+
+    /**
+     * ToGA enrolled IHC 0/1+ tumours with amplification: 22.4 % of the patients of its two
+     * chemotherapy arms draw a tumour neither driven by HER2 nor showing much of it (dependence 0
+     * and a founder whose HER2 is at the `normal` level, over the context's drawn PTEN/PIK3CA
+     * state), while the lapatinib arm (another trial) fixes every patient HER2-driven. Over 2 × 200
+     * patients the count is Binomial(400, 0.224): mean 89.6, SD 8.3; a 4-SD band.
+     */
+    @Test
+    void togasIhcZeroOrOnePlusPatientsNeitherDependOnHer2NorShowIt() {
+        Sweep sweep = Sweep.load(Scenarios.configs().resolve("experiments/toga.yaml"), null, null,
+                new Sweep.Overrides(List.of(), 200));
+        String path = "context.tumour_kinetics.her2_driven";
+        int notDriven = 0;
+        int[] compiled = new int[2]; // not driven, driven
+        for (Sweep.Task t : sweep.tasks()) {
+            boolean driven = Boolean.parseBoolean(t.parameters().get(path));
+            if (t.arm().equals("lapatinib")) {
+                assertTrue(driven, "the lapatinib arm's own setting replaces the draw: " + t.parameters());
+                assertEquals(null, t.parameters().get("tumour.founder.her2"));
+                continue;
+            }
+            notDriven += driven ? 0 : 1;
+            assertEquals(driven ? null : "normal", t.parameters().get("tumour.founder.her2"), t.parameters().toString());
+            if (compiled[driven ? 1 : 0] < (driven ? 4 : 8)) {
+                // the founder drawn by the gastric context keeps its PI3K state, with HER2 replaced
+                Map<String, String> drawn = parse(t.parameters().get("tumour.founder"));
+                SimulationConfig c = sweep.scenario(t, ConfigChange.none()).config();
+                Map<String, String> founder = c.tumour().founder();
+                assertEquals(driven ? "amplified" : "normal", founder.get("her2"), t.parameters().toString());
+                drawn.forEach((marker, state) -> {
+                    if (!marker.equals("her2")) {
+                        assertEquals(state, founder.get(marker), t.parameters().toString());
+                    }
+                });
+                assertEquals(driven, c.context().tumourKinetics().signallingDependence() > 0, t.parameters().toString());
+                compiled[driven ? 1 : 0]++;
+            }
+        }
+        assertEquals(600, sweep.tasks().size());
+        assertEquals(8, compiled[0], "patients not driven by HER2 were compiled");
+        assertEquals(4, compiled[1], "HER2-driven patients were compiled");
+        assertEquals(0.224 * 400, notDriven, 4 * Math.sqrt(400 * 0.224 * 0.776));
     }
 
     private static Map<String, String> parse(String flow) {

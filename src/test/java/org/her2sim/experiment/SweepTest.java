@@ -276,6 +276,17 @@ class SweepTest {
                 assertEquals(null, drawn.parameters().get(clearance), "an intact founder's patient takes no further setting");
             }
         }
+        // an arm that sets a setting enclosing a category's further setting overrides it, and the record says so
+        Sweep enclosing = Sweep.load(Scenarios.write(dir, "enclosing.yaml", String.join("\n",
+                "name: enclosing", "base: " + Scenarios.testScenario("culture-tumour.yaml"), "replicates: 4",
+                "arms: {a: {time.max: 5d, drugs.trastuzumab.pk: {model: one_compartment, route: iv, half_life: 20d, central_volume_l: 3.0}}}",
+                "patients:",
+                "  - {path: tumour.founder.pten, distribution: categorical, values: {intact: 0.5, lost: 0.5},"
+                        + " with: {lost: {drugs.trastuzumab.pk.clearance_l_per_day: 0.5}, intact: {drugs.trastuzumab.pk.clearance_l_per_day: 0.2}}}")));
+        for (Sweep.Task t : enclosing.tasks()) {
+            assertEquals(null, t.parameters().get(clearance), t.parameters().toString());
+            assertEquals(3.0, enclosing.scenario(t).config().drugs().get("trastuzumab").pk().centralVolumeL());
+        }
         // the other arm still draws: PTEN-lost founders ~ Binomial(100, 0.2), mean 20, SD 4; a 4-SD band,
         // which also shows the loop above met drawn patients of both kinds
         assertEquals(20, lostDrawn, 4 * Math.sqrt(n * 0.2 * 0.8));
@@ -291,6 +302,15 @@ class SweepTest {
         ConfigException e = assertThrows(ConfigException.class, () -> Sweep.load(spec));
         assertTrue(e.getMessage().contains("with.gone") && e.getMessage().contains("intact, lost"), e.getMessage());
         assertTrue(e.getMessage().contains("bad-with.yaml"), e.getMessage());
+        // a category no checked patient is likely to draw still has its settings checked when the sweep is read
+        Path rare = Scenarios.write(dir, "rare-with.yaml", String.join("\n",
+                "name: rare", "base: " + Scenarios.testScenario("culture-tumour.yaml"), "replicates: 2",
+                "arms: {a: {time.max: 5d}}",
+                "patients:",
+                "  - {path: tumour.founder.pten, distribution: categorical, values: {intact: 0.999999, lost: 0.000001},"
+                        + " with: {lost: {time.max: soon}}}"));
+        ConfigException r = assertThrows(ConfigException.class, () -> Sweep.load(rare));
+        assertTrue(r.getMessage().contains("with.lost") && r.getMessage().contains("time.max"), r.getMessage());
     }
 
     @Test
