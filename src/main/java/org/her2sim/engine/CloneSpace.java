@@ -1,8 +1,6 @@
 package org.her2sim.engine;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.her2sim.biology.Exposure;
 import org.her2sim.biology.MutationTable;
@@ -29,12 +27,13 @@ final class CloneSpace implements CellSpace {
     private final TumourModel model;
     private long total;
     /** (parent clone, era, state) → the child clone holding that parent's mutants into that state in that era. */
-    private final Map<Long, Integer> children = new HashMap<>();
+    private final LongIntMap children = new LongIntMap();
     private transient UniformRandomProvider rng;
     private transient StepTables tables;
     private transient MutationTable mutations;
     private transient int[][] mutantStates;
     private transient double[][] mutantProbabilities;
+    private transient long[] deltas;
 
     CloneSpace(TumourModel model, UniformRandomProvider rng, Scenario scenario) {
         this.model = model;
@@ -44,6 +43,7 @@ final class CloneSpace implements CellSpace {
     @Override
     public void reattach(TumourModel m, UniformRandomProvider r, Scenario scenario) {
         rng = r;
+        deltas = new long[16];
         mutations = scenario.mutations();
         int states = scenario.space().size();
         tables = new StepTables(scenario.rates(), mutations, states);
@@ -99,7 +99,8 @@ final class CloneSpace implements CellSpace {
             return;
         }
         int variants = lineage.variantCount();
-        long[] delta = new long[Math.max(16, variants * 2)];
+        // the changes per variant, kept between steps (all zero between them) rather than allocated per step
+        long[] delta = grow(deltas, Math.max(16, variants * 2) - 1);
         for (int v = 0; v < variants; v++) {
             long n = lineage.cellsOfVariant(v);
             if (n == 0) {
@@ -143,8 +144,10 @@ final class CloneSpace implements CellSpace {
             if (delta[v] != 0) {
                 lineage.add(v, delta[v]);
                 total += delta[v];
+                delta[v] = 0;
             }
         }
+        deltas = delta;
     }
 
     private long[] placeMutants(Lineage lineage, int v, int s, long mutants, double t, long[] delta) {
@@ -160,8 +163,8 @@ final class CloneSpace implements CellSpace {
             if (c > 0) {
                 // states fit in 20 bits (StateSpace's limit); eras after the 4 095th share one key
                 long key = ((long) parent << 32) | ((long) Math.min(model.era(), 0xFFF) << 20) | dest[i];
-                Integer child = children.get(key);
-                if (child == null) {
+                int child = children.get(key, -1);
+                if (child < 0) {
                     child = lineage.newClone(parent, dest[i], t);
                     children.put(key, child);
                     model.listener().event(EventKind.MUTATION, t, child, model.scenario().space().difference(dest[i], s));

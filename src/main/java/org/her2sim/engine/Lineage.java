@@ -2,8 +2,6 @@ package org.her2sim.engine;
 
 import java.io.Serializable;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Clones and their variants. A clone is a lineage founded by one mutant cell (or present at the
@@ -25,7 +23,7 @@ public final class Lineage implements Serializable {
     private int[] variantClone = new int[16];
     private int[] variantState = new int[16];
     private long[] variantCount = new long[16];
-    private final Map<Long, Integer> variantIndex = new HashMap<>();
+    private final LongIntMap variantIndex = new LongIntMap();
 
     private final long[] stateCount;
 
@@ -52,8 +50,8 @@ public final class Lineage implements Serializable {
     /** The variant of {@code clone} in {@code state}, created on first use. */
     public int variant(int clone, int state) {
         long key = ((long) clone << 32) | state;
-        Integer v = variantIndex.get(key);
-        if (v != null) {
+        int v = variantIndex.get(key, -1);
+        if (v >= 0) {
             return v;
         }
         if (variants == variantClone.length) {

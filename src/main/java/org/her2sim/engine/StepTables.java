@@ -56,7 +56,10 @@ final class StepTables {
             divide[s] = death[s] + b * scale;
             event[s] = pAny;
             switchTo[s] = r.switchTo();
-            double[] cum = new double[r.switchPerDay().length];
+            double[] cum = switchCumulative[s];
+            if (cum == null || cum.length != r.switchPerDay().length) {
+                cum = new double[r.switchPerDay().length];
+            }
             double c = divide[s];
             for (int k = 0; k < cum.length; k++) {
                 c += r.switchPerDay()[k] * scale;
