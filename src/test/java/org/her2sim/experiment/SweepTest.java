@@ -215,12 +215,9 @@ class SweepTest {
     @Test
     void virtualPatientsDrawTheirOwnPkSharedByTheirArms() throws Exception {
         int n = 200;
-        Path spec = Scenarios.write(dir, "patients.yaml", String.join("\n",
-                "name: patients", "base: " + Scenarios.testScenario("culture-tumour.yaml"), "replicates: " + n,
-                "arms: {a: {time.max: 5d}, b: {time.max: 6d}}",
-                "patients:",
-                "  - {path: drugs.trastuzumab.pk.clearance_l_per_day, distribution: lognormal, median: 0.225, cv: 0.43}",
-                "  - {path: tumour.founder.pten, distribution: categorical, values: {intact: 0.8, lost: 0.2}}"));
+        Path spec = patientSweep("patients", n, "{a: {time.max: 5d}, b: {time.max: 6d}}",
+                "{path: drugs.trastuzumab.pk.clearance_l_per_day, distribution: lognormal, median: 0.225, cv: 0.43}",
+                "{path: tumour.founder.pten, distribution: categorical, values: {intact: 0.8, lost: 0.2}}");
         Sweep sweep = Sweep.load(spec);
         String path = "drugs.trastuzumab.pk.clearance_l_per_day";
         double sum = 0;
@@ -251,12 +248,9 @@ class SweepTest {
     @Test
     void anArmThatSetsADrawnCharacteristicReplacesTheDrawAndACategoryBringsItsSettings() throws Exception {
         int n = 100;
-        Path spec = Scenarios.write(dir, "eligibility.yaml", String.join("\n",
-                "name: eligibility", "base: " + Scenarios.testScenario("culture-tumour.yaml"), "replicates: " + n,
-                "arms: {drawn: {time.max: 5d}, lost: {time.max: 5d, tumour.founder.pten: lost}}",
-                "patients:",
-                "  - {path: tumour.founder.pten, distribution: categorical, values: {intact: 0.8, lost: 0.2},"
-                        + " with: {lost: {drugs.trastuzumab.pk.clearance_l_per_day: 0.5}}}"));
+        Path spec = patientSweep("eligibility", n, "{drawn: {time.max: 5d}, lost: {time.max: 5d, tumour.founder.pten: lost}}",
+                "{path: tumour.founder.pten, distribution: categorical, values: {intact: 0.8, lost: 0.2},"
+                        + " with: {lost: {drugs.trastuzumab.pk.clearance_l_per_day: 0.5}}}");
         Sweep sweep = Sweep.load(spec);
         String clearance = "drugs.trastuzumab.pk.clearance_l_per_day";
         int lostDrawn = 0;
@@ -277,12 +271,10 @@ class SweepTest {
             }
         }
         // an arm that sets a setting enclosing a category's further setting overrides it, and the record says so
-        Sweep enclosing = Sweep.load(Scenarios.write(dir, "enclosing.yaml", String.join("\n",
-                "name: enclosing", "base: " + Scenarios.testScenario("culture-tumour.yaml"), "replicates: 4",
-                "arms: {a: {time.max: 5d, drugs.trastuzumab.pk: {model: one_compartment, route: iv, half_life: 20d, central_volume_l: 3.0}}}",
-                "patients:",
-                "  - {path: tumour.founder.pten, distribution: categorical, values: {intact: 0.5, lost: 0.5},"
-                        + " with: {lost: {drugs.trastuzumab.pk.clearance_l_per_day: 0.5}, intact: {drugs.trastuzumab.pk.clearance_l_per_day: 0.2}}}")));
+        Sweep enclosing = Sweep.load(patientSweep("enclosing", 4,
+                "{a: {time.max: 5d, drugs.trastuzumab.pk: {model: one_compartment, route: iv, half_life: 20d, central_volume_l: 3.0}}}",
+                "{path: tumour.founder.pten, distribution: categorical, values: {intact: 0.5, lost: 0.5},"
+                        + " with: {lost: {drugs.trastuzumab.pk.clearance_l_per_day: 0.5}, intact: {drugs.trastuzumab.pk.clearance_l_per_day: 0.2}}}"));
         for (Sweep.Task t : enclosing.tasks()) {
             assertEquals(null, t.parameters().get(clearance), t.parameters().toString());
             assertEquals(3.0, enclosing.scenario(t).config().drugs().get("trastuzumab").pk().centralVolumeL());
@@ -294,21 +286,15 @@ class SweepTest {
 
     @Test
     void aCategorysSettingsMustNameOneOfItsValues() {
-        Path spec = Scenarios.write(dir, "bad-with.yaml", String.join("\n",
-                "name: bad", "base: " + Scenarios.testScenario("culture-tumour.yaml"), "replicates: 2",
-                "arms: {a: {time.max: 5d}}",
-                "patients:",
-                "  - {path: tumour.founder.pten, distribution: categorical, values: {intact: 0.8, lost: 0.2}, with: {gone: {time.max: 6d}}}"));
+        Path spec = patientSweep("bad-with", 2, "{a: {time.max: 5d}}",
+                "{path: tumour.founder.pten, distribution: categorical, values: {intact: 0.8, lost: 0.2}, with: {gone: {time.max: 6d}}}");
         ConfigException e = assertThrows(ConfigException.class, () -> Sweep.load(spec));
         assertTrue(e.getMessage().contains("with.gone") && e.getMessage().contains("intact, lost"), e.getMessage());
         assertTrue(e.getMessage().contains("bad-with.yaml"), e.getMessage());
         // a category no checked patient is likely to draw still has its settings checked when the sweep is read
-        Path rare = Scenarios.write(dir, "rare-with.yaml", String.join("\n",
-                "name: rare", "base: " + Scenarios.testScenario("culture-tumour.yaml"), "replicates: 2",
-                "arms: {a: {time.max: 5d}}",
-                "patients:",
-                "  - {path: tumour.founder.pten, distribution: categorical, values: {intact: 0.999999, lost: 0.000001},"
-                        + " with: {lost: {time.max: soon}}}"));
+        Path rare = patientSweep("rare-with", 2, "{a: {time.max: 5d}}",
+                "{path: tumour.founder.pten, distribution: categorical, values: {intact: 0.999999, lost: 0.000001},"
+                        + " with: {lost: {time.max: soon}}}");
         ConfigException r = assertThrows(ConfigException.class, () -> Sweep.load(rare));
         assertTrue(r.getMessage().contains("with.lost") && r.getMessage().contains("time.max"), r.getMessage());
     }
@@ -475,5 +461,15 @@ class SweepTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** A sweep of the culture-tumour test scenario with these arms and patient draws (one YAML line each). */
+    private Path patientSweep(String name, int replicates, String arms, String... draws) {
+        List<String> lines = new ArrayList<>(List.of("name: " + name, "base: " + Scenarios.testScenario("culture-tumour.yaml"),
+                "replicates: " + replicates, "arms: " + arms, "patients:"));
+        for (String d : draws) {
+            lines.add("  - " + d);
+        }
+        return Scenarios.write(dir, name + ".yaml", String.join("\n", lines));
     }
 }
