@@ -252,8 +252,7 @@ public final class Sweep {
                 o.add(d.path() + "=" + category.getKey());
                 category.getValue().forEach((k, v) -> o.add(k + "=" + v));
                 try {
-                    ConfigLoader.Loaded l = loader.load(baseFile, o).with(adjustment.change());
-                    Scenario.compile(l.config(), l.origins());
+                    compile(o, ConfigChange.none());
                 } catch (ConfigException e) {
                     throw new ConfigException(specFile + ": patients '" + d.path() + "', with." + category.getKey() + ": " + e.getMessage());
                 }
@@ -342,7 +341,11 @@ public final class Sweep {
 
     /** A task's scenario after a further typed change (a calibration's candidate, a tumour at diagnosis). */
     public Scenario scenario(Task t, ConfigChange change) {
-        ConfigLoader.Loaded l = loader.load(baseFile, t.overrides()).with(adjustment.change()).with(change);
+        return compile(t.overrides(), change);
+    }
+
+    private Scenario compile(List<String> overrides, ConfigChange change) {
+        ConfigLoader.Loaded l = loader.load(baseFile, overrides).with(adjustment.change()).with(change);
         return Scenario.compile(l.config(), l.origins());
     }
 
